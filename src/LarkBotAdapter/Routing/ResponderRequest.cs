@@ -1,0 +1,12 @@
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Conversations;
+
+namespace ChatOps.LarkBotAdapter.Routing;
+
+/// <summary>What a responder gets: the turn, its thread and the chosen route.</summary>
+/// <param name="Attributes">The thread's route state; a responder may update it (saved after the answer).</param>
+public sealed record ResponderRequest(
+    ChatTurn Turn,
+    IReadOnlyList<ConversationTurn> History,
+    IntentResult Intent,
+    IDictionary<string, string> Attributes);
