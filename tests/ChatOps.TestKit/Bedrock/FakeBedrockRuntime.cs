@@ -26,6 +26,7 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
     {
         this.app = app;
         Classifier = classifier ?? (_ => "knowledge_base");
+        // More operations (e.g. Agent Runtime RetrieveAndGenerate) are added here as further path routes.
         routes.Add(new FakeRoute(ConversePath(), HandleConverseAsync));
     }
 
