@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.TestKit.Bedrock;
+
+/// <summary>A loopback Bedrock Runtime speaking the real wire format: it checks that requests carry SigV4
+/// headers, records them, and answers from a script of <see cref="FakeBedrockOutcome"/>s, else with a
+/// <c>classify_intent</c> tool call chosen by <see cref="Classifier"/>. Routes match on the end of the path,
+/// so a base address with a prefix works too.</summary>
+public sealed partial class FakeBedrockRuntime : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<FakeBedrockOutcome> script = new();
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly CancellationTokenSource stopping = new();
+    private readonly List<FakeRoute> routes = [];
+    private readonly SemaphoreSlim received = new(0);
+
+    private FakeBedrockRuntime(WebApplication app, Func<string, string>? classifier)
+    {
+        this.app = app;
+        Classifier = classifier ?? (_ => "knowledge_base");
+        // More operations (e.g. Agent Runtime RetrieveAndGenerate) are added here as further path routes.
+        routes.Add(new FakeRoute(ConversePath(), HandleConverseAsync));
+    }
+
+    /// <summary>Where the fake listens, ending in <c>/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Chooses the label of the default answer from the user's text (see <see cref="ConverseJson.UserText"/>).</summary>
+    public Func<string, string> Classifier { get; set; }
+
+    /// <summary>Every request received so far, in arrival order, including rejected ones.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>Starts a fake on a free loopback port.</summary>
+    public static async Task<FakeBedrockRuntime> StartAsync(Func<string, string>? classifier = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeBedrockRuntime(builder.Build(), classifier);
+        fake.app.Run(fake.HandleAsync);
+        await fake.app.StartAsync().ConfigureAwait(false);
+        fake.BaseAddress = new Uri(fake.app.Urls.First().TrimEnd('/') + "/");
+        return fake;
+    }
+
+    /// <summary>Queues outcomes for the next requests, in order; requests beyond the script get the default answer.</summary>
+    public FakeBedrockRuntime Enqueue(params FakeBedrockOutcome[] outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            script.Enqueue(outcome);
+        }
+
+        return this;
+    }
+
+    /// <summary>Completes once <paramref name="count"/> requests have arrived in total (lets tests act mid-request).</summary>
+    public async Task WaitForRequestsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        while (requests.Count < count)
+        {
+            await received.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        stopping.Dispose();
+        received.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new RecordedRequest(context.Request.Method, rawTarget, headers, body);
+        requests.Enqueue(request);
+        received.Release();
+
+        if (!IsSigned(request))
+        {
+            await WriteAsync(context, FakeBedrockOutcome.Error(403, "UnrecognizedClientException", "The security token included in the request is invalid.")).ConfigureAwait(false);
+            return;
+        }
+
+        var path = rawTarget.Split('?')[0];
+        var route = routes.FirstOrDefault(r => context.Request.Method == HttpMethods.Post && r.Path.IsMatch(path));
+        if (route is null)
+        {
+            await WriteAsync(context, FakeBedrockOutcome.Error(404, "UnknownOperationException", "Unknown operation.")).ConfigureAwait(false);
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        var outcome = script.TryDequeue(out var next) ? next : null;
+        if (outcome is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        await (outcome is { Status: not null } ? WriteAsync(context, outcome) : route.Handle(context, request, outcome)).ConfigureAwait(false);
+    }
+
+    private Task HandleConverseAsync(HttpContext context, RecordedRequest request, FakeBedrockOutcome? outcome)
+    {
+        JsonNode json;
+        try
+        {
+            json = request.BodyJson();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return WriteAsync(context, FakeBedrockOutcome.ValidationError("Malformed input request, please reformat your input and try again."));
+        }
+
+        var label = outcome?.Label ?? Classifier(ConverseJson.UserText(json));
+        return WriteAsync(context, FakeBedrockOutcome.Raw(200, ConverseJson.ClassifyAnswer(label)));
+    }
+
+    // Presence checks only: the signature itself is cross-checked against the official signer elsewhere.
+    private static bool IsSigned(RecordedRequest request) =>
+        request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal) == true
+        && !string.IsNullOrEmpty(request.Header("X-Amz-Date"));
+
+    private static async Task WriteAsync(HttpContext context, FakeBedrockOutcome outcome)
+    {
+        context.Response.StatusCode = outcome.Status ?? 200;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (outcome.ErrorType is { } type)
+        {
+            context.Response.Headers["x-amzn-ErrorType"] = type + ":http://internal.amazon.com/coral/com.amazon.bedrock/";
+        }
+
+        await context.Response.WriteAsync(outcome.Body ?? string.Empty).ConfigureAwait(false);
+    }
+
+    [GeneratedRegex(@"/model/(?<modelId>[^/]+)/converse$")]
+    private static partial Regex ConversePath();
+
+    private sealed record FakeRoute(Regex Path, Func<HttpContext, RecordedRequest, FakeBedrockOutcome?, Task> Handle);
+}
