@@ -124,6 +124,8 @@ public sealed class FakeTimeProvider : TimeProvider
 
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
+        private volatile bool _disposed;
+
         public TimerCallback Callback { get; } = callback;
 
         public object? State { get; } = state;
@@ -131,8 +133,6 @@ public sealed class FakeTimeProvider : TimeProvider
         public DateTimeOffset DueAt { get; set; }
 
         public TimeSpan Period { get; set; }
-
-        private volatile bool _disposed;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -71,7 +72,16 @@ public sealed class DynamoDbStateStore(
     {
         ArgumentException.ThrowIfNullOrEmpty(threadKey);
         var item = await GetLiveItemAsync("thread#" + threadKey, "context", "read thread", cancellationToken);
-        return item is null ? null : ThreadItemCodec.Read(threadKey, item);
+        try
+        {
+            return item is null ? null : ThreadItemCodec.Read(threadKey, item);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            // A damaged context must not block answering: the thread continues without its memory.
+            Log.ThreadUnreadable(_logger, TableName, ex);
+            return null;
+        }
     }
 
     public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken)

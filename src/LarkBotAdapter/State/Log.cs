@@ -11,4 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
         Message = "Thread context too large for one DynamoDB item: dropped {Dropped} oldest turns")]
     public static partial void ThreadTurnsTrimmed(ILogger logger, int dropped);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "Stored thread context in {Table} is unreadable; continuing without it")]
+    public static partial void ThreadUnreadable(ILogger logger, string table, Exception exception);
 }

@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public static class StateServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         // Read when resolved, not now: hosts and tests may add configuration sources after registration.
-        services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(CreateDynamoDbConfig(configuration)));
+        services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateDynamoDbClient(configuration));
         services.TryAddSingleton<IStateStore>(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
@@ -45,6 +46,20 @@ public static class StateServiceCollectionExtensions
                 provider.GetService<ILogger<DynamoDbStateStore>>());
         });
         return services;
+    }
+
+    private static AmazonDynamoDBClient CreateDynamoDbClient(IConfiguration configuration)
+    {
+        try
+        {
+            return new AmazonDynamoDBClient(CreateDynamoDbConfig(configuration));
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new InvalidOperationException(
+                $"{TableKey} is set but the DynamoDB client cannot be configured ({ex.Message}); "
+                + $"set {RegionKey} or {DynamoDbEndpointKey}.", ex);
+        }
     }
 
     /// <summary>Client settings from configuration; credentials stay with the SDK's default chain.</summary>

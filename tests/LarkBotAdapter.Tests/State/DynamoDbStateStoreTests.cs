@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.State;
@@ -72,6 +73,23 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
         Assert.NotNull(loaded);
         Assert.InRange(loaded.Turns.Count, 1, 11);
         Assert.Equal(turns.TakeLast(loaded.Turns.Count), loaded.Turns);
+    }
+
+    [DynaliteFact]
+    public async Task UnreadableStoredThreadIsTreatedAsAbsent()
+    {
+        var table = await dynalite.CreateTableAsync();
+        var client = NewClient();
+        await client.PutItemAsync(table, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = "thread#lark:cli_app:oc_chat:om_bad" },
+            ["sk"] = new() { S = "context" },
+            ["expiresAt"] = new() { N = $"{Clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds()}" },
+            ["turns"] = new() { S = "{not json" },
+        });
+        var store = new DynamoDbStateStore(client, table, Clock);
+
+        Assert.Null(await store.GetThreadAsync("lark:cli_app:oc_chat:om_bad", CancellationToken.None));
     }
 
     [DynaliteFact]
