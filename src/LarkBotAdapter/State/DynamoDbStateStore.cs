@@ -25,9 +25,6 @@ public sealed class DynamoDbStateStore(
         ? throw new ArgumentException("A DynamoDB table name is required.", nameof(tableName))
         : tableName;
 
-    /// <summary>Largest item this store writes; thread contexts are trimmed to fit.</summary>
-    internal int MaxItemBytes { get; init; } = ThreadItemCodec.DefaultMaxItemBytes;
-
     public async Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimKey);
@@ -89,7 +86,7 @@ public sealed class DynamoDbStateStore(
         ArgumentNullException.ThrowIfNull(thread);
         ArgumentException.ThrowIfNullOrEmpty(thread.ThreadKey);
         var item = NewItem("thread#" + thread.ThreadKey, "context", timeProvider.GetUtcNow() + ttl);
-        var dropped = ThreadItemCodec.Write(thread, item, MaxItemBytes);
+        var dropped = ThreadItemCodec.Write(thread, item, ThreadItemCodec.DefaultMaxItemBytes);
         if (dropped > 0)
         {
             Log.ThreadTurnsTrimmed(_logger, dropped);
