@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOps.LarkBotAdapter.State;
+
+/// <summary>State shared by every instance, in one DynamoDB table (DESIGN 4.2: <c>pk</c>/<c>sk</c> strings,
+/// TTL attribute <c>expiresAt</c> in epoch seconds). Items: <c>claim#key</c>/<c>claim</c>,
+/// <c>thread#key</c>/<c>active</c> and <c>thread#key</c>/<c>context</c>.</summary>
+public sealed class DynamoDbStateStore(
+    IAmazonDynamoDB client,
+    string tableName,
+    TimeProvider timeProvider,
+    ILogger<DynamoDbStateStore>? logger = null) : IStateStore
+{
+    private const string ExpiresAt = "expiresAt";
+    private readonly ILogger _logger = logger ?? NullLogger<DynamoDbStateStore>.Instance;
+
+    /// <summary>The table this store reads and writes.</summary>
+    public string TableName { get; } = string.IsNullOrWhiteSpace(tableName)
+        ? throw new ArgumentException("A DynamoDB table name is required.", nameof(tableName))
+        : tableName;
+
+    public async Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        var now = timeProvider.GetUtcNow();
+        var request = new PutItemRequest
+        {
+            TableName = TableName,
+            Item = NewItem("claim#" + claimKey, "claim", now + ttl),
+            // TTL deletion is lazy (up to days), so an expired claim that is still present must be claimable.
+            ConditionExpression = "attribute_not_exists(pk) OR expiresAt < :now",
+            ExpressionAttributeValues = new() { [":now"] = Number(FloorSeconds(now)) },
+        };
+        try
+        {
+            await CallAsync("claim", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        var request = new PutItemRequest
+        {
+            TableName = TableName,
+            Item = NewItem("thread#" + threadKey, "active", timeProvider.GetUtcNow() + ttl),
+        };
+        return CallAsync("mark thread active", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        return await GetLiveItemAsync("thread#" + threadKey, "active", "read thread marker", cancellationToken) is not null;
+    }
+
+    public async Task<ThreadContext?> GetThreadAsync(string threadKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        var item = await GetLiveItemAsync("thread#" + threadKey, "context", "read thread", cancellationToken);
+        try
+        {
+            return item is null ? null : ThreadItemCodec.Read(threadKey, item);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            // A damaged context must not block answering: the thread continues without its memory.
+            Log.ThreadUnreadable(_logger, TableName, ex);
+            return null;
+        }
+    }
+
+    public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        ArgumentException.ThrowIfNullOrEmpty(thread.ThreadKey);
+        var item = NewItem("thread#" + thread.ThreadKey, "context", timeProvider.GetUtcNow() + ttl);
+        var dropped = ThreadItemCodec.Write(thread, item, ThreadItemCodec.DefaultMaxItemBytes);
+        if (dropped > 0)
+        {
+            Log.ThreadTurnsTrimmed(_logger, dropped);
+        }
+
+        var request = new PutItemRequest { TableName = TableName, Item = item };
+        return CallAsync("save thread", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetLiveItemAsync(
+        string pk, string sk, string operation, CancellationToken cancellationToken)
+    {
+        var request = new GetItemRequest { TableName = TableName, Key = Key(pk, sk), ConsistentRead = true };
+        var response = await CallAsync(operation, () => client.GetItemAsync(request, cancellationToken), cancellationToken);
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return null;
+        }
+
+        // Expired but not yet deleted by TTL counts as absent.
+        var expired = item.TryGetValue(ExpiresAt, out var expiresAt)
+            && long.TryParse(expiresAt.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && seconds < FloorSeconds(timeProvider.GetUtcNow());
+        return expired ? null : item;
+    }
+
+    private async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is not ConditionalCheckFailedException && DescribeFailure(ex, cancellationToken) is { } code)
+        {
+            Log.StateUnavailable(_logger, TableName, operation, code, ex);
+            throw new StateUnavailableException(
+                $"DynamoDB state table '{TableName}' is unavailable ({operation} failed: {code}); "
+                + "check CHATOPS_STATE_TABLE, the region or endpoint override, credentials and network.", ex);
+        }
+    }
+
+    /// <summary>A short error code for the failure, or null when the caller cancelled (not a store failure).</summary>
+    private static string? DescribeFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        AmazonServiceException { ErrorCode: { Length: > 0 } errorCode } => errorCode,
+        AmazonServiceException service => $"HTTP {(int)service.StatusCode}",
+        OperationCanceledException => "Timeout",
+        HttpRequestException http => $"network error ({http.HttpRequestError})",
+        AmazonClientException { InnerException: { } inner } => DescribeFailure(inner, cancellationToken),
+        AmazonClientException client => client.GetType().Name,
+        IOException or System.Net.Sockets.SocketException => $"network error ({ex.GetType().Name})",
+        _ => ex.GetType().Name,
+    };
+
+    private static Dictionary<string, AttributeValue> NewItem(string pk, string sk, DateTimeOffset expiresAt)
+    {
+        var item = Key(pk, sk);
+        item[ExpiresAt] = Number(CeilingSeconds(expiresAt));
+        return item;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new(StringComparer.Ordinal)
+    {
+        ["pk"] = new AttributeValue { S = pk },
+        ["sk"] = new AttributeValue { S = sk },
+    };
+
+    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    private static long FloorSeconds(DateTimeOffset time) => time.ToUnixTimeSeconds();
+
+    private static long CeilingSeconds(DateTimeOffset time) =>
+        time.ToUnixTimeSeconds() + (time.UtcTicks % TimeSpan.TicksPerSecond == 0 ? 0 : 1);
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+
+namespace ChatOps.LarkBotAdapter.State;
+
+/// <summary>State for a single instance (local runs, tests): claims, active threads and thread contexts
+/// live in this process only and expire by the injected clock.</summary>
+public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
+{
+    /// <summary>How often writes sweep expired entries, so memory stays bounded by what is alive.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _activeThreads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
+    private long _lastSweepTicks = timeProvider.GetUtcNow().UtcTicks;
+
+    /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
+    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count;
+
+    public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        var expiresAt = now + ttl;
+        while (true)
+        {
+            if (_claims.TryAdd(claimKey, expiresAt))
+            {
+                return Task.FromResult(true);
+            }
+
+            if (_claims.TryGetValue(claimKey, out var existing))
+            {
+                if (existing > now)
+                {
+                    return Task.FromResult(false);
+                }
+
+                // Compare-and-swap: of several callers replacing the same expired claim, one wins.
+                if (_claims.TryUpdate(claimKey, expiresAt, existing))
+                {
+                    return Task.FromResult(true);
+                }
+            }
+        }
+    }
+
+    public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        _activeThreads[threadKey] = now + ttl;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var active = _activeThreads.TryGetValue(threadKey, out var expiresAt) && expiresAt > timeProvider.GetUtcNow();
+        return Task.FromResult(active);
+    }
+
+    public Task<ThreadContext?> GetThreadAsync(string threadKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = _threads.TryGetValue(threadKey, out var stored) && stored.ExpiresAt > timeProvider.GetUtcNow();
+        return Task.FromResult(found ? stored!.Context : null);
+    }
+
+    public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        ArgumentException.ThrowIfNullOrEmpty(thread.ThreadKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        // Copy so later changes to the caller's collections cannot alter what was saved.
+        var copy = thread with
+        {
+            Turns = [.. thread.Turns],
+            Attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal),
+        };
+        _threads[thread.ThreadKey] = new StoredThread(copy, now + ttl);
+        return Task.CompletedTask;
+    }
+
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref _lastSweepTicks);
+        if (now.UtcTicks - last < SweepInterval.Ticks
+            || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
+        {
+            return;
+        }
+
+        Sweep(_claims, static expiresAt => expiresAt, now);
+        Sweep(_activeThreads, static expiresAt => expiresAt, now);
+        Sweep(_threads, static stored => stored.ExpiresAt, now);
+    }
+
+    private static void Sweep<T>(ConcurrentDictionary<string, T> entries, Func<T, DateTimeOffset> expiry, DateTimeOffset now)
+    {
+        foreach (var entry in entries)
+        {
+            if (expiry(entry.Value) <= now)
+            {
+                // Removes only the exact entry seen, never one a concurrent writer just renewed.
+                entries.TryRemove(entry);
+            }
+        }
+    }
+
+    private sealed record StoredThread(ThreadContext Context, DateTimeOffset ExpiresAt);
+}

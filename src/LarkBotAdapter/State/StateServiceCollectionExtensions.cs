@@ -1,0 +1,86 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.LarkBotAdapter.State;
+
+/// <summary>Registers the <see cref="IStateStore"/>: DynamoDB when a table is configured, in memory otherwise.</summary>
+public static class StateServiceCollectionExtensions
+{
+    /// <summary>Configuration key (environment variable) naming the DynamoDB table.</summary>
+    public const string TableKey = "CHATOPS_STATE_TABLE";
+
+    /// <summary>DynamoDB-specific endpoint override (AWS convention), checked first.</summary>
+    public const string DynamoDbEndpointKey = "AWS_ENDPOINT_URL_DYNAMODB";
+
+    /// <summary>Endpoint override for every AWS service, checked second.</summary>
+    public const string GlobalEndpointKey = "AWS_ENDPOINT_URL";
+
+    /// <summary>AWS region of the table.</summary>
+    public const string RegionKey = "AWS_REGION";
+
+    /// <summary>Region used to sign requests to an endpoint override when no region is configured.</summary>
+    public const string DefaultRegion = "us-east-1";
+
+    public static IServiceCollection AddChatOpsState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        // Read when resolved, not now: hosts and tests may add configuration sources after registration.
+        services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateDynamoDbClient(configuration));
+        services.TryAddSingleton<IStateStore>(provider =>
+        {
+            var time = provider.GetRequiredService<TimeProvider>();
+            var table = configuration[TableKey];
+            if (string.IsNullOrWhiteSpace(table))
+            {
+                return new InMemoryStateStore(time);
+            }
+
+            return new DynamoDbStateStore(
+                provider.GetRequiredService<IAmazonDynamoDB>(),
+                table.Trim(),
+                time,
+                provider.GetService<ILogger<DynamoDbStateStore>>());
+        });
+        return services;
+    }
+
+    private static AmazonDynamoDBClient CreateDynamoDbClient(IConfiguration configuration)
+    {
+        try
+        {
+            return new AmazonDynamoDBClient(CreateDynamoDbConfig(configuration));
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new InvalidOperationException(
+                $"{TableKey} is set but the DynamoDB client cannot be configured ({ex.Message}); "
+                + $"set {RegionKey} or {DynamoDbEndpointKey}.", ex);
+        }
+    }
+
+    /// <summary>Client settings from configuration; credentials stay with the SDK's default chain.</summary>
+    internal static AmazonDynamoDBConfig CreateDynamoDbConfig(IConfiguration configuration)
+    {
+        var config = new AmazonDynamoDBConfig();
+        var region = NonEmpty(configuration[RegionKey]);
+        var endpoint = NonEmpty(configuration[DynamoDbEndpointKey]) ?? NonEmpty(configuration[GlobalEndpointKey]);
+        if (endpoint is not null)
+        {
+            // Set explicitly so the override works whatever the SDK reads from the environment itself.
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = region ?? DefaultRegion;
+        }
+        else if (region is not null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        return config;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,69 @@
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.State;
+
+namespace ChatOps.LarkBotAdapter.Tests.State;
+
+public sealed class InMemoryStateStoreTests : StateStoreContract
+{
+    private readonly InMemoryStateStore _store;
+
+    public InMemoryStateStoreTests() => _store = new InMemoryStateStore(Clock);
+
+    [Fact]
+    public Task OnlyOneOfTwentyConcurrentClaimsOfOneKeyWins() => OnlyOneOfTwentyConcurrentClaimsWins();
+
+    [Fact]
+    public Task SecondClaimOfTheSameKeyIsRefused() => ASecondClaimOfTheSameKeyIsRefused();
+
+    [Fact]
+    public Task ExpiredClaimCanBeClaimedAgain() => AnExpiredClaimCanBeClaimedAgain();
+
+    [Fact]
+    public Task ThreadContextRoundTrips() => AThreadContextRoundTrips();
+
+    [Fact]
+    public Task SavingThreadAgainReplacesIt() => SavingAThreadAgainReplacesIt();
+
+    [Fact]
+    public Task ThreadIsForgottenAfterItsTtl() => AThreadIsForgottenAfterItsTtl();
+
+    [Fact]
+    public Task ThreadIsActiveUntilItsMarkerExpires() => AThreadIsActiveUntilItsMarkerExpires();
+
+    [Fact]
+    public async Task ExpiredEntriesAreSweptByLaterWrites()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await _store.TryClaimAsync($"claim-{i}", TimeSpan.FromMinutes(1), CancellationToken.None);
+            await _store.MarkThreadActiveAsync($"thread-{i}", TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        await _store.TryClaimAsync("long-lived", TimeSpan.FromHours(8), CancellationToken.None);
+        Assert.Equal(201, _store.EntryCount);
+
+        Clock.Advance(InMemoryStateStore.SweepInterval + TimeSpan.FromMinutes(1));
+        await _store.TryClaimAsync("trigger", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(2, _store.EntryCount);
+        Assert.False(await _store.TryClaimAsync("long-lived", TimeSpan.FromHours(8), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SavedThreadIsNotChangedByLaterChangesToTheCallersCollections()
+    {
+        var turns = new List<ConversationTurn> { new(ConversationTurn.User, "hello") };
+        var attributes = new Dictionary<string, string> { ["k"] = "v" };
+        await _store.SaveThreadAsync(new ThreadContext("t", turns, attributes, Clock.GetUtcNow()), TimeSpan.FromHours(1), CancellationToken.None);
+
+        turns.Add(new ConversationTurn(ConversationTurn.Assistant, "later"));
+        attributes["k"] = "changed";
+        var loaded = await _store.GetThreadAsync("t", CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Single(loaded.Turns);
+        Assert.Equal("v", loaded.Attributes["k"]);
+    }
+
+    protected override Task<IStateStore> CreateStoreAsync() => Task.FromResult<IStateStore>(_store);
+}

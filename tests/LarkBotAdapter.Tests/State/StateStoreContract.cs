@@ -1,0 +1,126 @@
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.State;
+using ChatOps.TestKit;
+
+namespace ChatOps.LarkBotAdapter.Tests.State;
+
+/// <summary>What every <see cref="IStateStore"/> must do; each store's test class runs these scenarios
+/// from its own facts (a DynamoDB fact must be skippable on its own, which inherited facts cannot be).</summary>
+public abstract class StateStoreContract
+{
+    private static readonly TimeSpan ClaimTtl = TimeSpan.FromHours(8);
+
+    protected FakeTimeProvider Clock { get; } = new();
+
+    protected abstract Task<IStateStore> CreateStoreAsync();
+
+    protected async Task OnlyOneOfTwentyConcurrentClaimsWins()
+    {
+        var store = await CreateStoreAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claims = Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(async () =>
+            {
+                await start.Task;
+                return await store.TryClaimAsync("lark:cli_app:om_concurrent", ClaimTtl, CancellationToken.None);
+            }))
+            .ToList();
+        start.SetResult();
+
+        var results = await Task.WhenAll(claims);
+
+        Assert.Single(results, won => won);
+    }
+
+    protected async Task ASecondClaimOfTheSameKeyIsRefused()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_1", ClaimTtl, CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("lark:cli_app:om_1", ClaimTtl, CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_2", ClaimTtl, CancellationToken.None));
+    }
+
+    protected async Task AnExpiredClaimCanBeClaimedAgain()
+    {
+        var store = await CreateStoreAsync();
+        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    protected async Task AThreadContextRoundTrips()
+    {
+        var store = await CreateStoreAsync();
+        var saved = new ThreadContext(
+            "lark:cli_app:oc_chat:om_root",
+            [
+                new ConversationTurn(ConversationTurn.User, "生产环境的 EKS 集群现在健康吗？", Intent.AwsOps),
+                new ConversationTurn(ConversationTurn.Assistant, "三个节点都是 Ready 状态。\n\"quoted\" 🚀"),
+                new ConversationTurn(ConversationTurn.User, "What is the SLA for P1 incidents?", Intent.KnowledgeBase),
+                new ConversationTurn(ConversationTurn.User, "讲个笑话", Intent.OffTopic),
+            ],
+            new Dictionary<string, string> { ["kbSessionId"] = "session-123", ["标签"] = "值" },
+            Clock.GetUtcNow().AddMilliseconds(123));
+
+        await store.SaveThreadAsync(saved, TimeSpan.FromDays(1), CancellationToken.None);
+        var loaded = await store.GetThreadAsync(saved.ThreadKey, CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(saved.ThreadKey, loaded.ThreadKey);
+        Assert.Equal(saved.Turns, loaded.Turns);
+        Assert.Equal(saved.Attributes.OrderBy(a => a.Key), loaded.Attributes.OrderBy(a => a.Key));
+        Assert.Equal(saved.UpdatedAt, loaded.UpdatedAt);
+    }
+
+    protected async Task SavingAThreadAgainReplacesIt()
+    {
+        var store = await CreateStoreAsync();
+        var first = ThreadContext.Empty("slack:T1:C1:1700000000.000100", Clock.GetUtcNow()) with
+        {
+            Turns = [new ConversationTurn(ConversationTurn.User, "first")],
+            Attributes = new Dictionary<string, string> { ["old"] = "1" },
+        };
+        var second = first with { Turns = [new ConversationTurn(ConversationTurn.User, "second")], Attributes = new Dictionary<string, string>() };
+
+        await store.SaveThreadAsync(first, TimeSpan.FromHours(1), CancellationToken.None);
+        await store.SaveThreadAsync(second, TimeSpan.FromHours(1), CancellationToken.None);
+        var loaded = await store.GetThreadAsync(first.ThreadKey, CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Equal("second", Assert.Single(loaded.Turns).Text);
+        Assert.Empty(loaded.Attributes);
+    }
+
+    protected async Task AThreadIsForgottenAfterItsTtl()
+    {
+        var store = await CreateStoreAsync();
+        var thread = ThreadContext.Empty("lark:cli_app:oc_chat:om_ttl", Clock.GetUtcNow());
+        Assert.Null(await store.GetThreadAsync(thread.ThreadKey, CancellationToken.None));
+
+        await store.SaveThreadAsync(thread, TimeSpan.FromHours(1), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.NotNull(await store.GetThreadAsync(thread.ThreadKey, CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await store.GetThreadAsync(thread.ThreadKey, CancellationToken.None));
+    }
+
+    protected async Task AThreadIsActiveUntilItsMarkerExpires()
+    {
+        var store = await CreateStoreAsync();
+        Assert.False(await store.IsThreadActiveAsync("lark:cli_app:oc_chat:om_active", CancellationToken.None));
+
+        await store.MarkThreadActiveAsync("lark:cli_app:oc_chat:om_active", TimeSpan.FromHours(1), CancellationToken.None);
+        Assert.True(await store.IsThreadActiveAsync("lark:cli_app:oc_chat:om_active", CancellationToken.None));
+        Assert.False(await store.IsThreadActiveAsync("lark:cli_app:oc_chat:om_other", CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.False(await store.IsThreadActiveAsync("lark:cli_app:oc_chat:om_active", CancellationToken.None));
+    }
+}
