@@ -51,7 +51,7 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                moveNext ??= source.MoveNextAsync().AsTask();
+                moveNext ??= ReadNext(source);
                 if (!moveNext.IsCompleted && (sequencer.HasHeld || cutter.HasContent)
                     && await QuietFirstAsync(moveNext, options.QuietPeriod - time.GetElapsedTime(lastTextAt), ct)
                         .ConfigureAwait(false))
@@ -175,15 +175,31 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
         return segments;
     }
 
-    // Stops a source abandoned mid-read (consumer stopped early or cancelled) before disposing it.
+    private static Task<bool> ReadNext(IAsyncEnumerator<string> source)
+    {
+        try
+        {
+            return source.MoveNextAsync().AsTask();
+        }
+        catch (Exception ex)
+        {
+            // A hand-written source may throw synchronously; treat it like a faulted read so text is not lost.
+            return Task.FromException<bool>(ex);
+        }
+    }
+
+    // A source abandoned mid-read (consumer stopped early or was cancelled) is cancelled and disposed once
+    // that read ends: disposing during a read is not allowed, and waiting here could hang on a stuck source.
     private static async ValueTask StopSourceAsync(
         IAsyncEnumerator<string> source, Task<bool>? moveNext, CancellationTokenSource cancellation)
     {
         if (moveNext is { IsCompleted: false })
         {
             await cancellation.CancelAsync().ConfigureAwait(false);
-            await moveNext.ContinueWith(static _ => { }, CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            _ = moveNext.ContinueWith(
+                static (_, state) => ((IAsyncEnumerator<string>)state!).DisposeAsync().AsTask(),
+                source, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            return;
         }
 
         await source.DisposeAsync().ConfigureAwait(false);

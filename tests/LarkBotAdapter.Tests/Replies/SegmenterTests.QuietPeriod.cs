@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.TestKit.Time;
@@ -86,7 +87,7 @@ public sealed partial class SegmenterTests
     }
 
     [Fact]
-    public async Task HeldSegmentIsReleasedAfterAQuietPeriod()
+    public async Task OneLineHeldSegmentWaitsForMoreTextAfterAQuietPeriod()
     {
         var options = Defaults with { MinChars = 20 };
         var (time, source, segments) = StartQuietScenario(options, "A paragraph long enough to be cut.\n\n");
@@ -102,6 +103,36 @@ public sealed partial class SegmenterTests
         Assert.Equal(
             [new Segment(0, "A paragraph long enough to be cut.", false), new Segment(1, "More.", true)],
             [.. await RestAsync(segments, next)]);
+    }
+
+    [Fact]
+    public async Task ConsumerStoppingEarlyCancelsAndDisposesTheSource()
+    {
+        var time = new ManualTimeProvider();
+        var sourceEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var segments = new Segmenter(Defaults, time).SegmentAsync(Hanging(sourceEnded, "First.\nSecond.\n")).GetAsyncEnumerator();
+        var next = segments.MoveNextAsync();
+        await time.WaitForActiveTimerAsync();
+        time.Advance(Quiet);
+        Assert.True(await next);
+
+        await segments.DisposeAsync();
+
+        await sourceEnded.Task.WaitAsync(TimeSpan.FromSeconds(30)); // safety net only: completes at once when it works
+    }
+
+    private static async IAsyncEnumerable<string> Hanging(
+        TaskCompletionSource ended, string first, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        try
+        {
+            yield return first;
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        finally
+        {
+            ended.TrySetResult();
+        }
     }
 
     private static (ManualTimeProvider Time, Channel<string> Source, IAsyncEnumerator<Segment> Segments) StartQuietScenario(
