@@ -1,0 +1,214 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+
+namespace ChatOps.LarkBotAdapter.Replies;
+
+/// <summary>Cuts a streamed answer into thread messages (segments) as the text arrives.</summary>
+/// <remarks>
+/// Cuts are never inside a word (only a single "word" longer than the caps is split, at a text-element
+/// boundary) and never inside a fenced code block unless the block alone exceeds the caps; then the fence is
+/// closed at the end of one segment and re-opened, with the same info string, at the start of the next.
+/// Boundaries are preferred in this order: paragraph, line, code line, sentence end (. ! ? 。！？), space.
+/// </remarks>
+public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
+{
+    private readonly SegmenterOptions options = Validated(options);
+    private readonly TimeProvider time = time ?? throw new ArgumentNullException(nameof(time));
+
+    /// <summary>Segments <paramref name="chunks"/> as they arrive.</summary>
+    /// <remarks>
+    /// <para>Segments are numbered 0, 1, 2, … in order and their concatenation is the input, except for
+    /// whitespace at the cuts and the fences added around a split code block. No segment is empty or
+    /// whitespace-only; an empty (or whitespace-only) stream yields nothing.</para>
+    /// <para>A segment is cut once it holds at least <see cref="SegmenterOptions.MinChars"/> characters and
+    /// the text is at a paragraph end, or earlier when the caps demand it. The most recent segment is held
+    /// back until more text arrives, so that exactly one segment — the last — has <c>IsFinal</c> set.</para>
+    /// <para>When the source produces no text for <see cref="SegmenterOptions.QuietPeriod"/>, pending text is
+    /// cut at the best boundary available, even under MinChars (a partial word at the very end stays pending),
+    /// and goes out as non-final segments — except, when nothing at all stays pending, the last line (or the
+    /// last sentence of one-line text), which is held back so that the final segment still has text. Held text
+    /// goes out as soon as more text arrives or the stream ends.</para>
+    /// <para>If the source throws, every character already received is first yielded as non-final segments,
+    /// then the source's exception is rethrown unchanged; no segment of that answer is final. If
+    /// <paramref name="ct"/> is cancelled, an <see cref="OperationCanceledException"/> propagates and pending
+    /// text is dropped.</para>
+    /// </remarks>
+    public async IAsyncEnumerable<Segment> SegmentAsync(
+        IAsyncEnumerable<string> chunks, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var cutter = new SegmentCutter(options);
+        var sequencer = new SegmentSequencer();
+        var output = new List<Segment>();
+        var texts = new List<string>();
+        using var sourceCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var source = chunks.GetAsyncEnumerator(sourceCancellation.Token);
+        Task<bool>? moveNext = null;
+        ExceptionDispatchInfo? failure = null;
+        var lastTextAt = time.GetTimestamp();
+        try
+        {
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                moveNext ??= ReadNext(source);
+                if (!moveNext.IsCompleted && (sequencer.HasHeld || cutter.HasContent)
+                    && await QuietFirstAsync(moveNext, options.QuietPeriod - time.GetElapsedTime(lastTextAt), ct)
+                        .ConfigureAwait(false))
+                {
+                    cutter.TakeQuiet(texts);
+                    Push(texts, sequencer, output);
+                    if (cutter.HasContent)
+                    {
+                        sequencer.Release(output);
+                    }
+                    else
+                    {
+                        sequencer.ReleaseAllButTail(output);
+                    }
+
+                    foreach (var segment in Drain(output))
+                    {
+                        yield return segment;
+                    }
+
+                    lastTextAt = time.GetTimestamp();
+                    continue;
+                }
+
+                try
+                {
+                    if (!await moveNext.ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                    break;
+                }
+                finally
+                {
+                    moveNext = null;
+                }
+
+                if (string.IsNullOrEmpty(source.Current))
+                {
+                    continue;
+                }
+
+                lastTextAt = time.GetTimestamp();
+                cutter.Append(source.Current);
+                cutter.TakeReady(texts);
+                Push(texts, sequencer, output);
+                if (cutter.HasContent)
+                {
+                    sequencer.Release(output);
+                }
+
+                foreach (var segment in Drain(output))
+                {
+                    yield return segment;
+                }
+            }
+
+            cutter.TakeAll(texts);
+            Push(texts, sequencer, output);
+            if (failure is null)
+            {
+                sequencer.Finish(output);
+            }
+            else
+            {
+                sequencer.Release(output);
+            }
+
+            foreach (var segment in Drain(output))
+            {
+                yield return segment;
+            }
+
+            failure?.Throw();
+        }
+        finally
+        {
+            await StopSourceAsync(source, moveNext, sourceCancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>True when the quiet period ends before the source produces its next chunk.</summary>
+    private async Task<bool> QuietFirstAsync(Task<bool> moveNext, TimeSpan remaining, CancellationToken ct)
+    {
+        if (remaining <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        using var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var delay = Task.Delay(remaining, time, delayCancellation.Token);
+        var first = await Task.WhenAny(moveNext, delay).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        if (first == delay)
+        {
+            return true;
+        }
+
+        await delayCancellation.CancelAsync().ConfigureAwait(false);
+        return false;
+    }
+
+    private static void Push(List<string> texts, SegmentSequencer sequencer, List<Segment> output)
+    {
+        foreach (var text in texts)
+        {
+            sequencer.Push(text, output);
+        }
+
+        texts.Clear();
+    }
+
+    private static Segment[] Drain(List<Segment> output)
+    {
+        var segments = output.ToArray();
+        output.Clear();
+        return segments;
+    }
+
+    private static Task<bool> ReadNext(IAsyncEnumerator<string> source)
+    {
+        try
+        {
+            return source.MoveNextAsync().AsTask();
+        }
+        catch (Exception ex)
+        {
+            // A hand-written source may throw synchronously; treat it like a faulted read so text is not lost.
+            return Task.FromException<bool>(ex);
+        }
+    }
+
+    // A source abandoned mid-read (consumer stopped early or was cancelled) is cancelled and disposed once
+    // that read ends: disposing during a read is not allowed, and waiting here could hang on a stuck source.
+    private static async ValueTask StopSourceAsync(
+        IAsyncEnumerator<string> source, Task<bool>? moveNext, CancellationTokenSource cancellation)
+    {
+        if (moveNext is { IsCompleted: false })
+        {
+            await cancellation.CancelAsync().ConfigureAwait(false);
+            _ = moveNext.ContinueWith(
+                static (_, state) => ((IAsyncEnumerator<string>)state!).DisposeAsync().AsTask(),
+                source, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            return;
+        }
+
+        await source.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static SegmenterOptions Validated(SegmenterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
+}
