@@ -1,7 +1,18 @@
+using ChatOps.LarkBotAdapter;
+using ChatOps.LarkBotAdapter.Local;
+
+if (LocalCommands.Handles(args))
+{
+    return await LocalCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddChatOpsWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+app.MapChatOps();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>
 public partial class Program;

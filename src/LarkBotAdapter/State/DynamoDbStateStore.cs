@@ -48,6 +48,17 @@ public sealed class DynamoDbStateStore(
         }
     }
 
+    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        var request = new DeleteItemRequest
+        {
+            TableName = TableName,
+            Key = new() { ["pk"] = new AttributeValue { S = "claim#" + claimKey }, ["sk"] = new AttributeValue { S = "claim" } },
+        };
+        return CallAsync("release", () => client.DeleteItemAsync(request, cancellationToken), cancellationToken);
+    }
+
     public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(threadKey);

@@ -8,6 +8,9 @@ public interface IStateStore
     /// Throws <see cref="StateUnavailableException"/> when the store cannot answer (callers fail closed).</summary>
     Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken);
 
+    /// <summary>Gives a claim up (the hand-off failed), so the platform's redelivery is answered.</summary>
+    Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken);
+
     /// <summary>Marks a thread as one the bot is answering, so follow-ups without an @mention are handled.</summary>
     Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken);
 

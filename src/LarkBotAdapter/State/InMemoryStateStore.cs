@@ -47,6 +47,12 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
         }
     }
 
+    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken)
+    {
+        _claims.TryRemove(claimKey, out _);
+        return Task.CompletedTask;
+    }
+
     public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(threadKey);

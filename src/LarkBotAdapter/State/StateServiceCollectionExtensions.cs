@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Aws;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -29,7 +30,7 @@ public static class StateServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         // Read when resolved, not now: hosts and tests may add configuration sources after registration.
-        services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateDynamoDbClient(configuration));
+        services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateDynamoDbClient(configuration, new AwsSettings(configuration)));
         services.TryAddSingleton<IStateStore>(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
@@ -48,11 +49,13 @@ public static class StateServiceCollectionExtensions
         return services;
     }
 
-    private static AmazonDynamoDBClient CreateDynamoDbClient(IConfiguration configuration)
+    private static AmazonDynamoDBClient CreateDynamoDbClient(IConfiguration configuration, AwsSettings aws)
     {
         try
         {
-            return new AmazonDynamoDBClient(CreateDynamoDbConfig(configuration));
+            // Same credentials as every other AWS call: configuration keys first, else the SDK's default chain (resolved lazily).
+            var config = CreateDynamoDbConfig(configuration);
+            return aws.ExplicitCredentials is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
         }
         catch (AmazonClientException ex)
         {
@@ -62,7 +65,7 @@ public static class StateServiceCollectionExtensions
         }
     }
 
-    /// <summary>Client settings from configuration; credentials stay with the SDK's default chain.</summary>
+    /// <summary>Client settings (region, endpoint) from configuration.</summary>
     internal static AmazonDynamoDBConfig CreateDynamoDbConfig(IConfiguration configuration)
     {
         var config = new AmazonDynamoDBConfig();

@@ -1,0 +1,28 @@
+using ChatOps.Bench;
+
+// Ack latency of POST /lark/events (signed, encrypted events, in-memory claims, the worker answering in the
+// background) next to a bare Kestrel endpoint, both under the same open-loop load in the same run.
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"ingress bench: {options.Rate} requests/s for {options.Seconds} s per target (+{options.WarmupSeconds} s warm-up), {Environment.ProcessorCount} cores");
+
+await using var lark = await LarkFakes.StartAsync();
+await using var bare = await Targets.StartBareAsync();
+await using var app = await Targets.StartAppAsync(lark);
+
+var bareResult = await LoadRun.RunAsync("bare Kestrel", bare.BaseAddress, options, unique => EventFactory.Plain(unique));
+var appResult = await LoadRun.RunAsync("/lark/events", app.BaseAddress, options, unique => EventFactory.EncryptedMention(unique));
+
+await app.WhenIdleAsync(TimeSpan.FromSeconds(60));
+var answered = lark.Replies.Select(r => r.ParentMessageId).Distinct().Count();
+var replies = lark.Replies.Count;
+
+Console.WriteLine();
+Console.WriteLine(LoadResult.Header);
+Console.WriteLine(bareResult.Row);
+Console.WriteLine(appResult.Row);
+Console.WriteLine();
+Console.WriteLine($"messages acknowledged: {appResult.Ok} (incl. warm-up: {appResult.Ok + appResult.WarmupOk}); answered: {answered}; replies posted: {replies}; errors: {appResult.Errors}");
+var ratio = appResult.P99Ms / Math.Max(bareResult.P99Ms, 0.001);
+Console.WriteLine($"ack p99 {appResult.P99Ms:F2} ms (target < 5 ms): {(appResult.P99Ms < 5 ? "met" : "NOT met")}; " +
+                  $"{ratio:F2}x the bare endpoint's p99 (target <= 3x): {(ratio <= 3 ? "met" : "NOT met")}");
+return 0;

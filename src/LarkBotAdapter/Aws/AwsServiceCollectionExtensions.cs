@@ -1,0 +1,58 @@
+using Amazon.Runtime.Signing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOps.LarkBotAdapter.Aws;
+
+/// <summary>Registers HTTP clients for AWS REST APIs: resilience outside SigV4 signing outside the socket handler.</summary>
+public static class AwsServiceCollectionExtensions
+{
+    /// <summary>Shared AWS settings and the resilience settings read from configuration.</summary>
+    public static IServiceCollection AddAwsBasics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AwsSettings>();
+        services.TryAddSingleton(sp => ResilienceSettingsFrom(sp.GetRequiredService<IConfiguration>()));
+        return services;
+    }
+
+    /// <summary>A typed client whose requests are retried and SigV4-signed for <paramref name="signingName"/>.</summary>
+    public static IHttpClientBuilder AddSignedAwsClient<TClient>(
+        this IServiceCollection services,
+        string signingName,
+        Func<AwsSettings, string> region,
+        Func<AwsSettings, Uri> endpoint)
+        where TClient : class
+    {
+        services.AddAwsBasics();
+        return services.AddHttpClient<TClient>((sp, http) =>
+            {
+                http.BaseAddress = endpoint(sp.GetRequiredService<AwsSettings>());
+                // Timeouts belong to the resilience pipeline (per attempt); streamed answers may run for minutes.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var aws = sp.GetRequiredService<AwsSettings>();
+                // The SDK's signing handler owns its inner handler, so the chain is built here as the primary handler.
+                var signer = new SigV4SigningHandler(
+                    aws.Credentials,
+                    AwsSettings.RegionEndpointOf(region(aws)),
+                    signingName,
+                    new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+                var pipeline = ResilienceHandler.CreatePipeline(
+                    sp.GetRequiredService<ResilienceSettings>(), sp.GetRequiredService<TimeProvider>());
+                return new ResilienceHandler(pipeline) { InnerHandler = signer };
+            });
+    }
+
+    /// <summary>Reads <c>CHATOPS_HTTP_*</c> overrides (used by tests and tuning); defaults otherwise.</summary>
+    public static ResilienceSettings ResilienceSettingsFrom(IConfiguration configuration)
+    {
+        var defaults = new ResilienceSettings();
+        return defaults with
+        {
+            MaxRetries = configuration.GetValue("CHATOPS_HTTP_MAX_RETRIES", defaults.MaxRetries),
+            BaseDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_HTTP_RETRY_DELAY_MS", defaults.BaseDelay.TotalMilliseconds)),
+            AttemptTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_HTTP_ATTEMPT_TIMEOUT_SECONDS", defaults.AttemptTimeout.TotalSeconds)),
+        };
+    }
+}

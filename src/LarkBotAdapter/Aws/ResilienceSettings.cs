@@ -1,0 +1,17 @@
+namespace ChatOps.LarkBotAdapter.Aws;
+
+/// <summary>Knobs of <see cref="ResilienceHandler.CreatePipeline"/>.</summary>
+public sealed record ResilienceSettings
+{
+    public int MaxRetries { get; init; } = 3;
+
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(400);
+
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(8);
+
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    public int BreakerMinimumThroughput { get; init; } = 20;
+
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,19 @@
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>The Lark Open API refused a call. <see cref="Exception.Message"/> holds Lark's code and msg, never tokens.</summary>
+public sealed class LarkApiException(int code, string larkMessage, int httpStatus)
+    : Exception($"Lark API error {code} (HTTP {httpStatus}): {larkMessage}")
+{
+    public int Code { get; } = code;
+
+    public int HttpStatus { get; } = httpStatus;
+
+    /// <summary>The tenant access token was rejected: refresh it and try again.</summary>
+    public bool IsTokenError => Code is 99991661 or 99991663 or 99991664 or 99991665 or 99991668;
+
+    /// <summary>The message being replied to was recalled (withdrawn) by its sender.</summary>
+    public bool IsMessageRecalled => Code == 230011;
+
+    /// <summary>Worth retrying later (rate limits, server errors).</summary>
+    public bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
+}

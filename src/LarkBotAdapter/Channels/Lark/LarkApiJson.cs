@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+internal sealed record LarkTokenRequest(
+    [property: JsonPropertyName("app_id")] string AppId,
+    [property: JsonPropertyName("app_secret")] string AppSecret);
+
+internal sealed record LarkTokenResponse(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("msg")] string? Msg,
+    [property: JsonPropertyName("tenant_access_token")] string? TenantAccessToken,
+    [property: JsonPropertyName("expire")] int Expire);
+
+internal sealed record LarkReplyRequest(
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("msg_type")] string MsgType,
+    [property: JsonPropertyName("reply_in_thread")] bool ReplyInThread,
+    [property: JsonPropertyName("uuid")] string Uuid);
+
+internal sealed record LarkEnvelope<T>(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("msg")] string? Msg,
+    [property: JsonPropertyName("data")] T? Data);
+
+internal sealed record LarkSentMessage(
+    [property: JsonPropertyName("message_id")] string? MessageId,
+    [property: JsonPropertyName("thread_id")] string? ThreadId);
+
+internal sealed record LarkBotInfoResponse(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("msg")] string? Msg,
+    [property: JsonPropertyName("bot")] LarkBotInfo? Bot);
+
+internal sealed record LarkBotInfo(
+    [property: JsonPropertyName("open_id")] string? OpenId,
+    [property: JsonPropertyName("app_name")] string? AppName);
+
+[JsonSerializable(typeof(LarkTokenRequest))]
+[JsonSerializable(typeof(LarkTokenResponse))]
+[JsonSerializable(typeof(LarkReplyRequest))]
+[JsonSerializable(typeof(LarkEnvelope<LarkSentMessage>))]
+[JsonSerializable(typeof(LarkBotInfoResponse))]
+internal sealed partial class LarkApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>Each app's own open_id (from <c>GET /open-apis/bot/v3/info</c>), cached. The ingress only reads the cache;
+/// fetching happens at start-up and in the worker, never on the ack path.</summary>
+public sealed class LarkBotIdentity(IServiceProvider services)
+{
+    private readonly ConcurrentDictionary<string, string> _openIds = new(StringComparer.Ordinal);
+
+    public string? TryGetCached(string appId) => _openIds.TryGetValue(appId, out var id) ? id : null;
+
+    public async Task<string> GetAsync(LarkApp app, CancellationToken cancellationToken)
+    {
+        if (TryGetCached(app.AppId) is { } cached)
+        {
+            return cached;
+        }
+        var openId = await services.GetRequiredService<LarkOpenApiClient>().GetBotOpenIdAsync(app, cancellationToken);
+        _openIds[app.AppId] = openId;
+        return openId;
+    }
+}

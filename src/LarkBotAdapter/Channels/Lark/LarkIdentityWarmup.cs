@@ -1,0 +1,26 @@
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>Learns every app's open_id in the background at start-up (failures only delay it to the first job).</summary>
+internal sealed partial class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, ILogger<LarkIdentityWarmup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var app in options.Apps)
+        {
+            try
+            {
+                await identity.GetAsync(app, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.WarmupFailed(logger, app.AppId, ex.Message);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not learn the bot identity of Lark app {AppId} at start-up: {Reason}")]
+        public static partial void WarmupFailed(ILogger logger, string appId, string reason);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.State;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>The fast path of <c>POST /lark/events</c>: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
+/// Calls no model, proxy or chat API; bad input changes nothing.</summary>
+public sealed partial class LarkIngress(
+    IOptions<LarkOptions> options,
+    LarkBotIdentity identity,
+    IStateStore state,
+    TurnAdmission admission,
+    TimeProvider time,
+    ILogger<LarkIngress> logger)
+{
+    public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        var lark = options.Value;
+        var json = Encoding.UTF8.GetString(body);
+        string? timestamp = headers["X-Lark-Request-Timestamp"], nonce = headers["X-Lark-Request-Nonce"], signature = headers["X-Lark-Signature"];
+        LarkApp? signedBy = null;
+        if (LarkEventParser.TryGetEncrypt(json, out var encrypted))
+        {
+            if (string.IsNullOrEmpty(signature))
+            {
+                // Only the URL verification challenge may arrive unsigned; its token proves who configured it.
+                return UnsignedChallenge(lark, encrypted);
+            }
+            signedBy = lark.Apps.FirstOrDefault(a => a.EncryptKey is { } key && LarkCrypto.VerifySignature(timestamp, nonce, key, body, signature));
+            if (signedBy is null)
+            {
+                return Reject("signature does not match any configured LARK_ENCRYPT_KEY");
+            }
+            if (!IsFresh(timestamp, lark.MaxRequestAge))
+            {
+                return Reject("stale or missing X-Lark-Request-Timestamp");
+            }
+            if (!LarkCrypto.TryDecrypt(signedBy.EncryptKey!, encrypted, out json))
+            {
+                return IngressResult.BadRequest("the encrypt field could not be decrypted");
+            }
+        }
+        var inbound = LarkEventParser.Parse(json);
+        switch (inbound)
+        {
+            case LarkInbound.Malformed bad:
+                return IngressResult.BadRequest(bad.Reason);
+            case LarkInbound.UrlVerification challenge:
+                var owner = signedBy ?? lark.Apps.FirstOrDefault(a => LarkCrypto.TokenEquals(a.VerificationToken, challenge.Token));
+                return owner is not null && LarkCrypto.TokenEquals(owner.VerificationToken, challenge.Token)
+                    ? IngressResult.ChallengeAnswer(challenge.Challenge)
+                    : Reject("challenge token does not match LARK_VERIFICATION_TOKEN");
+        }
+        var header = inbound switch
+        {
+            LarkInbound.MessageReceived m => m.Header,
+            LarkInbound.OtherEvent o => o.Header,
+            _ => null,
+        };
+        var app = lark.Find(header?.AppId);
+        if (header is null || app is null)
+        {
+            return Reject("unknown app_id");
+        }
+        if (!LarkCrypto.TokenEquals(app.VerificationToken, header.Token))
+        {
+            return Reject("header.token does not match LARK_VERIFICATION_TOKEN");
+        }
+        if (signedBy is not null && signedBy.EncryptKey != app.EncryptKey)
+        {
+            return Reject("event signed with another app's key");
+        }
+        if (signedBy is null && app.EncryptKey is { } appKey
+            && (!LarkCrypto.VerifySignature(timestamp, nonce, appKey, body, signature) || !IsFresh(timestamp, lark.MaxRequestAge)))
+        {
+            return Reject("unsigned or stale event for an app with an encrypt key");
+        }
+        if (inbound is not LarkInbound.MessageReceived message)
+        {
+            return IngressResult.Ignored;
+        }
+        return await AdmitAsync(message, cancellationToken);
+    }
+
+    private async Task<IngressResult> AdmitAsync(LarkInbound.MessageReceived message, CancellationToken cancellationToken)
+    {
+        var turn = message.Turn;
+        if (message.SenderType != "user")
+        {
+            return IngressResult.Ignored;
+        }
+        var needsCheck = false;
+        if (!turn.IsDirect)
+        {
+            var decision = await AddressedAsync(turn, cancellationToken);
+            if (decision is null)
+            {
+                return IngressResult.Ignored;
+            }
+            needsCheck = decision.Value;
+        }
+        return await admission.AdmitAsync(turn, needsCheck, cancellationToken) switch
+        {
+            AdmissionOutcome.Unavailable => IngressResult.Unavailable,
+            _ => IngressResult.Ok,
+        };
+    }
+
+    /// <summary>null: not for the bot; false: for the bot; true: maybe, the worker checks (bot id not known yet).</summary>
+    private async Task<bool?> AddressedAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var botId = identity.TryGetCached(turn.AppId);
+        if (botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        if (turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
+        {
+            // In the bot's thread no @ is needed, unless the message is clearly for someone else.
+            return turn.MentionedIds.Count > 0 && botId is not null ? null : false;
+        }
+        return botId is null && turn.MentionedIds.Count > 0 ? true : null;
+    }
+
+    private async Task<bool> IsActiveThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await state.IsThreadActiveAsync(turn.ThreadKey, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.ThreadLookupFailed(logger, turn.ClaimKey, ex);
+            return false;
+        }
+    }
+
+    private IngressResult UnsignedChallenge(LarkOptions lark, string encrypted)
+    {
+        foreach (var app in lark.Apps)
+        {
+            if (app.EncryptKey is { } key && LarkCrypto.TryDecrypt(key, encrypted, out var plain)
+                && LarkEventParser.Parse(plain) is LarkInbound.UrlVerification challenge
+                && LarkCrypto.TokenEquals(app.VerificationToken, challenge.Token))
+            {
+                return IngressResult.ChallengeAnswer(challenge.Challenge);
+            }
+        }
+        return Reject("unsigned encrypted request that is not a valid URL verification");
+    }
+
+    private bool IsFresh(string? timestamp, TimeSpan maxAge) =>
+        long.TryParse(timestamp, out var seconds)
+        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799))).Duration() <= maxAge;
+
+    private IngressResult Reject(string reason)
+    {
+        Log.Rejected(logger, reason);
+        return IngressResult.Unauthorized;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Lark request rejected: {Reason}")]
+        public static partial void Rejected(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread lookup failed; treated as not a bot thread")]
+        public static partial void ThreadLookupFailed(ILogger logger, string claimKey, Exception exception);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>The Lark Open API calls the bot makes: tenant token, bot info, thread replies.</summary>
+public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
+{
+    /// <summary>Replies to <paramref name="messageId"/> in its thread. <paramref name="uuid"/> makes the call idempotent:
+    /// Lark posts one message per uuid (for an hour), so a retried job never posts twice.</summary>
+    public async Task<string?> ReplyAsync(LarkApp app, string messageId, string msgType, string content, string uuid, CancellationToken cancellationToken)
+    {
+        var body = new LarkReplyRequest(content, msgType, ReplyInThread: true, uuid);
+        var path = $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reply";
+        var envelope = await SendWithTokenAsync(
+            app,
+            token => Post(path, token, JsonContent.Create(body, LarkApiJsonContext.Default.LarkReplyRequest)),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkSentMessage,
+            e => (e.Code, e.Msg),
+            cancellationToken);
+        return envelope.Data?.MessageId;
+    }
+
+    /// <summary>The bot's own open_id, used to tell whether a group message @mentions it.</summary>
+    public async Task<string> GetBotOpenIdAsync(LarkApp app, CancellationToken cancellationToken)
+    {
+        var info = await SendWithTokenAsync(
+            app,
+            token => new HttpRequestMessage(HttpMethod.Get, "open-apis/bot/v3/info") { Headers = { Authorization = Bearer(token) } },
+            LarkApiJsonContext.Default.LarkBotInfoResponse,
+            r => (r.Code, r.Msg),
+            cancellationToken);
+        return info.Bot?.OpenId is { Length: > 0 } openId
+            ? openId
+            : throw new LarkApiException(info.Code, "bot info has no open_id", 200);
+    }
+
+    /// <summary>Fetches a fresh tenant_access_token (callers go through <see cref="LarkTokenCache"/>).</summary>
+    internal async Task<(string Token, TimeSpan Lifetime)> FetchTenantTokenAsync(LarkApp app, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(
+            "open-apis/auth/v3/tenant_access_token/internal",
+            new LarkTokenRequest(app.AppId, app.AppSecret),
+            LarkApiJsonContext.Default.LarkTokenRequest,
+            cancellationToken);
+        var parsed = await ReadAsync(response, LarkApiJsonContext.Default.LarkTokenResponse, cancellationToken);
+        if (parsed is not { Code: 0, TenantAccessToken.Length: > 0 })
+        {
+            throw new LarkApiException(parsed?.Code ?? -1, parsed?.Msg ?? "no tenant_access_token in the answer", (int)response.StatusCode);
+        }
+        return (parsed.TenantAccessToken, TimeSpan.FromSeconds(Math.Max(parsed.Expire, 60)));
+    }
+
+    private async Task<T> SendWithTokenAsync<T>(
+        LarkApp app,
+        Func<string, HttpRequestMessage> build,
+        JsonTypeInfo<T> type,
+        Func<T, (int Code, string? Msg)> status,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await tokens.GetAsync(app, cancellationToken);
+            using var request = build(token);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var parsed = await ReadAsync(response, type, cancellationToken);
+            var (code, msg) = parsed is null ? (-1, $"unreadable answer (HTTP {(int)response.StatusCode})") : status(parsed);
+            if (code == 0 && response.IsSuccessStatusCode && parsed is not null)
+            {
+                return parsed;
+            }
+            var error = new LarkApiException(code, msg ?? "", (int)response.StatusCode);
+            if (error.IsTokenError && attempt == 0)
+            {
+                tokens.Invalidate(app, token);
+                continue;
+            }
+            throw error;
+        }
+    }
+
+    private static HttpRequestMessage Post(string path, string token, HttpContent content) =>
+        new(HttpMethod.Post, path) { Content = content, Headers = { Authorization = Bearer(token) } };
+
+    private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+/// <summary>Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app.</summary>
+public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public async Task<string> GetAsync(LarkApp app, CancellationToken cancellationToken)
+    {
+        var entry = _entries.GetOrAdd(app.AppId, _ => new Entry());
+        if (entry.Token is { } cached && time.GetUtcNow() < entry.RefreshAt)
+        {
+            return cached;
+        }
+        await entry.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (entry.Token is { } fresh && time.GetUtcNow() < entry.RefreshAt)
+            {
+                return fresh;
+            }
+            // Resolved lazily: the typed client depends on this cache.
+            var client = services.GetRequiredService<LarkOpenApiClient>();
+            var (token, lifetime) = await client.FetchTenantTokenAsync(app, cancellationToken);
+            var margin = lifetime > RefreshMargin * 2 ? RefreshMargin : lifetime / 2;
+            entry.Token = token;
+            entry.RefreshAt = time.GetUtcNow() + lifetime - margin;
+            return token;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>Drops <paramref name="rejected"/> so the next call fetches a new token (unless another caller already did).</summary>
+    public void Invalidate(LarkApp app, string rejected)
+    {
+        if (_entries.TryGetValue(app.AppId, out var entry) && entry.Token == rejected)
+        {
+            entry.Token = null;
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public volatile string? Token;
+
+        public DateTimeOffset RefreshAt;
+    }
+}

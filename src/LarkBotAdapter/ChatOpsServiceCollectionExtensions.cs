@@ -1,0 +1,32 @@
+using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Worker;
+
+namespace ChatOps.LarkBotAdapter;
+
+public static class ChatOpsServiceCollectionExtensions
+{
+    /// <summary>Everything the worker needs: state, intent recognition, routes, segmenter, channels.</summary>
+    public static IServiceCollection AddChatOpsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAwsBasics();
+        services.AddChatOpsState(configuration);
+        services.AddIntentRecognition(configuration);
+        services.AddRoutes();
+        services.AddWorkerCore(configuration);
+        services.AddLark();
+        return services;
+    }
+
+    /// <summary>The web app: the core plus the hand-off to the worker and the HTTP JSON contexts.</summary>
+    public static IServiceCollection AddChatOpsWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChatOpsCore(configuration);
+        services.AddHandOff(configuration);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HttpJsonContext.Default));
+        return services;
+    }
+}

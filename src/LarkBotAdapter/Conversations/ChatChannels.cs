@@ -1,0 +1,13 @@
+namespace ChatOps.LarkBotAdapter.Conversations;
+
+/// <summary>Finds the channel of a turn's platform.</summary>
+public sealed class ChatChannels(IEnumerable<IChatChannel> channels)
+{
+    private readonly Dictionary<string, IChatChannel> _byPlatform =
+        channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+    public IChatChannel For(string platform) =>
+        _byPlatform.TryGetValue(platform, out var channel)
+            ? channel
+            : throw new InvalidOperationException($"No chat channel is registered for platform '{platform}'.");
+}

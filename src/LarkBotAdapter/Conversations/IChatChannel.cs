@@ -1,0 +1,17 @@
+using ChatOps.LarkBotAdapter.Replies;
+
+namespace ChatOps.LarkBotAdapter.Conversations;
+
+/// <summary>A chat platform as the worker sees it: who is addressed, and where replies go.</summary>
+public interface IChatChannel
+{
+    /// <summary><c>lark</c>, <c>slack</c>, or <c>console</c> for the embedded mode.</summary>
+    string Platform { get; }
+
+    /// <summary>The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).</summary>
+    Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>Posts one segment in the turn's thread, idempotently per (message, segment index). Throws
+    /// <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
+    Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);
+}

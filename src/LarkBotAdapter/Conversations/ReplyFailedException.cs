@@ -1,0 +1,12 @@
+namespace ChatOps.LarkBotAdapter.Conversations;
+
+/// <summary>A reply could not be posted.</summary>
+/// <param name="targetGone">The message was recalled or the chat is gone: nothing more can be posted there.</param>
+/// <param name="transient">Trying again later may work (rate limits, server errors).</param>
+public sealed class ReplyFailedException(string message, bool targetGone, bool transient, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public bool TargetGone { get; } = targetGone;
+
+    public bool Transient { get; } = transient;
+}

@@ -1,0 +1,29 @@
+namespace ChatOps.LarkBotAdapter.Ingress;
+
+/// <summary>Reads a request body whole, up to a limit, without trusting Content-Length.</summary>
+public static class RequestBody
+{
+    /// <summary>Platform events are small; anything bigger is refused with 413 before it is parsed.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+        var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,35 @@
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Replies;
+
+namespace ChatOps.LarkBotAdapter.Local;
+
+/// <summary>The embedded mode's "chat": keeps the segments the worker posts so the command can print them.</summary>
+public sealed class ConsoleChatChannel : IChatChannel
+{
+    public const string PlatformName = "console";
+    private readonly List<Segment> _segments = [];
+
+    public string Platform => PlatformName;
+
+    public IReadOnlyList<Segment> Segments
+    {
+        get
+        {
+            lock (_segments)
+            {
+                return _segments.ToArray();
+            }
+        }
+    }
+
+    public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
+    {
+        lock (_segments)
+        {
+            _segments.Add(segment);
+        }
+        return Task.CompletedTask;
+    }
+}

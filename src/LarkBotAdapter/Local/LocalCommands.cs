@@ -1,0 +1,109 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Worker;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ChatOps.LarkBotAdapter.Local;
+
+/// <summary>The embedded mode: <c>ask "question" [--json]</c> and <c>classify</c> (questions on stdin) run the real
+/// pipeline on this machine — local classifier and in-memory state unless the environment configures AWS.</summary>
+public static class LocalCommands
+{
+    private static readonly JsonSerializerOptions Output = new(LocalJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ask" or "classify" or "help" or "--help";
+
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        input ??= Console.In;
+        output ??= Console.Out;
+        error ??= Console.Error;
+        if (args[0] is "help" or "--help")
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+        using var host = BuildHost(args);
+        return args[0] switch
+        {
+            "ask" => await AskAsync(host.Services, args[1..], output, error),
+            _ => await ClassifyAsync(host.Services, input, output),
+        };
+    }
+
+    private const string Usage = """
+        Usage:
+          LarkBotAdapter                      serve /lark/events, /events and /healthz
+          LarkBotAdapter ask "<question>" [--json]
+                                              answer one question through the real pipeline and print it
+          LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
+        """;
+
+    private static IHost BuildHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        // The answer goes to stdout; only warnings (e.g. "Bedrock unavailable, used the local classifier") go to stderr.
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddChatOpsCore(builder.Configuration);
+        builder.Services.AddSingleton<ConsoleChatChannel>();
+        builder.Services.AddTransient<IChatChannel>(sp => sp.GetRequiredService<ConsoleChatChannel>());
+        _ = args;
+        return builder.Build();
+    }
+
+    private static async Task<int> AskAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var json = args.Contains("--json");
+        var question = string.Join(' ', args.Where(a => a != "--json")).Trim();
+        if (question.Length == 0)
+        {
+            await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
+            return 2;
+        }
+        var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", "p2p", $"local-{Guid.NewGuid():N}",
+            null, null, Environment.UserName, "text", question, []);
+        var processor = services.GetRequiredService<TurnProcessor>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var intent = await processor.ProcessAsync(new WorkJob(WorkJob.TurnKind, turn, 1, time.GetUtcNow()), CancellationToken.None);
+        var segments = services.GetRequiredService<ConsoleChatChannel>().Segments;
+        if (json)
+        {
+            var result = new AskOutput(question, intent?.Intent.ToLabel(), intent?.Source, intent?.Confidence,
+                segments.Select(s => new AskSegment(s.Index, s.IsFinal, s.Markdown)).ToArray());
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, Output.GetTypeInfo(typeof(AskOutput))));
+            return 0;
+        }
+        await output.WriteLineAsync($"intent: {intent?.Intent.ToLabel() ?? "-"} ({intent?.Source ?? "none"})");
+        foreach (var segment in segments)
+        {
+            await output.WriteLineAsync($"--- segment {segment.Index + 1}/{segments.Count}{(segment.IsFinal ? " (final)" : "")} ---");
+            await output.WriteLineAsync(segment.Markdown);
+        }
+        return 0;
+    }
+
+    private static async Task<int> ClassifyAsync(IServiceProvider services, TextReader input, TextWriter output)
+    {
+        var classifier = services.GetRequiredService<IIntentClassifier>();
+        while (await input.ReadLineAsync() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var text = line.Trim();
+            var result = await classifier.ClassifyAsync(IntentRequest.Single(text), CancellationToken.None);
+            var row = new ClassifyOutput(text, result.Intent.ToLabel(), result.Source, result.Confidence);
+            await output.WriteLineAsync(JsonSerializer.Serialize(row, Output.GetTypeInfo(typeof(ClassifyOutput))));
+        }
+        return 0;
+    }
+}

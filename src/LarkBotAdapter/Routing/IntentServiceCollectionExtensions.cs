@@ -1,0 +1,31 @@
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Aws;
+
+namespace ChatOps.LarkBotAdapter.Routing;
+
+public static class IntentServiceCollectionExtensions
+{
+    /// <summary>Bedrock Converse (with the local classifier as fallback) when <c>RECOGNITION_MODEL_ID</c> is set; the local
+    /// classifier alone otherwise (the embedded default).</summary>
+    public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
+    {
+        var summary = configuration["KNOWLEDGE_SUMMARY"];
+        services.AddSingleton(new LocalIntentClassifier(summary));
+        var modelId = configuration["RECOGNITION_MODEL_ID"];
+        if (string.IsNullOrWhiteSpace(modelId))
+        {
+            services.AddSingleton<IIntentClassifier>(sp => sp.GetRequiredService<LocalIntentClassifier>());
+            return services;
+        }
+        services.AddSingleton(new BedrockClassifierOptions { ModelId = modelId.Trim(), KnowledgeSummary = summary });
+        services.AddSignedAwsClient<BedrockIntentClassifier>(
+            "bedrock",
+            aws => aws.BedrockRegion,
+            aws => aws.Endpoint("BEDROCK_RUNTIME", "bedrock-runtime", aws.BedrockRegion));
+        services.AddTransient<IIntentClassifier>(sp => new FallbackIntentClassifier(
+            sp.GetRequiredService<BedrockIntentClassifier>(),
+            sp.GetRequiredService<LocalIntentClassifier>(),
+            sp.GetRequiredService<ILogger<FallbackIntentClassifier>>()));
+        return services;
+    }
+}

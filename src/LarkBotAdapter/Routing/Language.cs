@@ -1,0 +1,23 @@
+namespace ChatOps.LarkBotAdapter.Routing;
+
+/// <summary>Picks the language of canned replies.</summary>
+public static class Language
+{
+    /// <summary>True when a good share of the letters are CJK ideographs.</summary>
+    public static bool LooksChinese(string text)
+    {
+        int cjk = 0, letters = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u4e00' and <= '\u9fff')
+            {
+                cjk++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+        return cjk > 0 && cjk * 3 >= letters;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+
+namespace ChatOps.LarkBotAdapter.Worker;
+
+/// <summary>The hand-off in a long-running process: a bounded queue drained by a fixed number of workers.</summary>
+public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions options, ILogger<InProcessJobQueue> logger)
+    : BackgroundService, IJobDispatcher
+{
+    private readonly Channel<WorkJob> _jobs = Channel.CreateBounded<WorkJob>(
+        new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly object _idleGate = new();
+    private int _pending;
+    private TaskCompletionSource _idle = NewIdle(completed: true);
+
+    /// <summary>Completes when every dispatched job has been processed (graceful drains, tests).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_idleGate)
+        {
+            return _idle.Task;
+        }
+    }
+
+    public async Task DispatchAsync(WorkJob job, CancellationToken cancellationToken)
+    {
+        Track(+1);
+        // A full queue must not stall the ack: give it a moment, then fail so the platform redelivers later.
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await _jobs.Writer.WriteAsync(job, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Track(-1);
+            throw new InvalidOperationException($"The worker queue is full ({options.QueueCapacity} jobs).");
+        }
+        catch
+        {
+            Track(-1);
+            throw;
+        }
+    }
+
+    private void Track(int delta)
+    {
+        lock (_idleGate)
+        {
+            _pending += delta;
+            if (_pending == 0)
+            {
+                _idle.TrySetResult();
+            }
+            else if (_pending == 1 && delta > 0)
+            {
+                _idle = NewIdle(completed: false);
+            }
+        }
+    }
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+        {
+            source.SetResult();
+        }
+        return source;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => DrainAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(job, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    Log.JobFailed(logger, job.Turn.ClaimKey, ex);
+                }
+                finally
+                {
+                    Track(-1);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job {ClaimKey} failed for good; its answer may be incomplete")]
+        public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
+    }
+}

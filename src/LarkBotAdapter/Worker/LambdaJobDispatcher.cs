@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ChatOps.LarkBotAdapter.Worker;
+
+/// <summary>The hand-off on Lambda: an async self-invocation (Invoke with <c>X-Amz-Invocation-Type: Event</c>). Lambda
+/// queues it, retries failures and sends what still fails to the on-failure destination; the Web Adapter delivers it to
+/// <c>POST /events</c>.</summary>
+public sealed class LambdaJobDispatcher(HttpClient http, WorkerOptions options, IConfiguration configuration) : IJobDispatcher
+{
+    public async Task DispatchAsync(WorkJob job, CancellationToken cancellationToken)
+    {
+        if (job.Hop > WorkJob.MaxHops)
+        {
+            throw new InvalidOperationException($"Job {job.Turn.ClaimKey} would be handed off a second time.");
+        }
+        var function = options.LambdaFunctionName ?? throw new InvalidOperationException("AWS_LAMBDA_FUNCTION_NAME is not set.");
+        var path = $"2015-03-31/functions/{Uri.EscapeDataString(function)}/invocations";
+        // Invoke the version that is running (a SnapStart version behind the alias), not $LATEST.
+        var version = configuration["AWS_LAMBDA_FUNCTION_VERSION"];
+        if (!string.IsNullOrEmpty(version) && version != "$LATEST")
+        {
+            path += $"?Qualifier={Uri.EscapeDataString(version)}";
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = JsonContent.Create(job, WorkJobJsonContext.Default.WorkJob),
+        };
+        request.Headers.Add("X-Amz-Invocation-Type", "Event");
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
+            throw new HttpRequestException(
+                $"Lambda Invoke of {function} answered {(int)response.StatusCode} {type}: {Truncate(body, 300)}",
+                null,
+                response.StatusCode);
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

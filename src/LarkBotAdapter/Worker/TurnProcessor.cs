@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Replies;
+using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.State;
+
+namespace ChatOps.LarkBotAdapter.Worker;
+
+/// <summary>The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
+/// Every turn it accepts ends in an answer or an explicit error reply in its thread.</summary>
+public sealed partial class TurnProcessor(
+    IStateStore state,
+    IIntentClassifier classifier,
+    RouteTable routes,
+    ChatChannels channels,
+    Segmenter segmenter,
+    WorkerOptions options,
+    TimeProvider time,
+    ILogger<TurnProcessor> logger)
+{
+    private const int MaxRememberedChars = 2000;
+
+    /// <summary>Answers <paramref name="job"/>. Returns the intent used (null when nothing was classified). Throws only
+    /// when replies could not be posted at all, so the caller can retry the job (replies are idempotent).</summary>
+    public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken)
+    {
+        var turn = job.Turn;
+        var replies = new ReplyWriter(channels.For(turn.Platform), turn, options.ReplyRetryDelay, time);
+        if (job.NeedsAddressCheck && !await replies.Channel.IsAddressedToBotAsync(turn, cancellationToken))
+        {
+            Log.NotAddressed(logger, turn.ClaimKey);
+            return null;
+        }
+        if (!turn.IsSupported || string.IsNullOrWhiteSpace(turn.Text))
+        {
+            await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);
+            return null;
+        }
+        var thread = await state.GetThreadAsync(turn.ThreadKey, cancellationToken)
+                     ?? ThreadContext.Empty(turn.ThreadKey, time.GetUtcNow());
+        var intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), cancellationToken);
+        Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
+
+        var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
+        var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
+        var answer = new StringBuilder();
+        try
+        {
+            var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, cancellationToken), answer, cancellationToken);
+            await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
+            {
+                await replies.PostAsync(segment, cancellationToken);
+            }
+            if (replies.Posted == 0)
+            {
+                await replies.PostFinalAsync(Notices.EmptyAnswer(turn), cancellationToken);
+            }
+        }
+        catch (ReplyFailedException)
+        {
+            throw;
+        }
+        catch (ResponderException ex)
+        {
+            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            await replies.PostFinalAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            await replies.PostFinalAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);
+        }
+        await SaveThreadAsync(thread, turn, intent, answer.ToString(), attributes, cancellationToken);
+        return intent;
+    }
+
+    private async Task SaveThreadAsync(
+        ThreadContext thread, ChatTurn turn, IntentResult intent, string answer, Dictionary<string, string> attributes, CancellationToken cancellationToken)
+    {
+        var turns = thread.Turns
+            .Append(new ConversationTurn(ConversationTurn.User, Clip(turn.Text), intent.Intent))
+            .Append(new ConversationTurn(ConversationTurn.Assistant, Clip(answer)))
+            .TakeLast(options.MaxThreadTurns)
+            .ToArray();
+        try
+        {
+            await state.SaveThreadAsync(thread with { Turns = turns, Attributes = attributes, UpdatedAt = time.GetUtcNow() }, options.ThreadTtl, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            // The answer is out; losing the context only weakens the next follow-up.
+            Log.ContextNotSaved(logger, turn.ClaimKey, ex);
+        }
+    }
+
+    private static string Clip(string text) => text.Length <= MaxRememberedChars ? text : text[..MaxRememberedChars] + "…";
+
+    private static async IAsyncEnumerable<string> Capture(
+        IAsyncEnumerable<string> source, StringBuilder into, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in source.WithCancellation(cancellationToken))
+        {
+            into.Append(chunk);
+            yield return chunk;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Turn {ClaimKey} classified {Intent} by {Source}")]
+        public static partial void Classified(ILogger logger, string claimKey, string intent, string source);
+
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Turn {ClaimKey} does not address the bot; ignored")]
+        public static partial void NotAddressed(ILogger logger, string claimKey);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: route {Intent} failed; an error reply is posted")]
+        public static partial void RouteFailed(ILogger logger, string claimKey, string intent, Exception exception);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not saved")]
+        public static partial void ContextNotSaved(ILogger logger, string claimKey, Exception exception);
+    }
+}

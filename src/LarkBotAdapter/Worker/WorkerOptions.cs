@@ -1,0 +1,42 @@
+namespace ChatOps.LarkBotAdapter.Worker;
+
+/// <summary>How the worker runs.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>Jobs answered at once in a long-running process.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    public int QueueCapacity { get; init; } = 1000;
+
+    /// <summary>Set when running on Lambda: jobs go to an async self-invocation of this function.</summary>
+    public string? LambdaFunctionName { get; init; }
+
+    /// <summary>Whether <c>POST /events</c> accepts jobs (on Lambda, where only the Web Adapter can reach it).</summary>
+    public bool EventsEndpointEnabled { get; init; }
+
+    /// <summary>How long a claim lives: longer than the platforms' redelivery window (Lark ~7 h).</summary>
+    public TimeSpan ClaimTtl { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a quiet thread keeps its context.</summary>
+    public TimeSpan ThreadTtl { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Turns of a thread remembered for follow-ups.</summary>
+    public int MaxThreadTurns { get; init; } = 12;
+
+    /// <summary>First wait before re-posting a refused reply (then ×5, three times), after the HTTP client's own retries.</summary>
+    public TimeSpan ReplyRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public static WorkerOptions From(IConfiguration configuration)
+    {
+        var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];
+        var defaults = new WorkerOptions();
+        return defaults with
+        {
+            Concurrency = Math.Max(1, configuration.GetValue("CHATOPS_WORKER_CONCURRENCY", defaults.Concurrency)),
+            QueueCapacity = Math.Max(1, configuration.GetValue("CHATOPS_WORKER_QUEUE", defaults.QueueCapacity)),
+            LambdaFunctionName = string.IsNullOrWhiteSpace(function) ? null : function,
+            ReplyRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_REPLY_RETRY_DELAY_MS", defaults.ReplyRetryDelay.TotalMilliseconds)),
+            EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
+        };
+    }
+}

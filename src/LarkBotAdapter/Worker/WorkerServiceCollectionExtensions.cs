@@ -1,0 +1,40 @@
+using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Replies;
+
+namespace ChatOps.LarkBotAdapter.Worker;
+
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>The worker pipeline: segmenter, channels, processor.</summary>
+    public static IServiceCollection AddWorkerCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(WorkerOptions.From(configuration));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new SegmenterOptions());
+        services.AddTransient<Segmenter>();
+        services.AddTransient<ChatChannels>();
+        services.AddTransient<TurnProcessor>();
+        return services;
+    }
+
+    /// <summary>How the ingress hands jobs to the worker: Lambda async self-invocation on Lambda, else an in-process queue.</summary>
+    public static IServiceCollection AddHandOff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTransient<TurnAdmission>();
+        var options = WorkerOptions.From(configuration);
+        if (options.LambdaFunctionName is not null)
+        {
+            services.AddSignedAwsClient<LambdaJobDispatcher>("lambda", aws => aws.Region, aws => aws.Endpoint("LAMBDA", "lambda", aws.Region));
+            services.AddTransient<IJobDispatcher>(sp => sp.GetRequiredService<LambdaJobDispatcher>());
+        }
+        else
+        {
+            services.AddSingleton<InProcessJobQueue>();
+            services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<InProcessJobQueue>());
+            services.AddHostedService(sp => sp.GetRequiredService<InProcessJobQueue>());
+        }
+        return services;
+    }
+}

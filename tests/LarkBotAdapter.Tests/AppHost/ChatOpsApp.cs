@@ -1,0 +1,112 @@
+using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.TestKit.Lark;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.LarkBotAdapter.Tests.AppHost;
+
+/// <summary>The real app hosted in-process, its outbound base URLs pointed at loopback fakes.</summary>
+public sealed class ChatOpsApp : IAsyncDisposable
+{
+    public const string AppSecret = "test-app-secret";
+    public const string EncryptKey = "test-encrypt-key";
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private readonly bool _ownsLark;
+
+    private ChatOpsApp(WebApplicationFactory<Program> factory, FakeLarkOpenApi lark, bool ownsLark)
+    {
+        _factory = factory;
+        _ownsLark = ownsLark;
+        Lark = lark;
+        Client = factory.CreateClient();
+    }
+
+    public FakeLarkOpenApi Lark { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Settings every test app gets: one Lark app with encryption, fast retries, no cloud.</summary>
+    public static Dictionary<string, string?> BaseSettings(FakeLarkOpenApi lark) => new()
+    {
+        ["LARK_APP_ID"] = LarkEvent.DefaultAppId,
+        ["LARK_APP_SECRET"] = AppSecret,
+        ["LARK_VERIFICATION_TOKEN"] = LarkEvent.DefaultToken,
+        ["LARK_ENCRYPT_KEY"] = EncryptKey,
+        ["LARK_BASE_URL"] = lark.BaseAddress.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = "test-access-key-id",
+        ["AWS_SECRET_ACCESS_KEY"] = "test-secret-access-key",
+        ["AWS_REGION"] = "us-east-1",
+        ["CHATOPS_HTTP_RETRY_DELAY_MS"] = "5",
+        ["CHATOPS_REPLY_RETRY_DELAY_MS"] = "5",
+    };
+
+    public static async Task<ChatOpsApp> StartAsync(
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null,
+        FakeLarkOpenApi? lark = null)
+    {
+        var ownsLark = lark is null;
+        lark ??= await StartLarkAsync();
+        var values = BaseSettings(lark);
+        settings?.Invoke(values);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in values)
+            {
+                builder.UseSetting(key, value);
+            }
+            builder.UseEnvironment("Testing");
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
+        });
+        var app = new ChatOpsApp(factory, lark, ownsLark);
+        await app.WarmUpAsync();
+        return app;
+    }
+
+    /// <summary>A fake Lark Open API that knows the test app.</summary>
+    public static async Task<FakeLarkOpenApi> StartLarkAsync() =>
+        (await FakeLarkOpenApi.StartAsync()).WithApp(LarkEvent.DefaultAppId, AppSecret, LarkEvent.DefaultBotOpenId);
+
+    /// <summary>Sends a request to the app as the platform would.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
+
+    /// <summary>Sends a Lark event encrypted and signed with the test app's key.</summary>
+    public Task<HttpResponseMessage> SendLarkAsync(string json) =>
+        Client.SendAsync(LarkRequest.Encrypted(json, EncryptKey, DateTimeOffset.UtcNow));
+
+    /// <summary>Waits until the in-process worker has finished every job handed to it.</summary>
+    public Task WhenIdleAsync() =>
+        _factory.Services.GetRequiredService<InProcessJobQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    // The bot learns its open_id in the background at start-up; tests start once that is done, like a warm instance.
+    private async Task WarmUpAsync()
+    {
+        using var health = await Client.GetAsync("/healthz");
+        health.EnsureSuccessStatusCode();
+        var identity = _factory.Services.GetRequiredService<LarkBotIdentity>();
+        for (var i = 0; i < 500 && identity.TryGetCached(LarkEvent.DefaultAppId) is null; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        if (_ownsLark)
+        {
+            await Lark.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+using ChatOps.LarkBotAdapter.Tests.AppHost;
+
+namespace ChatOps.LarkBotAdapter.Tests.Worker;
+
+public sealed class EventsEndpointTests
+{
+    [Fact]
+    public async Task EventsEndpointIsClosedOutsideLambda()
+    {
+        await using var app = await ChatOpsApp.StartAsync();
+        using var response = await app.Client.PostAsync("/events", new StringContent("{\"kind\":\"chat.turn\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LarkEndpointIsNotFoundWhenLarkIsNotConfigured()
+    {
+        await using var app = await ChatOpsApp.StartAsync(s =>
+        {
+            s["LARK_APP_ID"] = "";
+            s["LARK_APP_SECRET"] = "";
+            s["LARK_VERIFICATION_TOKEN"] = "";
+            s["LARK_ENCRYPT_KEY"] = "";
+        });
+        using var response = await app.Client.PostAsync("/lark/events", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("LARK_APP_ID", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MisconfiguredLarkAppsFailAtStartNamingTheVariable()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ChatOpsApp.StartAsync(s => s["LARK_APP_ID"] = "cli_a,cli_b"));
+        Assert.Contains("LARK_APP_SECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthzAnswersReady()
+    {
+        await using var app = await ChatOpsApp.StartAsync();
+        using var response = await app.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"lark\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChatOpsApp.AppSecret, body, StringComparison.Ordinal);
+    }
+}
