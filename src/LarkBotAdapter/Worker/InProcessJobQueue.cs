@@ -70,8 +70,14 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
         return source;
     }
 
+    // Worker code (and the continuations of its awaits) runs on a scheduler that leaves a core to the ingress, so an
+    // acknowledgement never queues behind background answers. Jobs mostly wait on I/O, so few cores suffice.
+    private readonly TaskScheduler _scheduler = new ConcurrentExclusiveSchedulerPair(
+        TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => DrainAsync(stoppingToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ =>
+            Task.Factory.StartNew(() => DrainAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap()));
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {

@@ -40,7 +40,10 @@ public sealed partial class TurnProcessor(
         }
         var thread = await state.GetThreadAsync(turn.ThreadKey, cancellationToken)
                      ?? ThreadContext.Empty(turn.ThreadKey, time.GetUtcNow());
-        var intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), cancellationToken);
+        // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.AnswerTimeout);
+        var intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
         Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
 
         var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
@@ -48,8 +51,8 @@ public sealed partial class TurnProcessor(
         var answer = new StringBuilder();
         try
         {
-            var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, cancellationToken), answer, cancellationToken);
-            await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
+            var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), answer, deadline.Token);
+            await foreach (var segment in segmenter.SegmentAsync(stream, deadline.Token))
             {
                 await replies.PostAsync(segment, cancellationToken);
             }
@@ -67,7 +70,13 @@ public sealed partial class TurnProcessor(
             Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
             await replies.PostFinalAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            var minutes = Math.Max(1, (int)Math.Round(options.AnswerTimeout.TotalMinutes));
+            await replies.PostFinalAsync(Notices.Failed(turn, $"the answer took longer than {minutes} minute(s).", retryable: true, replies.Posted > 0), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
             await replies.PostFinalAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);

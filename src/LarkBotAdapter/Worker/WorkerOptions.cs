@@ -23,6 +23,9 @@ public sealed record WorkerOptions
     /// <summary>Turns of a thread remembered for follow-ups.</summary>
     public int MaxThreadTurns { get; init; } = 12;
 
+    /// <summary>Longest time to classify and answer one turn (below Lambda's 600 s timeout, leaving time to say so).</summary>
+    public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromMinutes(9);
+
     /// <summary>First wait before re-posting a refused reply (then ×5, three times), after the HTTP client's own retries.</summary>
     public TimeSpan ReplyRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -35,6 +38,7 @@ public sealed record WorkerOptions
             Concurrency = Math.Max(1, configuration.GetValue("CHATOPS_WORKER_CONCURRENCY", defaults.Concurrency)),
             QueueCapacity = Math.Max(1, configuration.GetValue("CHATOPS_WORKER_QUEUE", defaults.QueueCapacity)),
             LambdaFunctionName = string.IsNullOrWhiteSpace(function) ? null : function,
+            AnswerTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_ANSWER_TIMEOUT_SECONDS", defaults.AnswerTimeout.TotalSeconds)),
             ReplyRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_REPLY_RETRY_DELAY_MS", defaults.ReplyRetryDelay.TotalMilliseconds)),
             EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
         };

@@ -12,7 +12,9 @@ public static class WorkerServiceCollectionExtensions
     {
         services.AddSingleton(WorkerOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new SegmenterOptions());
+        // A reply request nests the post JSON inside a JSON string, so a quote can cost 4 bytes on the wire:
+        // 7,000 UTF-8 bytes per segment keeps even a worst-case segment under Lark's 30 KB request limit.
+        services.AddSingleton(new SegmenterOptions { MaxUtf8Bytes = 7000 });
         services.AddTransient<Segmenter>();
         services.AddTransient<ChatChannels>();
         services.AddTransient<TurnProcessor>();

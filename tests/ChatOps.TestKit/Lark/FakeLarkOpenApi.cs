@@ -21,6 +21,9 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     private int _replyAttempts;
     private int _botInfoRequests;
 
+    /// <summary>Lark's limit on a text/post message request body.</summary>
+    public const int MaxRequestBytes = 30 * 1024;
+
     private FakeLarkOpenApi(LoopbackServer server) => _server = server;
 
     public Uri BaseAddress => _server.BaseAddress;
@@ -113,7 +116,13 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         {
             return Results.Json(new { code = fault.Code, msg = fault.Message }, statusCode: fault.HttpStatus);
         }
-        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        if (buffer.Length > MaxRequestBytes)
+        {
+            return Results.Json(new { code = 230025, msg = "The length of the message content reaches its limit." }, statusCode: 400);
+        }
+        using var doc = JsonDocument.Parse(buffer.ToArray());
         var root = doc.RootElement;
         var msgType = root.GetProperty("msg_type").GetString()!;
         var content = root.GetProperty("content").GetString()!;
@@ -127,7 +136,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         }
         lock (_replies)
         {
-            _replies.Add(new LarkReply(appId, messageId, newId, msgType, content, inThread, uuid));
+            _replies.Add(new LarkReply(appId, messageId, newId, msgType, content, inThread, uuid, (int)buffer.Length));
         }
         return Results.Json(new { code = 0, msg = "success", data = new { message_id = newId, root_id = messageId, msg_type = msgType } });
     }

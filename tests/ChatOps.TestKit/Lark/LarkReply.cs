@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ChatOps.TestKit.Lark;
 
 /// <summary>A reply the fake Lark API accepted.</summary>
-public sealed record LarkReply(string AppId, string ParentMessageId, string MessageId, string MsgType, string Content, bool ReplyInThread, string? Uuid)
+public sealed record LarkReply(string AppId, string ParentMessageId, string MessageId, string MsgType, string Content, bool ReplyInThread, string? Uuid, int RequestBytes)
 {
     /// <summary>The Markdown of a <c>post</c> reply (all md/text nodes joined), or the text of a <c>text</c> reply.</summary>
     public string Text

@@ -1,10 +1,12 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.LarkBotAdapter.Tests.AppHost;
 
@@ -27,6 +29,9 @@ public sealed class ChatOpsApp : IAsyncDisposable
     }
 
     public FakeLarkOpenApi Lark { get; }
+
+    /// <summary>Everything the app logged, at every level.</summary>
+    public LogCapture Logs { get; private init; } = null!;
 
     public HttpClient Client { get; }
 
@@ -56,6 +61,7 @@ public sealed class ChatOpsApp : IAsyncDisposable
         lark ??= await StartLarkAsync();
         var values = BaseSettings(lark);
         settings?.Invoke(values);
+        var logs = new LogCapture();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in values)
@@ -63,12 +69,13 @@ public sealed class ChatOpsApp : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
             builder.UseEnvironment("Testing");
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);
             }
         });
-        var app = new ChatOpsApp(factory, lark, ownsLark);
+        var app = new ChatOpsApp(factory, lark, ownsLark) { Logs = logs };
         await app.WarmUpAsync();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
@@ -36,9 +38,19 @@ internal sealed record LarkBotInfo(
     [property: JsonPropertyName("open_id")] string? OpenId,
     [property: JsonPropertyName("app_name")] string? AppName);
 
+// Reply bodies nest JSON in a string; the relaxed encoder keeps them compact (Lark caps a request at 30 KB).
+[JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
 [JsonSerializable(typeof(LarkTokenRequest))]
 [JsonSerializable(typeof(LarkTokenResponse))]
 [JsonSerializable(typeof(LarkReplyRequest))]
 [JsonSerializable(typeof(LarkEnvelope<LarkSentMessage>))]
 [JsonSerializable(typeof(LarkBotInfoResponse))]
 internal sealed partial class LarkApiJsonContext : JsonSerializerContext;
+
+internal static class LarkApiJson
+{
+    public static JsonSerializerOptions Options { get; } = new(LarkApiJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

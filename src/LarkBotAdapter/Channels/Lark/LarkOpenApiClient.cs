@@ -16,7 +16,7 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
         var path = $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reply";
         var envelope = await SendWithTokenAsync(
             app,
-            token => Post(path, token, JsonContent.Create(body, LarkApiJsonContext.Default.LarkReplyRequest)),
+            token => Post(path, token, JsonContent.Create(body, (JsonTypeInfo<LarkReplyRequest>)LarkApiJson.Options.GetTypeInfo(typeof(LarkReplyRequest)))),
             LarkApiJsonContext.Default.LarkEnvelopeLarkSentMessage,
             e => (e.Code, e.Msg),
             cancellationToken);

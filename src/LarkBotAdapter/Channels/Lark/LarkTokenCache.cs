@@ -11,23 +11,22 @@ public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
     public async Task<string> GetAsync(LarkApp app, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd(app.AppId, _ => new Entry());
-        if (entry.Token is { } cached && time.GetUtcNow() < entry.RefreshAt)
+        if (entry.Current is { } cached && time.GetUtcNow() < cached.RefreshAt)
         {
-            return cached;
+            return cached.Token;
         }
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (entry.Token is { } fresh && time.GetUtcNow() < entry.RefreshAt)
+            if (entry.Current is { } fresh && time.GetUtcNow() < fresh.RefreshAt)
             {
-                return fresh;
+                return fresh.Token;
             }
             // Resolved lazily: the typed client depends on this cache.
             var client = services.GetRequiredService<LarkOpenApiClient>();
             var (token, lifetime) = await client.FetchTenantTokenAsync(app, cancellationToken);
             var margin = lifetime > RefreshMargin * 2 ? RefreshMargin : lifetime / 2;
-            entry.Token = token;
-            entry.RefreshAt = time.GetUtcNow() + lifetime - margin;
+            entry.Current = new CachedToken(token, time.GetUtcNow() + lifetime - margin);
             return token;
         }
         finally
@@ -39,18 +38,22 @@ public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
     /// <summary>Drops <paramref name="rejected"/> so the next call fetches a new token (unless another caller already did).</summary>
     public void Invalidate(LarkApp app, string rejected)
     {
-        if (_entries.TryGetValue(app.AppId, out var entry) && entry.Token == rejected)
+        if (_entries.TryGetValue(app.AppId, out var entry) && entry.Current is { } current && current.Token == rejected)
         {
-            entry.Token = null;
+            Interlocked.CompareExchange(ref entry.Current, null, current);
         }
+    }
+
+    // Swapped whole, so a reader never sees a token with another token's expiry.
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt)
+    {
+        public override string ToString() => $"CachedToken {{ RefreshAt = {RefreshAt:O} }}";
     }
 
     private sealed class Entry
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public volatile string? Token;
-
-        public DateTimeOffset RefreshAt;
+        public CachedToken? Current;
     }
 }
