@@ -10,15 +10,13 @@ internal sealed record Evidence(double Live, double Docs, double OffTopic, doubl
 
     public static Evidence From(IReadOnlyList<CueHit> hits, IReadOnlyList<CueHit> summaryHits)
     {
-        double Sum(CueKind kind) => hits.Where(h => h.Kind == kind).Sum(h => h.Weight);
-
         // The summary says what the documents cover: a hit is evidence for them and marks the topic in scope.
-        var summary = Math.Min(3, summaryHits.Sum(h => h.Weight));
+        var summary = Math.Min(3, Sum(summaryHits));
         return new Evidence(
-            Sum(CueKind.Live),
-            Sum(CueKind.Docs) + summary,
-            Sum(CueKind.OffTopic),
-            Sum(CueKind.Domain) + (summary > 0 ? 1 : 0),
+            Sum(hits, CueKind.Live),
+            Sum(hits, CueKind.Docs) + summary,
+            Sum(hits, CueKind.OffTopic),
+            Sum(hits, CueKind.Domain) + (summary > 0 ? 1 : 0),
             [.. hits, .. summaryHits]);
     }
 
@@ -62,5 +60,20 @@ internal sealed record Evidence(double Live, double Docs, double OffTopic, doubl
     {
         var names = Hits.Where(h => h.Kind == kind).OrderByDescending(h => h.Weight).Take(3).Select(h => h.Name).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
+
+    // Indexed, not LINQ: this runs for every message and should not allocate.
+    private static double Sum(IReadOnlyList<CueHit> hits, CueKind? kind = null)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (kind is null || hits[i].Kind == kind)
+            {
+                sum += hits[i].Weight;
+            }
+        }
+
+        return sum;
     }
 }
