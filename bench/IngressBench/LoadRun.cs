@@ -13,8 +13,12 @@ internal static class LoadRun
             BaseAddress = target,
         };
         var warmup = await RunPhaseAsync(http, options.Rate, options.WarmupSeconds, build, 0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = GC.CollectionCount(0);
         var measured = await RunPhaseAsync(http, options.Rate, options.Seconds, build, 1_000_000);
-        return LoadResult.From(name, measured.Latencies, measured.Errors, measured.Elapsed, warmup.Latencies.Count);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return LoadResult.From(name, measured.Latencies, measured.Errors, measured.Elapsed, warmup.Latencies.Count)
+            with { CpuPercent = cpu / measured.Elapsed * 100, Gen0PerSecond = (GC.CollectionCount(0) - gcBefore) / measured.Elapsed.TotalSeconds };
     }
 
     private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunPhaseAsync(
@@ -25,41 +29,36 @@ internal static class LoadRun
         var latencies = new double[count];
         var errors = 0;
         var tasks = new Task[count];
+
+        async Task SendAsync(int index)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.SendAsync(requests[index]);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref errors);
+            }
+            latencies[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+        }
+
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
+            // Sleep (not spin) until the request is due: a spinning client would steal the server's cores.
             var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
-            while (Stopwatch.GetTimestamp() < due)
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
             {
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.FromMilliseconds(2))
-                {
-                    await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
-                }
-                else
-                {
-                    Thread.SpinWait(50);
-                }
+                await Task.Delay(wait);
             }
-            var index = i;
-            tasks[i] = Task.Run(async () =>
-            {
-                var sent = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.SendAsync(requests[index]);
-                    latencies[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    latencies[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                    Interlocked.Increment(ref errors);
-                }
-            });
+            tasks[i] = SendAsync(i);
         }
         await Task.WhenAll(tasks);
         return (latencies.ToList(), errors, Stopwatch.GetElapsedTime(start));

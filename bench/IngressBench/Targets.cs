@@ -27,7 +27,7 @@ internal sealed class Targets(WebApplication app) : IAsyncDisposable
     }
 
     /// <summary>The real app, composed as Program.cs composes it.</summary>
-    public static async Task<Targets> StartAppAsync(FakeLarkOpenApi lark)
+    public static async Task<Targets> StartAppAsync(FakeLarkOpenApi lark, bool ingressOnly)
     {
         var builder = Builder(new Dictionary<string, string?>
         {
@@ -38,6 +38,10 @@ internal sealed class Targets(WebApplication app) : IAsyncDisposable
             ["LARK_BASE_URL"] = lark.BaseAddress.ToString(),
         });
         builder.Services.AddChatOpsWeb(builder.Configuration);
+        if (ingressOnly)
+        {
+            builder.Services.AddSingleton<IJobDispatcher, DiscardingDispatcher>();
+        }
         var app = builder.Build();
         app.MapChatOps();
         await app.StartAsync();
@@ -50,7 +54,13 @@ internal sealed class Targets(WebApplication app) : IAsyncDisposable
     }
 
     public Task WhenIdleAsync(TimeSpan timeout) =>
-        app.Services.GetRequiredService<InProcessJobQueue>().WhenIdleAsync().WaitAsync(timeout);
+        app.Services.GetService<IJobDispatcher>() is InProcessJobQueue queue ? queue.WhenIdleAsync().WaitAsync(timeout) : Task.CompletedTask;
+
+    /// <summary>For <c>--ingress-only</c>: measures the ack path alone, jobs are dropped.</summary>
+    private sealed class DiscardingDispatcher : IJobDispatcher
+    {
+        public Task DispatchAsync(WorkJob job, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private static WebApplicationBuilder Builder(Dictionary<string, string?> settings)
     {
@@ -67,3 +77,4 @@ internal sealed class Targets(WebApplication app) : IAsyncDisposable
         await app.DisposeAsync();
     }
 }
+

@@ -11,7 +11,7 @@ internal sealed partial class SegmentCutter(SegmenterOptions options)
     private const int MaxDelimiterLine = 1024;
 
     private readonly List<LineBreak> breaks = [];
-    private char[] buffer = new char[4096];
+    private char[] buffer = new char[512]; // grows by doubling; most answers are short
     private int bufferBase;
     private int end;
     private int head;
