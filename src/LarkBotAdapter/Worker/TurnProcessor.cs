@@ -38,19 +38,18 @@ public sealed partial class TurnProcessor(
             await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);
             return null;
         }
-        var thread = await state.GetThreadAsync(turn.ThreadKey, cancellationToken)
-                     ?? ThreadContext.Empty(turn.ThreadKey, time.GetUtcNow());
+        var thread = await LoadThreadAsync(turn, cancellationToken);
         // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.AnswerTimeout);
-        var intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
-        Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
-
         var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
-        var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
         var answer = new StringBuilder();
+        IntentResult? intent = null;
         try
         {
+            intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
+            Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
+            var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
             var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), answer, deadline.Token);
             await foreach (var segment in segmenter.SegmentAsync(stream, deadline.Token))
             {
@@ -67,22 +66,42 @@ public sealed partial class TurnProcessor(
         }
         catch (ResponderException ex)
         {
-            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
             await replies.PostFinalAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
             var minutes = Math.Max(1, (int)Math.Round(options.AnswerTimeout.TotalMinutes));
             await replies.PostFinalAsync(Notices.Failed(turn, $"the answer took longer than {minutes} minute(s).", retryable: true, replies.Posted > 0), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.RouteFailed(logger, turn.ClaimKey, intent.Intent.ToLabel(), ex);
+            Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
             await replies.PostFinalAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);
+        }
+        if (intent is null)
+        {
+            return null;
         }
         await SaveThreadAsync(thread, turn, intent, answer.ToString(), attributes, cancellationToken);
         return intent;
+    }
+
+    private static string Label(IntentResult? intent) => intent?.Intent.ToLabel() ?? "unclassified";
+
+    private async Task<ThreadContext> LoadThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await state.GetThreadAsync(turn.ThreadKey, cancellationToken) ?? ThreadContext.Empty(turn.ThreadKey, time.GetUtcNow());
+        }
+        catch (StateUnavailableException ex)
+        {
+            // Answer without the earlier turns rather than not at all.
+            Log.ContextNotLoaded(logger, turn.ClaimKey, ex);
+            return ThreadContext.Empty(turn.ThreadKey, time.GetUtcNow());
+        }
     }
 
     private async Task SaveThreadAsync(
@@ -126,6 +145,9 @@ public sealed partial class TurnProcessor(
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: route {Intent} failed; an error reply is posted")]
         public static partial void RouteFailed(ILogger logger, string claimKey, string intent, Exception exception);
+
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not loaded; answering without it")]
+        public static partial void ContextNotLoaded(ILogger logger, string claimKey, Exception exception);
 
         [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not saved")]
         public static partial void ContextNotSaved(ILogger logger, string claimKey, Exception exception);

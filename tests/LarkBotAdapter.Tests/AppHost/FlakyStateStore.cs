@@ -1,0 +1,32 @@
+using ChatOps.LarkBotAdapter.State;
+
+namespace ChatOps.LarkBotAdapter.Tests.AppHost;
+
+/// <summary>An in-memory store whose operations can be made to fail like an unreachable DynamoDB.</summary>
+public sealed class FlakyStateStore(TimeProvider time) : IStateStore
+{
+    private readonly InMemoryStateStore _inner = new(time);
+
+    public bool FailClaims { get; set; }
+
+    public bool FailThreadReads { get; set; }
+
+    public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken) =>
+        FailClaims ? Task.FromException<bool>(Unavailable()) : _inner.TryClaimAsync(claimKey, ttl, cancellationToken);
+
+    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken) => _inner.ReleaseClaimAsync(claimKey, cancellationToken);
+
+    public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _inner.MarkThreadActiveAsync(threadKey, ttl, cancellationToken);
+
+    public Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken) =>
+        FailThreadReads ? Task.FromException<bool>(Unavailable()) : _inner.IsThreadActiveAsync(threadKey, cancellationToken);
+
+    public Task<ThreadContext?> GetThreadAsync(string threadKey, CancellationToken cancellationToken) =>
+        FailThreadReads ? Task.FromException<ThreadContext?>(Unavailable()) : _inner.GetThreadAsync(threadKey, cancellationToken);
+
+    public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _inner.SaveThreadAsync(thread, ttl, cancellationToken);
+
+    private static StateUnavailableException Unavailable() => new("DynamoDB state table 'test' is unavailable (ConnectionError).");
+}
