@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
@@ -38,35 +39,42 @@ public sealed class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(chunks);
         options ??= KnowledgeRankingOptions.Default;
         var all = chunks.ToArray();
-        var fields = all.Select(c => (Title: Count(c.HeadingPath[0]), Heading: Count(string.Join(' ', c.HeadingPath.Skip(1))), Body: Count(c.Text))).ToArray();
-        var avgHeading = Math.Max(1.0, fields.Select(f => (double)f.Heading.Length).DefaultIfEmpty().Average());
-        var avgBody = Math.Max(1.0, fields.Select(f => (double)f.Body.Length).DefaultIfEmpty().Average());
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new List<List<(int Chunk, float Weight)>>();
+        var counts = new Dictionary<string, FieldCounts>[all.Length];
+        var headingLengths = new int[all.Length];
+        var bodyLengths = new int[all.Length];
+        var tokens = new List<string>();
         for (var c = 0; c < all.Length; c++)
         {
-            var (title, heading, body) = fields[c];
-            var headingNorm = 1 - options.B + (options.B * Math.Max(heading.Length, avgHeading / 2) / avgHeading);
+            counts[c] = new Dictionary<string, FieldCounts>(StringComparer.Ordinal);
+            Count(all[c].HeadingPath[0], 0, counts[c], tokens);
+            headingLengths[c] = Count(string.Join(' ', all[c].HeadingPath.Skip(1)), 1, counts[c], tokens);
+            bodyLengths[c] = Count(all[c].Text, 2, counts[c], tokens);
+        }
+        var avgHeading = Math.Max(1.0, headingLengths.DefaultIfEmpty().Average());
+        var avgBody = Math.Max(1.0, bodyLengths.DefaultIfEmpty().Average());
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postingChunks = new List<List<int>>();
+        var postingWeights = new List<List<float>>();
+        for (var c = 0; c < all.Length; c++)
+        {
             // Lengths below half the average count as half the average: a two-line intro must not outrank the steps.
-            var bodyNorm = 1 - options.B + (options.B * Math.Max(body.Length, avgBody / 2) / avgBody);
-            foreach (var term in title.Counts.Keys.Union(heading.Counts.Keys).Union(body.Counts.Keys))
+            var headingNorm = 1 - options.B + (options.B * Math.Max(headingLengths[c], avgHeading / 2) / avgHeading);
+            var bodyNorm = 1 - options.B + (options.B * Math.Max(bodyLengths[c], avgBody / 2) / avgBody);
+            foreach (var (term, n) in counts[c])
             {
                 // The title is shared by every passage of a document, so it is not length-normalised.
-                var tf = (options.TitleWeight * Math.Min(1, title.Counts.GetValueOrDefault(term)))
-                         + (options.HeadingWeight * heading.Counts.GetValueOrDefault(term) / headingNorm)
-                         + (body.Counts.GetValueOrDefault(term) / bodyNorm);
+                var tf = (options.TitleWeight * Math.Min(1, n.Title)) + (options.HeadingWeight * n.Heading / headingNorm) + (n.Body / bodyNorm);
                 if (!terms.TryGetValue(term, out var id))
                 {
-                    id = terms[term] = postings.Count;
-                    postings.Add([]);
+                    id = terms[term] = postingChunks.Count;
+                    postingChunks.Add([]);
+                    postingWeights.Add([]);
                 }
-                postings[id].Add((c, (float)(tf * (options.K1 + 1) / (tf + options.K1))));
+                postingChunks[id].Add(c);
+                postingWeights[id].Add((float)(tf * (options.K1 + 1) / (tf + options.K1)));
             }
         }
-        return new KnowledgeIndex(all, terms,
-            postings.Select(p => p.Select(x => x.Chunk).ToArray()).ToArray(),
-            postings.Select(p => p.Select(x => x.Weight).ToArray()).ToArray(),
-            options);
+        return new KnowledgeIndex(all, terms, [.. postingChunks.Select(p => p.ToArray())], [.. postingWeights.Select(p => p.ToArray())], options);
     }
 
     /// <summary>The best passages for <paramref name="question"/> above the relevance floor, best first.</summary>
@@ -165,14 +173,22 @@ public sealed class KnowledgeIndex
     private static float Idf(int documents, int frequency) =>
         (float)Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
-    private static (Dictionary<string, int> Counts, int Length) Count(string text)
+    private static int Count(string text, int field, Dictionary<string, FieldCounts> counts, List<string> tokens)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = KnowledgeTokenizer.Tokenize(text);
-        foreach (var term in terms)
+        tokens.Clear();
+        KnowledgeTokenizer.Tokenize(text, tokens);
+        foreach (var term in tokens)
         {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _);
+            n = field switch
+            {
+                0 => n with { Title = n.Title + 1 },
+                1 => n with { Heading = n.Heading + 1 },
+                _ => n with { Body = n.Body + 1 },
+            };
         }
-        return (counts, terms.Count);
+        return tokens.Count;
     }
+
+    private readonly record struct FieldCounts(int Title, int Heading, int Body);
 }
