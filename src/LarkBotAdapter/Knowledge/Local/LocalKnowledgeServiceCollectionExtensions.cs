@@ -1,0 +1,22 @@
+using ChatOps.LarkBotAdapter.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOps.LarkBotAdapter.Knowledge.Local;
+
+public static class LocalKnowledgeServiceCollectionExtensions
+{
+    /// <summary>The local knowledge base (located now, loaded at the first question; a missing folder is answered, not
+    /// thrown) and <see cref="LocalKnowledgeResponder"/> as the knowledge_base route. Call after <c>AddRoutes</c>: the
+    /// route table keeps the last responder registered for an intent.</summary>
+    public static IServiceCollection AddLocalKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(sp => new LocalKnowledgeBase(
+            KnowledgeFolderLocator.Locate(configuration[KnowledgeLocation.PathVariable], Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+            KnowledgeRankingOptions.Default,
+            sp.GetService<ILogger<LocalKnowledgeBase>>()));
+        services.AddSingleton<LocalKnowledgeResponder>();
+        services.AddSingleton<IResponder>(sp => sp.GetRequiredService<LocalKnowledgeResponder>());
+        return services;
+    }
+}
