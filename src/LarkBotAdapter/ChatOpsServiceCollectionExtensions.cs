@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Knowledge.Local;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
@@ -16,6 +17,11 @@ public static class ChatOpsServiceCollectionExtensions
         services.AddChatOpsState(configuration);
         services.AddIntentRecognition(configuration);
         services.AddRoutes();
+        // Routes registered later win (RouteTable keeps the last responder per intent).
+        if (string.IsNullOrWhiteSpace(configuration["KNOWLEDGE_BASE_ID"]))
+        {
+            services.AddLocalKnowledge(configuration);
+        }
         services.AddWorkerCore(configuration);
         services.AddLark();
         return services;

@@ -40,9 +40,11 @@ public sealed class KnowledgeFolderLocatorTests
     }
 
     [Fact]
-    public void RepositoryFolderIsFoundFromTheTestBinaries()
+    public void BundledFolderIsFoundFromTheBinaries()
     {
+        // The app's build copies knowledge/*.md beside its binaries (as in the Lambda package); that copy wins.
         var location = KnowledgeFolderLocator.Locate(null, AppContext.BaseDirectory, AppContext.BaseDirectory);
-        Assert.Equal(KnowledgeFolders.RepositoryKnowledge, location.Folder);
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "knowledge"), location.Folder);
+        Assert.True(File.Exists(Path.Combine(location.Folder!, "runbooks", "checkout-api.md")));
     }
 }

@@ -24,7 +24,7 @@ public sealed class LocalKnowledgeServiceCollectionExtensionsTests
     {
         using var provider = Build(null);
         Assert.IsType<LocalKnowledgeResponder>(provider.GetRequiredService<RouteTable>().For(Intent.KnowledgeBase));
-        Assert.Equal(KnowledgeFolders.RepositoryKnowledge, provider.GetRequiredService<LocalKnowledgeBase>().Location.Folder);
+        Assert.True(File.Exists(Path.Combine(provider.GetRequiredService<LocalKnowledgeBase>().Location.Folder!, "runbooks", "checkout-api.md")));
     }
 
     [Fact]
