@@ -51,9 +51,12 @@ internal sealed class CitedAnswerWriter(bool chinese)
     public string Finish()
     {
         var rest = new StringBuilder(Emit(ShowableEnd()));
-        foreach (var (_, marker) in _pending.OrderBy(p => p.Position))
+        if (HasText)
         {
-            rest.Append(marker);
+            foreach (var (_, marker) in _pending.OrderBy(p => p.Position))
+            {
+                rest.Append(marker);
+            }
         }
         _pending.Clear();
         var sources = _sources.Render(chinese);
