@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChatOps.IntentRecognition;
+
+namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
+
+/// <summary>Bedrock Agent Runtime's RetrieveAndGenerate(Stream) over a typed <see cref="HttpClient"/> whose handlers sign
+/// (SigV4, <c>bedrock</c>) and retry; its base address is the Agent Runtime endpoint.</summary>
+public sealed class BedrockAgentRuntimeClient(HttpClient http, BedrockKnowledgeOptions options)
+{
+    /// <summary>The response header that carries the session id of a streamed answer.</summary>
+    public const string SessionHeader = "x-amzn-bedrock-knowledge-base-session-id";
+
+    /// <summary>Streams an answer: a <see cref="KnowledgeEventKind.Session"/> event first (when the header is present),
+    /// then output, citation and guardrail events as Bedrock sends them.</summary>
+    /// <exception cref="BedrockException">A non-success answer, or an exception event in the stream.</exception>
+    /// <exception cref="InvalidDataException">The event stream is cut or corrupt.</exception>
+    public async IAsyncEnumerable<KnowledgeEvent> StreamAsync(KnowledgeQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = Post("retrieveAndGenerateStream", query, "application/vnd.amazon.eventstream");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await BedrockException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        if (response.Headers.TryGetValues(SessionHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } sessionId)
+        {
+            yield return KnowledgeEvent.Session(sessionId);
+        }
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            var reader = new AwsEventStreamReader(body);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } message)
+            {
+                if (KnowledgeStreamEvents.Parse(message) is { } parsed)
+                {
+                    yield return parsed;
+                }
+            }
+        }
+    }
+
+    /// <summary>Asks for the whole answer at once.</summary>
+    /// <exception cref="BedrockException">A non-success answer.</exception>
+    /// <exception cref="InvalidDataException">The answer is not the expected JSON.</exception>
+    public async Task<KnowledgeAnswer> RetrieveAndGenerateAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+    {
+        using var request = Post("retrieveAndGenerate", query, "application/json");
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await BedrockException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        try
+        {
+            var wire = await response.Content.ReadFromJsonAsync(KnowledgeJsonContext.Default.WireAnswer, cancellationToken).ConfigureAwait(false);
+            return KnowledgeWire.Answer(wire ?? throw new InvalidDataException("RetrieveAndGenerate answered JSON null."));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException("RetrieveAndGenerate answered something that is not its JSON answer.", ex);
+        }
+    }
+
+    private HttpRequestMessage Post(string operation, KnowledgeQuery query, string accept)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(operation, UriKind.Relative))
+        {
+            Content = JsonContent.Create(KnowledgeWire.Request(query, options), KnowledgeJsonContext.Default.WireRequest),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        return request;
+    }
+}

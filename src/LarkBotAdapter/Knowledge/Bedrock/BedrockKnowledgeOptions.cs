@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
+
+/// <summary>The <c>knowledge_base</c> route on Bedrock Knowledge Bases, from <c>KNOWLEDGE_*</c> variables.</summary>
+public sealed partial class BedrockKnowledgeOptions
+{
+    /// <summary>The most characters RetrieveAndGenerate accepts as <c>input.text</c>.</summary>
+    public const int MaxQuestionCharacters = 1000;
+
+    /// <summary>The placeholder a custom prompt template must contain.</summary>
+    public const string SearchResultsPlaceholder = "$search_results$";
+
+    /// <summary><c>KNOWLEDGE_BASE_ID</c>.</summary>
+    public string KnowledgeBaseId { get; set; } = string.Empty;
+
+    /// <summary><c>KNOWLEDGE_MODEL_ARN</c>; a bare model id becomes the foundation-model ARN in <see cref="Region"/>.</summary>
+    public string ModelArn { get; set; } = string.Empty;
+
+    /// <summary><c>KNOWLEDGE_RESULTS</c>: chunks retrieved per question (1–100, default 5).</summary>
+    public int NumberOfResults { get; set; } = 5;
+
+    /// <summary><c>KNOWLEDGE_GUARDRAIL_ID</c> (with <see cref="GuardrailVersion"/>), or null.</summary>
+    public string? GuardrailId { get; set; }
+
+    /// <summary><c>KNOWLEDGE_GUARDRAIL_VERSION</c>: a number or <c>DRAFT</c>.</summary>
+    public string? GuardrailVersion { get; set; }
+
+    /// <summary><c>KNOWLEDGE_PROMPT_TEMPLATE</c>: the generation prompt, containing <c>$search_results$</c>; null for Bedrock's default.</summary>
+    public string? PromptTemplate { get; set; }
+
+    /// <summary><c>KNOWLEDGE_STREAMING</c> (default true): RetrieveAndGenerateStream, else RetrieveAndGenerate.</summary>
+    public bool Streaming { get; set; } = true;
+
+    /// <summary>The region of the knowledge base (<c>BEDROCK_REGION</c>).</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Reads and checks the variables; problems go to <see cref="Errors"/>.</summary>
+    public void Load(IConfiguration configuration, string region)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<string>();
+        Region = region;
+        KnowledgeBaseId = Value(configuration, "KNOWLEDGE_BASE_ID") ?? string.Empty;
+        var model = Value(configuration, "KNOWLEDGE_MODEL_ARN");
+        if (KnowledgeBaseId.Length == 0)
+        {
+            errors.Add("KNOWLEDGE_BASE_ID is not set (the 10-character id of the Bedrock knowledge base).");
+        }
+        else if (!KnowledgeBaseIdPattern().IsMatch(KnowledgeBaseId))
+        {
+            errors.Add("KNOWLEDGE_BASE_ID must be the knowledge base's id: up to 10 letters and digits, e.g. ABCDE12345.");
+        }
+        if (model is null)
+        {
+            errors.Add("KNOWLEDGE_MODEL_ARN must be set together with KNOWLEDGE_BASE_ID (the model or inference profile that writes answers).");
+        }
+        else
+        {
+            ModelArn = ToModelArn(model, region);
+            if (!ModelArnPattern().IsMatch(ModelArn))
+            {
+                errors.Add("KNOWLEDGE_MODEL_ARN is neither a Bedrock model ARN (arn:aws:bedrock:REGION::foundation-model/ID, an inference-profile ARN, ...) nor a model id.");
+            }
+        }
+        var results = Value(configuration, "KNOWLEDGE_RESULTS");
+        if (results is not null)
+        {
+            if (int.TryParse(results, out var count) && count is >= 1 and <= 100)
+            {
+                NumberOfResults = count;
+            }
+            else
+            {
+                errors.Add("KNOWLEDGE_RESULTS must be a whole number from 1 to 100 (results retrieved per question).");
+            }
+        }
+        LoadGuardrail(configuration, errors);
+        PromptTemplate = Value(configuration, "KNOWLEDGE_PROMPT_TEMPLATE");
+        if (PromptTemplate is not null && !PromptTemplate.Contains(SearchResultsPlaceholder, StringComparison.Ordinal))
+        {
+            errors.Add("KNOWLEDGE_PROMPT_TEMPLATE must contain $search_results$, where Bedrock puts the retrieved text.");
+        }
+        else if (PromptTemplate is { Length: > 4000 })
+        {
+            errors.Add("KNOWLEDGE_PROMPT_TEMPLATE is longer than Bedrock's limit of 4,000 characters.");
+        }
+        var streaming = Value(configuration, "KNOWLEDGE_STREAMING");
+        if (streaming is not null)
+        {
+            if (ParseFlag(streaming) is { } flag)
+            {
+                Streaming = flag;
+            }
+            else
+            {
+                errors.Add("KNOWLEDGE_STREAMING must be true or false.");
+            }
+        }
+        Errors = errors;
+    }
+
+    /// <summary>Loads and throws <see cref="InvalidOperationException"/> listing every problem (for callers outside DI).</summary>
+    public static BedrockKnowledgeOptions FromConfiguration(IConfiguration configuration, string region)
+    {
+        var options = new BedrockKnowledgeOptions();
+        options.Load(configuration, region);
+        return options.Errors.Count == 0
+            ? options
+            : throw new InvalidOperationException("The knowledge base is misconfigured: " + string.Join(" ", options.Errors));
+    }
+
+    /// <summary>A model id becomes <c>arn:PARTITION:bedrock:REGION::foundation-model/ID</c>; an ARN is kept as given.</summary>
+    public static string ToModelArn(string modelIdOrArn, string region)
+    {
+        ArgumentNullException.ThrowIfNull(modelIdOrArn);
+        ArgumentNullException.ThrowIfNull(region);
+        if (modelIdOrArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return modelIdOrArn;
+        }
+        var partition = region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+            : "aws";
+        return $"arn:{partition}:bedrock:{region}::foundation-model/{modelIdOrArn}";
+    }
+
+    private void LoadGuardrail(IConfiguration configuration, List<string> errors)
+    {
+        GuardrailId = Value(configuration, "KNOWLEDGE_GUARDRAIL_ID");
+        GuardrailVersion = Value(configuration, "KNOWLEDGE_GUARDRAIL_VERSION");
+        if ((GuardrailId is null) != (GuardrailVersion is null))
+        {
+            errors.Add("KNOWLEDGE_GUARDRAIL_ID and KNOWLEDGE_GUARDRAIL_VERSION must be set together (or neither).");
+            return;
+        }
+        if (GuardrailId is not null && !GuardrailIdPattern().IsMatch(GuardrailId))
+        {
+            errors.Add("KNOWLEDGE_GUARDRAIL_ID must be the guardrail's id (lowercase letters and digits), not its ARN or name.");
+        }
+        if (GuardrailVersion is not null && !GuardrailVersionPattern().IsMatch(GuardrailVersion))
+        {
+            errors.Add("KNOWLEDGE_GUARDRAIL_VERSION must be a version number (e.g. 1) or DRAFT.");
+        }
+    }
+
+    private static bool? ParseFlag(string value) => value.ToUpperInvariant() switch
+    {
+        "TRUE" or "1" or "YES" => true,
+        "FALSE" or "0" or "NO" => false,
+        _ => null,
+    };
+
+    private static string? Value(IConfiguration configuration, string name) =>
+        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    [GeneratedRegex("^[0-9a-zA-Z]{1,10}$")]
+    private static partial Regex KnowledgeBaseIdPattern();
+
+    // The service model's BedrockModelArn pattern, with the arn: part required (ids are turned into ARNs first).
+    [GeneratedRegex(@"^arn:aws(-[^:]+)?:(bedrock|sagemaker):[a-z0-9-]{1,20}:([0-9]{12})?:([a-z-]+/)?([a-z0-9.-]{1,63}){0,2}(([:][a-z0-9-]{1,63}){0,2})?(/[a-z0-9]{1,12})?$")]
+    private static partial Regex ModelArnPattern();
+
+    [GeneratedRegex("^[a-z0-9]{1,64}$")]
+    private static partial Regex GuardrailIdPattern();
+
+    [GeneratedRegex("^(([1-9][0-9]{0,7})|(DRAFT))$")]
+    private static partial Regex GuardrailVersionPattern();
+}

@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
+
+/// <summary>Turns output and citation events into the text to show: the answer with <c>[n]</c> markers at the end of each
+/// cited span, then a numbered Sources list. Text is passed on as it arrives; only trailing whitespace is held back, so
+/// a marker for the text just received lands before the space or line break that follows it. Bedrock sends a citation
+/// after the text it cites, so its span end is usually the current end (marker now); a span ending further ahead is
+/// marked when the text reaches it; a span ending earlier than the text already shown is marked at the current end.</summary>
+internal sealed class CitedAnswerWriter(bool chinese)
+{
+    private readonly StringBuilder _generated = new();
+    private readonly List<(int Position, string Marker)> _pending = [];
+    private readonly KnowledgeSources _sources = new();
+    private int _emitted;
+
+    /// <summary>Whether any answer text has arrived.</summary>
+    public bool HasText { get; private set; }
+
+    /// <summary>How many distinct sources were cited.</summary>
+    public int SourceCount => _sources.Count;
+
+    /// <summary>What to show now for a piece of the answer.</summary>
+    public string Output(string text)
+    {
+        _generated.Append(text);
+        HasText |= !string.IsNullOrWhiteSpace(text);
+        return Emit(ShowableEnd());
+    }
+
+    /// <summary>What to show now for a citation: its marker, or nothing when the cited text is still ahead.</summary>
+    public string Cite(KnowledgeCitation citation)
+    {
+        var marker = Marker(citation);
+        if (marker.Length == 0)
+        {
+            return string.Empty;
+        }
+        // No span: it cites what came so far; before any text (a whole answer lists citations first) it goes at the end.
+        var position = citation.EndExclusive ?? (_generated.Length > 0 ? _generated.Length : int.MaxValue);
+        if (position > _generated.Length)
+        {
+            _pending.Add((position, marker));
+            return string.Empty;
+        }
+        // The text up to the span end has arrived and all but trailing whitespace is shown: the marker goes here.
+        return marker;
+    }
+
+    /// <summary>The rest: markers whose text never came, then the Sources list (only when there is an answer).</summary>
+    public string Finish()
+    {
+        var rest = new StringBuilder(Emit(ShowableEnd()));
+        if (HasText)
+        {
+            foreach (var (_, marker) in _pending.OrderBy(p => p.Position))
+            {
+                rest.Append(marker);
+            }
+        }
+        _pending.Clear();
+        var sources = _sources.Render(chinese);
+        if (HasText && sources.Length > 0)
+        {
+            rest.Append("\n\n").Append(sources);
+        }
+        return rest.ToString();
+    }
+
+    private string Marker(KnowledgeCitation citation)
+    {
+        var numbers = citation.References.Select(_sources.Number).OfType<int>().Distinct();
+        return string.Concat(numbers.Select(n => $"[{n}]"));
+    }
+
+    // Everything but trailing whitespace and a dangling high surrogate.
+    private int ShowableEnd()
+    {
+        var end = _generated.Length;
+        while (end > _emitted && char.IsWhiteSpace(_generated[end - 1]))
+        {
+            end--;
+        }
+        if (end > _emitted && char.IsHighSurrogate(_generated[end - 1]))
+        {
+            end--;
+        }
+        return end;
+    }
+
+    private string Emit(int end)
+    {
+        var due = _pending.Where(p => p.Position <= _generated.Length).ToList();
+        _pending.RemoveAll(p => p.Position <= _generated.Length);
+        var text = new StringBuilder();
+        var cursor = _emitted;
+        foreach (var (position, marker) in due.Select(p => (Position: Snap(p.Position, end), p.Marker)).OrderBy(p => p.Position))
+        {
+            text.Append(_generated, cursor, position - cursor).Append(marker);
+            cursor = position;
+        }
+        text.Append(_generated, cursor, end - cursor);
+        _emitted = end;
+        return text.ToString();
+    }
+
+    // Before trailing whitespace, never inside a surrogate pair, never before what is already shown.
+    private int Snap(int position, int end)
+    {
+        while (position > _emitted && char.IsWhiteSpace(_generated[position - 1]))
+        {
+            position--;
+        }
+        if (position < _generated.Length && position > 0 && char.IsLowSurrogate(_generated[position]))
+        {
+            position++;
+        }
+        return Math.Clamp(position, _emitted, end);
+    }
+}
