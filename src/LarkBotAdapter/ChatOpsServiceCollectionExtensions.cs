@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.LarkBotAdapter.Knowledge.Local;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
@@ -21,6 +22,10 @@ public static class ChatOpsServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(configuration["KNOWLEDGE_BASE_ID"]))
         {
             services.AddLocalKnowledge(configuration);
+        }
+        else
+        {
+            services.AddBedrockKnowledge(configuration);
         }
         services.AddWorkerCore(configuration);
         services.AddLark();

@@ -16,16 +16,14 @@ public sealed class BedrockKnowledgeEndToEndTests : IAsyncLifetime
     {
         _kb = await FakeBedrockAgentRuntime.StartAsync();
         var settings = KnowledgeHost.Settings(_kb);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _app = await ChatOpsApp.StartAsync(
-            values =>
+        // KNOWLEDGE_BASE_ID in the settings is what switches the app's knowledge route to Bedrock.
+        _app = await ChatOpsApp.StartAsync(values =>
+        {
+            foreach (var (key, value) in settings)
             {
-                foreach (var (key, value) in settings)
-                {
-                    values[key] = value;
-                }
-            },
-            services => services.AddBedrockKnowledge(configuration));
+                values[key] = value;
+            }
+        });
     }
 
     public async Task DisposeAsync()
