@@ -14,6 +14,10 @@ public sealed class BedrockClassifierOptions
     /// <summary>How many of the latest thread turns are shown to the model.</summary>
     public int MaxHistoryTurns { get; set; } = 6;
 
+    /// <summary>AWS CLI profiles the model may pick for <c>aws_ops</c> questions (<c>QCLI_AWS_PROFILES</c>). When not empty,
+    /// <c>classify_intent</c> gets an optional <c>aws_profile</c> enum and <see cref="IntentResult.AwsProfile"/> is set.</summary>
+    public IReadOnlyList<string> AwsProfiles { get; set; } = [];
+
     /// <summary>Upper bound of the model's answer; a tool call needs little.</summary>
     public int MaxTokens { get; set; } = 256;
 }

@@ -41,7 +41,7 @@ public sealed class BedrockIntentClassifier(
         var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = ToolAnswer.Parse(json);
+            var result = ToolAnswer.Parse(json, options.AwsProfiles);
             Log.Classified(logger, result.Intent.ToLabel(), result.Confidence, IntentResult.SourceBedrock);
             return result;
         }

@@ -7,6 +7,10 @@ namespace ChatOps.IntentRecognition;
 /// <param name="Reason">A short explanation, for logs and <c>--json</c> output; never shown as an answer.</param>
 public sealed record IntentResult(Intent Intent, string Source, double Confidence = 1, string? Reason = null)
 {
+    /// <summary>The AWS CLI profile (account) the question is about, chosen from the configured profiles; null when
+    /// none is named or none is configured. Never a value outside the configured list.</summary>
+    public string? AwsProfile { get; init; }
+
     /// <summary>Source name of the Bedrock classifier.</summary>
     public const string SourceBedrock = "bedrock";
 

@@ -22,14 +22,19 @@ public sealed class LocalIntentClassifier : IIntentClassifier
 
     /// <summary>Creates the classifier.</summary>
     /// <param name="knowledgeSummary">What the knowledge base covers (<c>KNOWLEDGE_SUMMARY</c>); its terms count as documentation cues.</param>
-    public LocalIntentClassifier(string? knowledgeSummary = null)
+    /// <param name="awsProfiles">AWS profiles a question may name (<c>QCLI_AWS_PROFILES</c>); see <see cref="IntentResult.AwsProfile"/>.</param>
+    public LocalIntentClassifier(string? knowledgeSummary = null, IReadOnlyList<string>? awsProfiles = null)
     {
         KnowledgeSummary = knowledgeSummary;
+        AwsProfiles = awsProfiles ?? [];
         summary = SummaryTerms.Build(knowledgeSummary, Lexicon);
     }
 
     /// <summary>The knowledge summary the classifier was built with.</summary>
     public string? KnowledgeSummary { get; }
+
+    /// <summary>The AWS profiles the classifier picks from when a message names one as a whole word.</summary>
+    public IReadOnlyList<string> AwsProfiles { get; }
 
     /// <inheritdoc />
     public Task<IntentResult> ClassifyAsync(IntentRequest request, CancellationToken cancellationToken)
@@ -42,6 +47,12 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     public IntentResult Classify(IntentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var result = ClassifyIntent(request);
+        return AwsProfiles.Count == 0 ? result : result with { AwsProfile = ProfileMention.Find(request.Text ?? string.Empty, AwsProfiles) };
+    }
+
+    private IntentResult ClassifyIntent(IntentRequest request)
+    {
         var text = CueMatcher.Normalise(request.Text ?? string.Empty);
         var evidence = Weigh(text);
         if (evidence.Decisive is { } decided)

@@ -4,7 +4,7 @@ using ChatOps.TestKit.Bedrock;
 
 namespace ChatOps.IntentRecognition.Tests;
 
-public sealed class BedrockIntentClassifierTests : IAsyncLifetime
+public sealed partial class BedrockIntentClassifierTests : IAsyncLifetime
 {
     private FakeBedrockRuntime fake = null!;
     private HttpClient http = null!;

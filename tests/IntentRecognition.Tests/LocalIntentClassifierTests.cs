@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace ChatOps.IntentRecognition.Tests;
 
-public sealed class LocalIntentClassifierTests(ITestOutputHelper output)
+public sealed partial class LocalIntentClassifierTests(ITestOutputHelper output)
 {
     private const string Summary =
         "Runbooks for checkout-api, payment-service and the MSK clusters; SLA and SLO definitions; on-call " +

@@ -7,6 +7,7 @@ namespace ChatOps.IntentRecognition.Bedrock;
 internal static class ClassificationPrompt
 {
     public const string ToolName = "classify_intent";
+    public const string ProfileProperty = "aws_profile";
     public const string OpenTag = "<user_message>";
     public const string CloseTag = "</user_message>";
 
@@ -17,7 +18,7 @@ internal static class ClassificationPrompt
         System: [new SystemContentBlock(SystemText(options.KnowledgeSummary))],
         Messages: [new ConverseMessage("user", [new ContentBlock(Text: UserText(request, options.MaxHistoryTurns))])],
         InferenceConfig: new InferenceConfiguration(options.MaxTokens, Temperature: 0),
-        ToolConfig: new ToolConfiguration([new ToolEntry(Tool)], new ToolChoice(new SpecificToolChoice(ToolName))));
+        ToolConfig: new ToolConfiguration([new ToolEntry(ToolFor(options.AwsProfiles))], new ToolChoice(new SpecificToolChoice(ToolName))));
 
     /// <summary>Makes text inert inside the prompt: no angle bracket in it can open or close a delimiter.</summary>
     public static string Neutralise(string text, int maxChars)
@@ -28,18 +29,32 @@ internal static class ClassificationPrompt
             .Replace('＜', '‹').Replace('＞', '›');
     }
 
-    private static readonly ToolSpecification Tool = new(
-        ToolName,
-        "Record which route should answer the user's latest message.",
-        new ToolInputSchema(new JsonSchemaObject(
-            "object",
-            new Dictionary<string, JsonSchemaProperty>
-            {
-                ["intent"] = new("string", "The route for the latest user message.", Enum: IntentLabels.All),
-                ["confidence"] = new("number", "How sure you are, from 0 to 1.", Minimum: 0, Maximum: 1),
-                ["reason"] = new("string", "One short sentence explaining the choice."),
-            },
-            ["intent"])));
+    private static readonly ToolSpecification Tool = Specification([]);
+
+    // The profile enum comes from configuration, so the schema is built per call only when profiles are configured.
+    private static ToolSpecification ToolFor(IReadOnlyList<string> profiles) => profiles.Count == 0 ? Tool : Specification(profiles);
+
+    private static ToolSpecification Specification(IReadOnlyList<string> profiles)
+    {
+        var properties = new Dictionary<string, JsonSchemaProperty>
+        {
+            ["intent"] = new("string", "The route for the latest user message.", Enum: IntentLabels.All),
+            ["confidence"] = new("number", "How sure you are, from 0 to 1.", Minimum: 0, Maximum: 1),
+            ["reason"] = new("string", "One short sentence explaining the choice."),
+        };
+        if (profiles.Count > 0)
+        {
+            properties[ProfileProperty] = new(
+                "string",
+                $"Only for {IntentLabels.AwsOps}: the AWS account/profile the question is about, when the message or the thread names or clearly implies one of these; omit it otherwise.",
+                Enum: profiles);
+        }
+
+        return new ToolSpecification(
+            ToolName,
+            "Record which route should answer the user's latest message.",
+            new ToolInputSchema(new JsonSchemaObject("object", properties, ["intent"])));
+    }
 
     private static string SystemText(string? knowledgeSummary)
     {

@@ -8,7 +8,7 @@ internal static class ToolAnswer
 {
     private const int MaxReasonChars = 300;
 
-    public static IntentResult Parse(string json)
+    public static IntentResult Parse(string json, IReadOnlyList<string> awsProfiles)
     {
         ConverseResponse? response;
         try
@@ -34,7 +34,24 @@ internal static class ToolAnswer
             throw new IntentClassificationException("Bedrock's classify_intent call has no known intent label.");
         }
 
-        return new IntentResult(intent.Value, IntentResult.SourceBedrock, Confidence(toolUse.Input), Reason(toolUse.Input));
+        return new IntentResult(intent.Value, IntentResult.SourceBedrock, Confidence(toolUse.Input), Reason(toolUse.Input))
+        {
+            AwsProfile = Profile(toolUse.Input, awsProfiles),
+        };
+    }
+
+    // Only a configured profile is ever returned (in its configured spelling); anything else means "none named".
+    private static string? Profile(JsonElement input, IReadOnlyList<string> awsProfiles)
+    {
+        if (awsProfiles.Count == 0
+            || !input.TryGetProperty(ClassificationPrompt.ProfileProperty, out var value)
+            || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var named = value.GetString()?.Trim();
+        return awsProfiles.FirstOrDefault(p => string.Equals(p, named, StringComparison.OrdinalIgnoreCase));
     }
 
     private static double Confidence(JsonElement input)

@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Routing;
+
+namespace ChatOps.LarkBotAdapter.Ops;
+
+/// <summary>Answers <c>aws_ops</c> through the Q CLI proxy, streaming its chunks as they arrive. Only allowed chats and
+/// users reach the proxy; every failure becomes a <see cref="ResponderException"/> the user can act on.</summary>
+public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ILogger<AwsOpsResponder> logger) : IResponder
+{
+    /// <summary>Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.</summary>
+    public const string ProfileAttribute = "ops.awsProfile";
+
+    public Intent Intent => Intent.AwsOps;
+
+    public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var turn = request.Turn;
+        var chinese = Language.LooksChinese(turn.Text);
+        if (!options.Allows(turn.ChatId, turn.SenderId))
+        {
+            Log.Restricted(logger, turn.ChatId, turn.SenderId);
+            yield return OpsMessages.Restricted(chinese);
+            yield break;
+        }
+        var profile = ChooseProfile(request);
+        var chat = new QCliChatRequest(turn.ThreadKey, turn.Text, turn.SenderId, turn.Platform, profile);
+        Log.Sending(logger, chat.ConversationId, profile);
+        var chunks = 0;
+        await using var lines = client.ChatAsync(chat, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(lines, chat, chunks, chinese) is { } line)
+        {
+            switch (line.Type)
+            {
+                case QCliStreamLine.ChunkType when !string.IsNullOrEmpty(line.Text):
+                    chunks++;
+                    yield return line.Text;
+                    break;
+                case QCliStreamLine.DoneType:
+                    Log.Answered(logger, chat.ConversationId, chunks, $"exit code {line.ExitCode}");
+                    if (line.ExitCode != 0)
+                    {
+                        throw OpsMessages.ExitCode(line.ExitCode ?? -1, chinese);
+                    }
+                    yield break;
+                case QCliStreamLine.ErrorType:
+                    Log.Answered(logger, chat.ConversationId, chunks, $"error {line.Code}");
+                    throw OpsMessages.ForCode(line.Code, line.Message, chinese);
+            }
+        }
+        // The client ends every stream with a terminal line or an exception; this is only a guard.
+        throw OpsMessages.For(new QCliProxyException(QCliFailure.CutOff, "The stream ended early."), chinese);
+    }
+
+    private async Task<QCliStreamLine?> NextAsync(IAsyncEnumerator<QCliStreamLine> lines, QCliChatRequest chat, int chunks, bool chinese)
+    {
+        try
+        {
+            return await lines.MoveNextAsync() ? lines.Current : null;
+        }
+        catch (QCliProxyException ex)
+        {
+            Log.Failed(logger, chat.ConversationId, chunks, ex.Failure.ToString(), ex);
+            throw OpsMessages.For(ex, chinese);
+        }
+    }
+
+    // The classifier's choice when it is a configured profile, else the thread's last one; remembered for follow-ups.
+    private string? ChooseProfile(ResponderRequest request)
+    {
+        var chosen = Configured(request.Intent.AwsProfile)
+                     ?? (request.Attributes.TryGetValue(ProfileAttribute, out var previous) ? Configured(previous) : null);
+        if (chosen is not null)
+        {
+            request.Attributes[ProfileAttribute] = chosen;
+        }
+        return chosen;
+    }
+
+    private string? Configured(string? profile) =>
+        profile is null ? null : options.AwsProfiles.FirstOrDefault(p => string.Equals(p, profile, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,22 @@
+namespace ChatOps.LarkBotAdapter.Ops;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Q CLI proxy not reachable (attempt {Attempt} of {Attempts}): {ErrorType} {Error}")]
+    public static partial void ConnectFailed(ILogger logger, int attempt, int attempts, string errorType, string error);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Q CLI proxy refused the request with HTTP {StatusCode}")]
+    public static partial void Refused(ILogger logger, int statusCode);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Ops route refused for chat {ChatId}, user {UserId}: not in OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS")]
+    public static partial void Restricted(ILogger logger, string chatId, string userId);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Ops question for {ConversationId} sent to the Q CLI proxy (profile {AwsProfile})")]
+    public static partial void Sending(ILogger logger, string conversationId, string? awsProfile);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Q CLI proxy answered {ConversationId}: {Chunks} chunk(s), {Outcome}")]
+    public static partial void Answered(ILogger logger, string conversationId, int chunks, string outcome);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Q CLI proxy call for {ConversationId} failed after {Chunks} chunk(s): {Failure}")]
+    public static partial void Failed(ILogger logger, string conversationId, int chunks, string failure, Exception exception);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatOps.LarkBotAdapter.Routing;
+
+namespace ChatOps.LarkBotAdapter.Ops;
+
+/// <summary>What the user reads when the ops route refuses or fails; details end a sentence that
+/// <c>Notices.Failed</c> starts ("I couldn't answer this: …") and completes ("Please try again in a minute.").</summary>
+internal static partial class OpsMessages
+{
+    private const int MaxProxyMessageChars = 300;
+
+    public static string Restricted(bool chinese) => chinese
+        ? "AWS 运维查询只对指定的群聊和成员开放，这里暂时不能使用。如果你需要，请联系机器人的管理员（运维/SRE 团队），把本群或你加入 OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS。"
+        : "Questions about the live AWS accounts are restricted to approved chats and people, and this one isn't on the list. " +
+          "If you need it, ask the bot's administrators (the ops/SRE team) to add this chat or you to OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS.";
+
+    /// <summary>The failure for an <c>error</c> line (or a refusal whose body held one).</summary>
+    public static ResponderException ForCode(string? code, string? message, bool chinese) => code switch
+    {
+        "busy" => Busy(chinese),
+        "timeout" => new(Pick(chinese,
+            "the AWS CLI ran out of time before it finished. Try a narrower question (one service, one account, a shorter time range).",
+            "AWS CLI 在时限内没有完成。请把问题缩小一些（一个服务、一个账号、更短的时间范围）。"), retryable: false),
+        "bad_request" => new(Pick(chinese,
+            $"the ops proxy refused the question: {Clean(message) ?? "it was not valid."}",
+            $"运维代理拒绝了这个请求：{Clean(message) ?? "请求无效。"}"), retryable: false),
+        _ => new(Pick(chinese,
+            $"the ops assistant failed: {Clean(message) ?? "it did not say why."}",
+            $"运维助手出错了：{Clean(message) ?? "没有给出原因。"}"), retryable: true),
+    };
+
+    public static ResponderException ExitCode(int exitCode, bool chinese) => new(Pick(chinese,
+        string.Create(CultureInfo.InvariantCulture, $"the AWS CLI stopped with exit code {exitCode} before it finished."),
+        string.Create(CultureInfo.InvariantCulture, $"AWS CLI 以退出码 {exitCode} 中止，没有完成。")), retryable: true);
+
+    public static ResponderException For(QCliProxyException ex, bool chinese) => ex.Failure switch
+    {
+        QCliFailure.Busy => Busy(chinese),
+        QCliFailure.Unreachable => new(Pick(chinese,
+            "the ops proxy at QLI_SERVER_ADDRESS could not be reached (is it running?).",
+            "无法连接 QLI_SERVER_ADDRESS 上的运维代理（它在运行吗？）。"), retryable: true, ex),
+        QCliFailure.NoAnswer => new(Pick(chinese,
+            "the ops proxy accepted the question but did not start answering in time.",
+            "运维代理收到了问题，但没有及时开始回答。"), retryable: true, ex),
+        QCliFailure.Unauthorized => new(Pick(chinese,
+            "the ops proxy rejected this bot's signature: QCLI_PROXY_SECRET differs between the bot and the proxy, or their clocks are more than 5 minutes apart. An administrator needs to fix this.",
+            "运维代理拒绝了机器人的签名：机器人与代理的 QCLI_PROXY_SECRET 不一致，或两边时钟相差超过 5 分钟。需要管理员处理。"), retryable: false, ex),
+        QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, ex.ProxyMessage, chinese),
+        QCliFailure.HttpStatus => new(Pick(chinese,
+            string.Create(CultureInfo.InvariantCulture, $"the ops proxy answered HTTP {ex.StatusCode}."),
+            string.Create(CultureInfo.InvariantCulture, $"运维代理返回了 HTTP {ex.StatusCode}。")), retryable: ex.StatusCode >= 500, ex),
+        QCliFailure.CutOff => new(Pick(chinese,
+            "the answer was cut off: the connection to the ops proxy ended before it finished.",
+            "回答被截断了：与运维代理的连接在回答完成前就断开了。"), retryable: true, ex),
+        _ => new(Pick(chinese,
+            "the ops proxy sent an answer this bot could not read.",
+            "运维代理返回的内容无法解析。"), retryable: true, ex),
+    };
+
+    private static ResponderException Busy(bool chinese) =>
+        new(Pick(chinese, "the ops assistant is busy with other questions right now.", "运维助手正在处理其他问题，暂时忙不过来。"), retryable: true);
+
+    private static string Pick(bool chinese, string english, string chineseText) => chinese ? chineseText : english;
+
+    /// <summary>The proxy's message as a short sentence: no ANSI codes, no stack trace, at most a few lines.</summary>
+    public static string? Clean(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+        var lines = Ansi().Replace(message, string.Empty)
+            .Split('\n')
+            .Select(l => l.Trim())
+            .TakeWhile(l => !StackTraceLine().IsMatch(l))
+            .Where(l => l.Length > 0)
+            .Take(3);
+        var text = string.Join(' ', lines);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        text = text.Length > MaxProxyMessageChars ? text[..MaxProxyMessageChars].TrimEnd() + "…" : text;
+        return text[^1] is '.' or '!' or '?' or '…' or '。' ? text : text + ".";
+    }
+
+    [GeneratedRegex(@"\x1B(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")]
+    private static partial Regex Ansi();
+
+    [GeneratedRegex(@"^(at\s+\S+\(|at\s+[\w.<>`]+\.\w+|Traceback \(most recent call last\)|File "".*"", line \d+|---\s*End of)")]
+    private static partial Regex StackTraceLine();
+}

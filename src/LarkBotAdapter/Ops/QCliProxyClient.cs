@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ChatOps.LarkBotAdapter.Ops;
+
+/// <summary>Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
+/// the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.</summary>
+public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, TimeProvider time, ILogger<QCliProxyClient> logger)
+{
+    public static readonly Uri ChatPath = new("v1/chat", UriKind.Relative);
+
+    private const int MaxErrorBodyBytes = 4096;
+
+    /// <summary>Sends <paramref name="request"/> and yields the answer's lines, ending with its <c>done</c> or <c>error</c>
+    /// line. Cancelling <paramref name="cancellationToken"/> (the answer deadline) closes the connection.</summary>
+    /// <exception cref="QCliProxyException">Unreachable, refused (429/401/other status), cut off, or unreadable.</exception>
+    public async IAsyncEnumerable<QCliStreamLine> ChatAsync(QCliChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliJsonContext.Default.QCliChatRequest);
+        using var response = await SendAsync(body, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var reader = new NdjsonLineReader(stream);
+        while (true)
+        {
+            var line = await ReadLineAsync(reader, cancellationToken)
+                       ?? throw new QCliProxyException(QCliFailure.CutOff, "The proxy's stream ended without a done or error line.");
+            yield return line;
+            if (line.IsTerminal)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = Sign(body);
+            using var headersTimeout = new CancellationTokenSource(options.HeadersTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, headersTimeout.Token);
+            Exception failure;
+            try
+            {
+                var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+                return await CheckStatusAsync(response, cancellationToken);
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+            {
+                failure = ex;
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new QCliProxyException(QCliFailure.CutOff, "The proxy closed the connection before answering.", ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && headersTimeout.IsCancellationRequested)
+            {
+                throw new QCliProxyException(
+                    QCliFailure.NoAnswer, $"The proxy did not answer within {options.HeadersTimeout.TotalSeconds:0} s.", ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = ex; // the handler's connect timeout: the request never left
+            }
+            Log.ConnectFailed(logger, attempt, options.ConnectAttempts, failure.GetType().Name, failure.Message);
+            if (attempt >= options.ConnectAttempts)
+            {
+                throw new QCliProxyException(QCliFailure.Unreachable, $"The proxy could not be reached after {attempt} attempt(s).", failure);
+            }
+            await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
+        }
+    }
+
+    // A fresh timestamp per attempt, and the HMAC over exactly the bytes that are sent.
+    private HttpRequestMessage Sign(byte[] body)
+    {
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var message = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = content };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
+        message.Headers.Add(QCliSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        message.Headers.Add(QCliSignature.SignatureHeader, QCliSignature.Sign(options.Secret, timestamp, body));
+        return message;
+    }
+
+    private async Task<HttpResponseMessage> CheckStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            Log.Refused(logger, status);
+            var said = await ErrorLineAsync(response, cancellationToken);
+            var failure = response.StatusCode switch
+            {
+                HttpStatusCode.TooManyRequests => QCliFailure.Busy,
+                HttpStatusCode.Unauthorized => QCliFailure.Unauthorized,
+                _ => QCliFailure.HttpStatus,
+            };
+            throw new QCliProxyException(failure, $"The proxy answered HTTP {status}.")
+            {
+                StatusCode = status,
+                ProxyCode = said?.Code,
+                ProxyMessage = said?.Message,
+            };
+        }
+    }
+
+    // A refusal may carry an error line ({"type":"error","code":…}); anything else in the body is ignored.
+    private static async Task<QCliStreamLine?> ErrorLineAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            var line = JsonSerializer.Deserialize(buffer.AsSpan(0, length), QCliJsonContext.Default.QCliStreamLine);
+            return line is { Type: QCliStreamLine.ErrorType } ? line : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<QCliStreamLine?> ReadLineAsync(NdjsonLineReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new QCliProxyException(QCliFailure.CutOff, "The connection to the proxy broke mid-answer.", ex);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatOps.LarkBotAdapter.Ops;
+
+/// <summary>How to reach the Q CLI proxy and who may use the <c>aws_ops</c> route: <c>QLI_SERVER_ADDRESS</c>,
+/// <c>QCLI_PROXY_SECRET</c>, <c>QCLI_AWS_PROFILES</c>, <c>OPS_ALLOWED_CHAT_IDS</c>, <c>OPS_ALLOWED_USER_IDS</c>.</summary>
+public sealed partial class QCliProxyOptions
+{
+    /// <summary>Shortest accepted shared secret.</summary>
+    public const int MinSecretLength = 16;
+
+    /// <summary>Base URL of the proxy, ending in <c>/</c>.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>The shared HMAC secret. Never logged, never shown.</summary>
+    public string Secret { get; private set; } = string.Empty;
+
+    /// <summary>Profiles the classifier may choose from (the proxy has its own list and refuses others).</summary>
+    public IReadOnlyList<string> AwsProfiles { get; private set; } = [];
+
+    /// <summary>Chats that may use the route; empty = any chat.</summary>
+    public IReadOnlySet<string> AllowedChatIds { get; private set; } = new HashSet<string>();
+
+    /// <summary>Users (Lark open_id, Slack user id) who may use the route; empty = anyone.</summary>
+    public IReadOnlySet<string> AllowedUserIds { get; private set; } = new HashSet<string>();
+
+    /// <summary>Tries to connect before giving up; only failures to connect are retried.</summary>
+    public int ConnectAttempts { get; private set; } = 3;
+
+    /// <summary>Wait before the second attempt, doubled for each further one.</summary>
+    public TimeSpan RetryDelay { get; private set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait for a TCP connection.</summary>
+    public TimeSpan ConnectTimeout { get; private set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait for the response headers; the stream after them is bounded by the worker's answer deadline.</summary>
+    public TimeSpan HeadersTimeout { get; private set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Whether the proxy's address and secret are both set and valid.</summary>
+    public bool IsConfigured => Address is not null && Secret.Length > 0 && Errors.Count == 0;
+
+    /// <summary>Whether the configuration asks for the route at all (either of the two variables set).</summary>
+    public static bool IsRequested(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["QLI_SERVER_ADDRESS"]) || !string.IsNullOrWhiteSpace(configuration["QCLI_PROXY_SECRET"]);
+
+    /// <summary>Whether a user in a chat may use the route: every allow-list that is set must contain them.</summary>
+    public bool Allows(string chatId, string userId) =>
+        (AllowedChatIds.Count == 0 || AllowedChatIds.Contains(chatId))
+        && (AllowedUserIds.Count == 0 || AllowedUserIds.Contains(userId));
+
+    /// <summary>Reads the variables; problems go to <see cref="Errors"/>.</summary>
+    public void Load(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var address = configuration["QLI_SERVER_ADDRESS"]?.Trim();
+        var secret = configuration["QCLI_PROXY_SECRET"]?.Trim() ?? string.Empty;
+        if (string.IsNullOrEmpty(address))
+        {
+            errors.Add("QLI_SERVER_ADDRESS is not set, but QCLI_PROXY_SECRET is: set the proxy's base URL, e.g. http://10.0.1.23:8080.");
+        }
+        else if (!Uri.TryCreate(address.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            errors.Add("QLI_SERVER_ADDRESS must be an absolute http:// or https:// URL, e.g. http://10.0.1.23:8080.");
+        }
+        else if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            errors.Add("QLI_SERVER_ADDRESS must be a plain base URL without credentials, query or fragment.");
+        }
+        else
+        {
+            Address = uri;
+        }
+        if (secret.Length == 0)
+        {
+            errors.Add("QCLI_PROXY_SECRET is not set: requests to the Q CLI proxy must be signed with the proxy's shared secret.");
+        }
+        else if (secret.Length < MinSecretLength)
+        {
+            errors.Add($"QCLI_PROXY_SECRET is shorter than {MinSecretLength} characters; use a long random value (e.g. openssl rand -hex 32).");
+        }
+        Secret = secret;
+        AwsProfiles = Split(configuration["QCLI_AWS_PROFILES"]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (AwsProfiles.FirstOrDefault(p => !ProfileName().IsMatch(p)) is not null)
+        {
+            errors.Add("QCLI_AWS_PROFILES must be a comma-separated list of profile names (letters, digits, '-', '_', '.').");
+        }
+        AllowedChatIds = Split(configuration["OPS_ALLOWED_CHAT_IDS"]).ToHashSet(StringComparer.Ordinal);
+        AllowedUserIds = Split(configuration["OPS_ALLOWED_USER_IDS"]).ToHashSet(StringComparer.Ordinal);
+        ConnectAttempts = Number(configuration, "QCLI_PROXY_CONNECT_ATTEMPTS", ConnectAttempts, 1, 10, errors);
+        RetryDelay = TimeSpan.FromMilliseconds(Number(configuration, "QCLI_PROXY_RETRY_DELAY_MS", (int)RetryDelay.TotalMilliseconds, 0, 60_000, errors));
+        HeadersTimeout = TimeSpan.FromSeconds(Number(configuration, "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", (int)HeadersTimeout.TotalSeconds, 1, 3600, errors));
+        Errors = errors;
+    }
+
+    private static string[] Split(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Number(IConfiguration configuration, string name, int fallback, int min, int max, List<string> errors)
+    {
+        var value = configuration[name];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+        errors.Add($"{name} must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex ProfileName();
+}

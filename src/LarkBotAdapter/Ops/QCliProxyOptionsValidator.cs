@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Ops;
+
+/// <summary>Fails start-up with the variable to fix rather than at the first ops question.</summary>
+internal sealed class QCliProxyOptionsValidator : IValidateOptions<QCliProxyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, QCliProxyOptions options) =>
+        options.Errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(options.Errors);
+}
