@@ -3,6 +3,7 @@ using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.LarkBotAdapter.Knowledge.Local;
+using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
@@ -27,6 +28,7 @@ public static class ChatOpsServiceCollectionExtensions
         {
             services.AddBedrockKnowledge(configuration);
         }
+        services.AddAwsOps(configuration);
         services.AddWorkerCore(configuration);
         services.AddLark();
         return services;

@@ -24,7 +24,9 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
             yield break;
         }
         var profile = ChooseProfile(request);
-        var chat = new QCliChatRequest(turn.ThreadKey, turn.Text, turn.SenderId, turn.Platform, profile);
+        // The proxy protocol knows lark and slack; the embedded console speaks for Lark.
+        var channel = turn.Platform == "slack" ? "slack" : "lark";
+        var chat = new QCliChatRequest(turn.ThreadKey, turn.Text, turn.SenderId, channel, profile);
         Log.Sending(logger, chat.ConversationId, profile);
         var chunks = 0;
         await using var lines = client.ChatAsync(chat, cancellationToken).GetAsyncEnumerator(cancellationToken);

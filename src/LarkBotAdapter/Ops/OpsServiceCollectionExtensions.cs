@@ -1,4 +1,3 @@
-using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Routing;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +6,8 @@ namespace ChatOps.LarkBotAdapter.Ops;
 public static class OpsServiceCollectionExtensions
 {
     /// <summary>The <c>aws_ops</c> route through the Q CLI proxy, when <c>QLI_SERVER_ADDRESS</c> or <c>QCLI_PROXY_SECRET</c> is
-    /// set (both are then required, checked at start-up). Call after <c>AddIntentRecognition</c> and <c>AddRoutes</c>: the
-    /// responder replaces the not-configured one, and <c>QCLI_AWS_PROFILES</c> is handed to the classifiers.</summary>
+    /// set (both are then required, checked at start-up). Call after <c>AddRoutes</c>: the responder replaces the
+    /// not-configured one. (<c>QCLI_AWS_PROFILES</c> reaches the classifiers through <c>AddIntentRecognition</c>.)</summary>
     public static IServiceCollection AddAwsOps(this IServiceCollection services, IConfiguration configuration)
     {
         if (!QCliProxyOptions.IsRequested(configuration))
@@ -34,26 +33,6 @@ public static class OpsServiceCollectionExtensions
             .RedactLoggedHeaders([QCliSignature.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
-        HandProfilesToClassifiers(services, configuration);
         return services;
-    }
-
-    // The profile is chosen in the same classifier call as the intent; unset profiles leave the classifiers as they are.
-    private static void HandProfilesToClassifiers(IServiceCollection services, IConfiguration configuration)
-    {
-        var probe = new QCliProxyOptions();
-        probe.Load(configuration);
-        if (probe.AwsProfiles.Count == 0)
-        {
-            return;
-        }
-        if (services.LastOrDefault(d => d.ServiceType == typeof(LocalIntentClassifier))?.ImplementationInstance is LocalIntentClassifier local)
-        {
-            services.AddSingleton(new LocalIntentClassifier(local.KnowledgeSummary, probe.AwsProfiles));
-        }
-        if (services.LastOrDefault(d => d.ServiceType == typeof(BedrockClassifierOptions))?.ImplementationInstance is BedrockClassifierOptions bedrock)
-        {
-            bedrock.AwsProfiles = probe.AwsProfiles; // still registration time: nothing has read these options yet
-        }
     }
 }

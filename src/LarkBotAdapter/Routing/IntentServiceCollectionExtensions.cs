@@ -10,14 +10,19 @@ public static class IntentServiceCollectionExtensions
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
         var summary = configuration["KNOWLEDGE_SUMMARY"];
-        services.AddSingleton(new LocalIntentClassifier(summary));
+        // The AWS profile (account) of an aws_ops question is chosen in the same call as the intent.
+        var profiles = (configuration["QCLI_AWS_PROFILES"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        services.AddSingleton(new LocalIntentClassifier(summary, profiles));
         var modelId = configuration["RECOGNITION_MODEL_ID"];
         if (string.IsNullOrWhiteSpace(modelId))
         {
             services.AddSingleton<IIntentClassifier>(sp => sp.GetRequiredService<LocalIntentClassifier>());
             return services;
         }
-        services.AddSingleton(new BedrockClassifierOptions { ModelId = modelId.Trim(), KnowledgeSummary = summary });
+        services.AddSingleton(new BedrockClassifierOptions { ModelId = modelId.Trim(), KnowledgeSummary = summary, AwsProfiles = profiles });
         services.AddSignedAwsClient<BedrockIntentClassifier>(
             "bedrock",
             aws => aws.BedrockRegion,

@@ -18,16 +18,14 @@ public sealed class AwsOpsRouteTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _proxy.DisposeAsync();
 
-    // The registration the lead wires into AddChatOpsCore, called here as a test service with the same settings.
-    private static Task<ChatOpsApp> StartAsync(Dictionary<string, string?> ops) => ChatOpsApp.StartAsync(
-        settings =>
+    // QLI_SERVER_ADDRESS and QCLI_PROXY_SECRET in the settings are what switch the app's aws_ops route to the proxy.
+    private static Task<ChatOpsApp> StartAsync(Dictionary<string, string?> ops) => ChatOpsApp.StartAsync(settings =>
+    {
+        foreach (var (key, value) in ops)
         {
-            foreach (var (key, value) in ops)
-            {
-                settings[key] = value;
-            }
-        },
-        services => services.AddAwsOps(new ConfigurationBuilder().AddInMemoryCollection(ops).Build()));
+            settings[key] = value;
+        }
+    });
 
     private static string Paragraphs(string heading, int count)
     {
