@@ -19,8 +19,14 @@ public static class AppRoutes
             s["SLACK_BOT_TOKEN"] = "test-slack-bot-token";
             s["SLACK_API_BASE_URL"] = s["LARK_BASE_URL"];
         });
+        return Of(app.Services);
+    }
+
+    /// <summary>The routes of a running app.</summary>
+    public static IReadOnlySet<string> Of(IServiceProvider services)
+    {
         var routes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var path = "/" + endpoint.RoutePattern.RawText!.Trim('/');
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
