@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace ChatOps.LarkBotAdapter.Tests.Deployment;
+
+/// <summary>template.yaml checked against the code: variables, routes, the Web Adapter settings, the function.</summary>
+public sealed partial class TemplateTests
+{
+    // Read by the code but deliberately not set by the template.
+    private static readonly string[] NotDeployed =
+    [
+        // Set by Lambda itself.
+        "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
+        // Only for the in-process worker (a long-running host); Lambda hands jobs off by self-invocation.
+        "CHATOPS_WORKER_CONCURRENCY", "CHATOPS_WORKER_QUEUE",
+        // Opens /events off Lambda; on Lambda it is always open to the Web Adapter.
+        "CHATOPS_EVENTS_ENDPOINT",
+        // Tuning with safe defaults, set by tests.
+        "CHATOPS_REPLY_RETRY_DELAY_MS",
+        "QCLI_PROXY_CONNECT_ATTEMPTS", "QCLI_PROXY_RETRY_DELAY_MS", "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS",
+        // Not a variable: the RetrieveAndGenerate configuration type.
+        "KNOWLEDGE_BASE",
+        // A folder on the machine running embedded mode; Lambda uses the Bedrock knowledge base.
+        "KNOWLEDGE_LOCAL_PATH",
+    ];
+
+    // Whole families not deployed: endpoint overrides (tests, VPC endpoints) and outbound HTTP tuning.
+    private static readonly string[] NotDeployedPrefixes = ["AWS_ENDPOINT_URL", "CHATOPS_HTTP_"];
+
+    // Set by the template for the Web Adapter and ASP.NET Core, not read by the app's own code.
+    private static readonly string[] ForTheRuntime =
+    [
+        "AWS_LAMBDA_EXEC_WRAPPER", "AWS_LWA_PORT", "AWS_LWA_READINESS_CHECK_PATH", "AWS_LWA_PASS_THROUGH_PATH",
+        "AWS_LWA_ERROR_STATUS_CODES", "ASPNETCORE_HTTP_PORTS",
+    ];
+
+    // Contract variables (DESIGN 4.2 and issues 3, 4, 5) of features built on other branches: the template sets them
+    // ahead of their code. Once merged, the code reads them and these entries have no effect; remove them then.
+    private static readonly string[] PendingFeatureKeys =
+    [
+        "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_API_BASE_URL",
+    ];
+
+    private static readonly string[] Secrets =
+    [
+        "LARK_APP_SECRET", "LARK_ENCRYPT_KEY", "LARK_VERIFICATION_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "QCLI_PROXY_SECRET",
+    ];
+
+    private readonly SamTemplate _template = SamTemplate.Load();
+
+    [Fact]
+    public void EveryVariableTheCodeReadsIsSet()
+    {
+        var read = SourceScan.ConfigurationKeys();
+        Assert.Contains("LARK_APP_ID", read.Keys); // the scan itself works
+        var missing = read
+            .Where(k => !_template.Environment.ContainsKey(k.Key) && !NotDeployed.Contains(k.Key)
+                        && !NotDeployedPrefixes.Any(p => k.Key.StartsWith(p, StringComparison.Ordinal)))
+            .Select(k => $"{k.Key} (read in {k.Value})");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void TemplateSetsNoVariableTheCodeDoesNotRead()
+    {
+        var read = SourceScan.ConfigurationKeys();
+        var unknown = _template.Environment.Keys
+            .Where(k => !read.ContainsKey(k) && !ForTheRuntime.Contains(k) && !PendingFeatureKeys.Contains(k));
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void SecretsComeFromSecretsManagerOnlyForEnabledPlatforms()
+    {
+        foreach (var name in Secrets)
+        {
+            var value = _template.Environment[name];
+            var condition = Assert.IsType<JsonArray>(value?["Fn::If"], exactMatch: false);
+            Assert.True(_template.Root["Conditions"]![condition[0]!.GetValue<string>()] is not null, $"{name}: unknown condition");
+            var reference = Assert.Single(SamTemplate.Strings(value));
+            Assert.Matches(@"^\{\{resolve:secretsmanager:\$\{\w+\}:SecretString:" + name + @"\}\}$", reference);
+        }
+        // No secret may be typed in as a parameter instead.
+        Assert.DoesNotContain(_template.Parameters, p => p.Value?["NoEcho"] is not null
+            || new[] { "Secret", "Token", "Key" }.Any(word => p.Key.EndsWith(word, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task EveryPlatformEndpointHasARouteAndNothingElseIsRouted()
+    {
+        var app = await AppRoutes.DiscoverAsync();
+        Assert.Contains("POST /lark/events", app);
+        foreach (var infrastructure in AppRoutes.Infrastructure)
+        {
+            Assert.Contains(infrastructure, app);
+        }
+        var platform = app.Except(AppRoutes.Infrastructure).ToHashSet(StringComparer.Ordinal);
+        var routes = _template.EventRoutes().ToList();
+        Assert.All(routes, r => Assert.Equal("HttpApi", r.Type));
+        var routed = routes.Select(r => r.Route).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(platform.Except(routed));
+        // The Slack routes are routed ahead of their code (other branch); anything else must be an app endpoint.
+        Assert.Empty(routed.Except(platform).Except(["POST /slack/events", "POST /slack/commands"]));
+        Assert.DoesNotContain(routed, r => AppRoutes.Infrastructure.Contains(r) || r.Contains('{', StringComparison.Ordinal));
+        // One HTTP API, defined only by those events (no OpenAPI body that could add routes).
+        var api = Assert.Single(_template.ResourcesOfType("AWS::Serverless::HttpApi"));
+        Assert.Null(api.Resource["Properties"]?["DefinitionBody"]);
+        Assert.Null(api.Resource["Properties"]?["DefinitionUri"]);
+        Assert.Empty(_template.ResourcesOfType("AWS::ApiGatewayV2::Route"));
+        Assert.Empty(_template.ResourcesOfType("AWS::Serverless::Api"));
+    }
+
+    [Fact]
+    public async Task WebAdapterSettingsMatchTheApp()
+    {
+        var app = await AppRoutes.DiscoverAsync();
+        Assert.Equal("/opt/bootstrap", _template.Literal("AWS_LAMBDA_EXEC_WRAPPER"));
+        Assert.Equal(_template.Literal("AWS_LWA_PORT"), _template.Literal("ASPNETCORE_HTTP_PORTS"));
+        Assert.Contains("GET " + _template.Literal("AWS_LWA_READINESS_CHECK_PATH"), app);
+        Assert.Contains("POST " + _template.Literal("AWS_LWA_PASS_THROUGH_PATH"), app);
+        // /events answers 500 when a job failed (Lambda must retry it) and 4xx for jobs a retry cannot fix.
+        var failing = ErrorStatusCodes(_template.Literal("AWS_LWA_ERROR_STATUS_CODES")!);
+        Assert.Contains(500, failing);
+        Assert.DoesNotContain(failing, code => code < 500);
+    }
+
+    [Fact]
+    public void FunctionIsTheApphostOnTheWebAdapterWithSnapStartBehindTheAlias()
+    {
+        var (id, resource) = _template.Function;
+        var props = _template.FunctionProperties;
+        var csproj = XDocument.Load(RepositoryFiles.Path("src", "LarkBotAdapter", "LarkBotAdapter.csproj"));
+        Assert.Equal(csproj.Descendants("AssemblyName").Single().Value, props["Handler"]?.ToString());
+        Assert.Equal("dotnet10", props["Runtime"]?.ToString());
+        Assert.Equal("[\"x86_64\"]", props["Architectures"]?.ToJsonString());
+        Assert.Equal(".", props["CodeUri"]?.ToString());
+        Assert.Equal("makefile", resource["Metadata"]?["BuildMethod"]?.ToString());
+        Assert.Contains($"build-{id}:", File.ReadAllLines(RepositoryFiles.Path("Makefile")));
+        var layer = Assert.Single(SamTemplate.Strings(props["Layers"]));
+        Assert.Matches(@"^arn:\$\{AWS::Partition\}:lambda:\$\{AWS::Region\}:753240598075:layer:LambdaAdapterLayerX86:\$\{\w+\}$", layer);
+        Assert.Equal("live", props["AutoPublishAlias"]?.ToString());
+        Assert.Equal("PublishedVersions", props["SnapStart"]?["ApplyOn"]?.ToString());
+        Assert.Equal("600", _template.Resolve(props["Timeout"]));
+        Assert.Equal("512", _template.Resolve(props["MemorySize"]));
+        Assert.True(int.Parse(_template.Resolve(_template.Environment["CHATOPS_ANSWER_TIMEOUT_SECONDS"])!) < 600);
+    }
+
+    private static HashSet<int> ErrorStatusCodes(string value) =>
+        [.. value.Split(',').SelectMany(part => part.Split('-') is [var from, var to]
+            ? Enumerable.Range(int.Parse(from), int.Parse(to) - int.Parse(from) + 1)
+            : [int.Parse(part)])];
+}
