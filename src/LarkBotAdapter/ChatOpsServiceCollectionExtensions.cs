@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
@@ -18,6 +19,7 @@ public static class ChatOpsServiceCollectionExtensions
         services.AddRoutes();
         services.AddWorkerCore(configuration);
         services.AddLark();
+        services.AddSlack();
         return services;
     }
 
