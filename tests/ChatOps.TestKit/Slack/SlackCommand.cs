@@ -37,14 +37,15 @@ public sealed class SlackCommand
         return this;
     }
 
-    /// <summary>application/x-www-form-urlencoded, spaces as <c>+</c> like Slack's own bodies.</summary>
+    /// <summary>application/x-www-form-urlencoded, spaces as <c>+</c> like Slack's own bodies; the text has
+    /// <c>&amp; &lt; &gt;</c> escaped, as Slack escapes what the user typed.</summary>
     public string Build()
     {
         (string, string)[] fields =
         [
             ("token", "test-deprecated-token"), ("team_id", FakeSlackWebApi.DefaultTeamId), ("team_domain", "test"),
             ("channel_id", Channel), ("channel_name", ChannelName), ("user_id", User), ("user_name", "tester"),
-            ("command", Command), ("text", _text), ("api_app_id", SlackEvent.DefaultAppId), ("is_enterprise_install", "false"),
+            ("command", Command), ("text", _text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)), ("api_app_id", SlackEvent.DefaultAppId), ("is_enterprise_install", "false"),
             ("response_url", _responseUrl.ToString()), ("trigger_id", TriggerId),
         ];
         var body = new StringBuilder();
