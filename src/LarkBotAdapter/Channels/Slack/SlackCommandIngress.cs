@@ -21,6 +21,10 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString().Trim() : string.Empty;
+        if (Field("ssl_check") == "1")
+        {
+            return SlackCommandReply.Ephemeral(string.Empty); // Slack checking the endpoint's certificate: nothing to answer
+        }
         var (team, channel, user, trigger, responseUrl, command) =
             (Field("team_id"), Field("channel_id"), Field("user_id"), Field("trigger_id"), Field("response_url"), Field("command"));
         if (team.Length == 0 || channel.Length == 0 || user.Length == 0 || trigger.Length == 0

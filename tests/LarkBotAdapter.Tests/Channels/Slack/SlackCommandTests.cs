@@ -116,4 +116,22 @@ public sealed class SlackCommandTests
         Assert.Equal(steps, all.Split("*Step ").Length - 1);
         Assert.Contains("kubectl -n checkout rollout status", all, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignedSslCheckIsAcknowledgedWithoutAnything()
+    {
+        await using var app = await SlackApp.StartAsync();
+        using var response = await app.App.SendAsync(SlackRequest.SignedCommand("ssl_check=1&token=test-deprecated-token", DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await app.WhenIdleAsync();
+        Assert.Equal(0, app.Slack.PostAttempts);
+    }
+
+    [Fact]
+    public async Task CommandWithoutItsFieldsIsABadRequest()
+    {
+        await using var app = await SlackApp.StartAsync();
+        using var response = await app.App.SendAsync(SlackRequest.SignedCommand("text=hello&user_id=U0TESTUSER", DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
