@@ -21,7 +21,8 @@ public static class SlackServiceCollectionExtensions
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(30);
-        });
+        })
+        .RemoveAllLoggers(); // request logs would name response_url, a credential for 30 minutes
         return services;
     }
 }
