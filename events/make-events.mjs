@@ -19,7 +19,7 @@ const secrets = {
   LARK_VERIFICATION_TOKEN: env("LARK_VERIFICATION_TOKEN", "events-lark-verification-token"),
   LARK_ENCRYPT_KEY: env("LARK_ENCRYPT_KEY", "events-lark-encrypt-key"),
   SLACK_SIGNING_SECRET: env("SLACK_SIGNING_SECRET", "events-slack-signing-secret"),
-  SLACK_BOT_TOKEN: env("SLACK_BOT_TOKEN", "events-slack-bot-token"),
+  SLACK_BOT_TOKEN: env("SLACK_BOT_TOKEN", "xoxb-events"),
 };
 const larkBotOpenId = env("LARK_BOT_OPEN_ID", "ou_events_bot");
 const slackAppId = env("SLACK_APP_ID", "A0EVENTSAPP");

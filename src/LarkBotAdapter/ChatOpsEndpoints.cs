@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Health;
 using ChatOps.LarkBotAdapter.Worker;
 
@@ -6,11 +7,12 @@ namespace ChatOps.LarkBotAdapter;
 
 public static class ChatOpsEndpoints
 {
-    /// <summary>Every endpoint of the contract: /healthz, /lark/events, /events.</summary>
+    /// <summary>Every endpoint of the contract: /healthz, /lark/events, /slack/events, /slack/commands, /events.</summary>
     public static IEndpointRouteBuilder MapChatOps(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();
         endpoints.MapLark();
+        endpoints.MapSlack();
         endpoints.MapJobs();
         return endpoints;
     }

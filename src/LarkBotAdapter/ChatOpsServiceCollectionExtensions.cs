@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.LarkBotAdapter.Knowledge.Local;
@@ -31,6 +32,7 @@ public static class ChatOpsServiceCollectionExtensions
         services.AddAwsOps(configuration);
         services.AddWorkerCore(configuration);
         services.AddLark();
+        services.AddSlack();
         return services;
     }
 

@@ -11,7 +11,11 @@ namespace ChatOps.LarkBotAdapter.Conversations;
 /// <param name="SenderId">The sender (open_id / user id).</param>
 /// <param name="MessageType">Platform message type (<c>text</c>, <c>post</c>, <c>image</c>, ...).</param>
 /// <param name="Text">Plain text with mention placeholders removed; empty for unsupported types.</param>
-/// <param name="MentionedIds">Ids (open_id) of everyone @mentioned.</param>
+/// <param name="MentionedIds">Ids (open_id / Slack user id) of everyone @mentioned.</param>
+/// <param name="ResponseUrl">Slack slash commands: the command's <c>response_url</c>, where replies go when the bot
+/// cannot post in the channel. Null elsewhere.</param>
+/// <param name="CreatesThread">The question arrived without a chat message (a Slack slash command): the worker first
+/// posts it as the parent message of a new thread and answers there.</param>
 public sealed record ChatTurn(
     string Platform,
     string AppId,
@@ -23,13 +27,17 @@ public sealed record ChatTurn(
     string SenderId,
     string MessageType,
     string Text,
-    IReadOnlyList<string> MentionedIds)
+    IReadOnlyList<string> MentionedIds,
+    string? ResponseUrl = null,
+    bool CreatesThread = false)
 {
     /// <summary>Key of the thread this message belongs to: the root message (itself when it starts one).</summary>
     public string ThreadKey => $"{Platform}:{AppId}:{ChatId}:{RootId ?? MessageId}";
 
     /// <summary>Key that claims this message exactly once.</summary>
-    public string ClaimKey => $"{Platform}:{AppId}:{MessageId}";
+    public string ClaimKey => Platform == "slack"
+        ? $"{Platform}:{AppId}:{ChatId}:{MessageId}" // a Slack ts is unique only within its channel
+        : $"{Platform}:{AppId}:{MessageId}";
 
     /// <summary>Whether the platform message type carries text the bot can answer.</summary>
     public bool IsSupported => MessageType is "text" or "post";

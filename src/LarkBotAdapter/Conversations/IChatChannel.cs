@@ -11,6 +11,10 @@ public interface IChatChannel
     /// <summary>The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).</summary>
     Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);
 
+    /// <summary>Runs once before the first reply and returns the turn replies should use. Platforms where a question
+    /// can arrive without a message (Slack slash commands) post the parent message here; others return the turn.</summary>
+    Task<ChatTurn> PrepareAsync(ChatTurn turn, CancellationToken cancellationToken) => Task.FromResult(turn);
+
     /// <summary>Posts one segment in the turn's thread, idempotently per (message, segment index). Throws
     /// <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
     Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);

@@ -1,6 +1,8 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Worker;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Health;
 
@@ -10,9 +12,9 @@ public static class HealthEndpoints
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/healthz");
-        group.MapGet("", (LarkOptions lark, WorkerOptions worker) =>
+        group.MapGet("", (LarkOptions lark, IOptions<SlackOptions> slack, WorkerOptions worker) =>
         {
-            var platforms = lark.IsConfigured ? new[] { "lark" } : [];
+            string[] platforms = [.. lark.IsConfigured ? ["lark"] : Array.Empty<string>(), .. slack.Value.IsConfigured ? ["slack"] : Array.Empty<string>()];
             var mode = worker.LambdaFunctionName is null ? "in-process" : "lambda";
             return TypedResults.Json(new HealthResponse("ok", platforms, mode), HttpJsonContext.Default.HealthResponse);
         });

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
@@ -38,9 +39,10 @@ public static class LocalCommands
 
     private const string Usage = """
         Usage:
-          LarkBotAdapter                      serve /lark/events, /events and /healthz
-          LarkBotAdapter ask "<question>" [--json]
+          LarkBotAdapter                      serve /lark/events, /slack/*, /events and /healthz
+          LarkBotAdapter ask "<question>" [--json] [--channel slack]
                                               answer one question through the real pipeline and print it
+                                              (--channel slack: each segment as Slack mrkdwn, as Slack receives it)
           LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
         """;
 
@@ -62,7 +64,15 @@ public static class LocalCommands
     private static async Task<int> AskAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         var json = args.Contains("--json");
-        var question = string.Join(' ', args.Where(a => a != "--json")).Trim();
+        var at = Array.IndexOf(args, "--channel");
+        var channel = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        if (at >= 0 && channel != "slack")
+        {
+            await error.WriteLineAsync("--channel supports: slack");
+            return 2;
+        }
+        Func<string, string> render = channel == "slack" ? SlackMrkdwn.Convert : static markdown => markdown;
+        var question = string.Join(' ', args.Where((a, i) => a != "--json" && (at < 0 || (i != at && i != at + 1)))).Trim();
         if (question.Length == 0)
         {
             await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
@@ -77,7 +87,7 @@ public static class LocalCommands
         if (json)
         {
             var result = new AskOutput(question, intent?.Intent.ToLabel(), intent?.Source, intent?.Confidence,
-                segments.Select(s => new AskSegment(s.Index, s.IsFinal, s.Markdown)).ToArray());
+                segments.Select(s => new AskSegment(s.Index, s.IsFinal, render(s.Markdown))).ToArray());
             await output.WriteLineAsync(JsonSerializer.Serialize(result, Output.GetTypeInfo(typeof(AskOutput))));
             return 0;
         }
@@ -85,7 +95,7 @@ public static class LocalCommands
         foreach (var segment in segments)
         {
             await output.WriteLineAsync($"--- segment {segment.Index + 1}/{segments.Count}{(segment.IsFinal ? " (final)" : "")} ---");
-            await output.WriteLineAsync(segment.Markdown);
+            await output.WriteLineAsync(render(segment.Markdown));
         }
         return 0;
     }

@@ -10,7 +10,8 @@ namespace ChatOps.LarkBotAdapter.State;
 
 /// <summary>State shared by every instance, in one DynamoDB table (DESIGN 4.2: <c>pk</c>/<c>sk</c> strings,
 /// TTL attribute <c>expiresAt</c> in epoch seconds). Items: <c>claim#key</c>/<c>claim</c>,
-/// <c>thread#key</c>/<c>active</c> and <c>thread#key</c>/<c>context</c>.</summary>
+/// <c>thread#key</c>/<c>active</c>, <c>thread#key</c>/<c>context</c> and <c>job#key</c>/<c>segments</c> (one
+/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment).</summary>
 public sealed class DynamoDbStateStore(
     IAmazonDynamoDB client,
     string tableName,
@@ -18,6 +19,7 @@ public sealed class DynamoDbStateStore(
     ILogger<DynamoDbStateStore>? logger = null) : IStateStore
 {
     private const string ExpiresAt = "expiresAt";
+    private const string SegmentPrefix = "seg_";
     private readonly ILogger _logger = logger ?? NullLogger<DynamoDbStateStore>.Instance;
 
     /// <summary>The table this store reads and writes.</summary>
@@ -105,6 +107,58 @@ public sealed class DynamoDbStateStore(
 
         var request = new PutItemRequest { TableName = TableName, Item = item };
         return CallAsync("save thread", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        var item = await GetLiveItemAsync("job#" + jobKey, "segments", "read posted segments", cancellationToken);
+        var posted = new Dictionary<int, string>();
+        foreach (var (name, value) in item ?? [])
+        {
+            if (name.StartsWith(SegmentPrefix, StringComparison.Ordinal) && value.S is { } messageRef
+                && int.TryParse(name.AsSpan(SegmentPrefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
+            {
+                posted[index] = messageRef;
+            }
+        }
+
+        return posted;
+    }
+
+    public async Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        ArgumentNullException.ThrowIfNull(messageRef);
+        var now = timeProvider.GetUtcNow();
+        var name = SegmentPrefix + index.ToString(CultureInfo.InvariantCulture);
+        // One attribute per segment, so concurrent records never overwrite each other; a record whose TTL passed
+        // but that is still in the table (TTL deletion is lazy) is replaced, not extended.
+        var update = new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = Key("job#" + jobKey, "segments"),
+            UpdateExpression = "SET #seg = :ref, expiresAt = :exp",
+            ConditionExpression = "attribute_not_exists(pk) OR expiresAt >= :now",
+            ExpressionAttributeNames = new() { ["#seg"] = name },
+            ExpressionAttributeValues = new()
+            {
+                [":ref"] = new AttributeValue { S = messageRef },
+                [":exp"] = Number(CeilingSeconds(now + ttl)),
+                [":now"] = Number(FloorSeconds(now)),
+            },
+        };
+        try
+        {
+            await CallAsync("record posted segment", () => client.UpdateItemAsync(update, cancellationToken), cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var item = NewItem("job#" + jobKey, "segments", now + ttl);
+            item[name] = new AttributeValue { S = messageRef };
+            var put = new PutItemRequest { TableName = TableName, Item = item };
+            await CallAsync("record posted segment", () => client.PutItemAsync(put, cancellationToken), cancellationToken);
+        }
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetLiveItemAsync(

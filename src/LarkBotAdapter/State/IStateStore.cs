@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>Claims (exactly-once) and thread context, shared by every instance of the app.</summary>
+/// <summary>Claims (exactly-once), thread context and posted-reply records, shared by every instance of the app.</summary>
 public interface IStateStore
 {
     /// <summary>Claims <paramref name="claimKey"/> for <paramref name="ttl"/>. True for exactly one caller
@@ -22,4 +22,13 @@ public interface IStateStore
 
     /// <summary>Saves (replaces) the thread's context; it expires after <paramref name="ttl"/> without updates.</summary>
     Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>The reply segments of job <paramref name="jobKey"/> already posted, each with the platform's id for the
+    /// message (e.g. a Slack ts). For platforms without an idempotency key: a retried job skips these and continues
+    /// after the last one. Empty when nothing was recorded or the record expired.</summary>
+    Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken);
+
+    /// <summary>Records that segment <paramref name="index"/> of job <paramref name="jobKey"/> was posted as
+    /// <paramref name="messageRef"/>; the job's record expires <paramref name="ttl"/> after its latest write.</summary>
+    Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace ChatOps.LarkBotAdapter.State;
 
@@ -12,10 +13,11 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
     private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _activeThreads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredSegments> _segments = new(StringComparer.Ordinal);
     private long _lastSweepTicks = timeProvider.GetUtcNow().UtcTicks;
 
     /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
-    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count;
+    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count;
 
     public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -96,6 +98,31 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = _segments.TryGetValue(jobKey, out var stored) && stored.ExpiresAt > timeProvider.GetUtcNow();
+        return Task.FromResult<IReadOnlyDictionary<int, string>>(found ? stored!.Posted : ImmutableDictionary<int, string>.Empty);
+    }
+
+    public Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        ArgumentNullException.ThrowIfNull(messageRef);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        _segments.AddOrUpdate(
+            jobKey,
+            static (_, state) => new StoredSegments(ImmutableDictionary<int, string>.Empty.SetItem(state.index, state.messageRef), state.expiresAt),
+            static (_, old, state) => new StoredSegments(
+                (old.ExpiresAt > state.now ? old.Posted : ImmutableDictionary<int, string>.Empty).SetItem(state.index, state.messageRef),
+                state.expiresAt),
+            (index, messageRef, expiresAt: now + ttl, now));
+        return Task.CompletedTask;
+    }
+
     private void SweepIfDue(DateTimeOffset now)
     {
         var last = Interlocked.Read(ref _lastSweepTicks);
@@ -108,6 +135,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
         Sweep(_claims, static expiresAt => expiresAt, now);
         Sweep(_activeThreads, static expiresAt => expiresAt, now);
         Sweep(_threads, static stored => stored.ExpiresAt, now);
+        Sweep(_segments, static stored => stored.ExpiresAt, now);
     }
 
     private static void Sweep<T>(ConcurrentDictionary<string, T> entries, Func<T, DateTimeOffset> expiry, DateTimeOffset now)
@@ -123,4 +151,6 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
     }
 
     private sealed record StoredThread(ThreadContext Context, DateTimeOffset ExpiresAt);
+
+    private sealed record StoredSegments(ImmutableDictionary<int, string> Posted, DateTimeOffset ExpiresAt);
 }

@@ -27,12 +27,14 @@ public sealed partial class TurnProcessor(
     public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken)
     {
         var turn = job.Turn;
-        var replies = new ReplyWriter(channels.For(turn.Platform), turn, options.ReplyRetryDelay, time);
-        if (job.NeedsAddressCheck && !await replies.Channel.IsAddressedToBotAsync(turn, cancellationToken))
+        var channel = channels.For(turn.Platform);
+        if (job.NeedsAddressCheck && !await channel.IsAddressedToBotAsync(turn, cancellationToken))
         {
             Log.NotAddressed(logger, turn.ClaimKey);
             return null;
         }
+        turn = await channel.PrepareAsync(turn, cancellationToken);
+        var replies = new ReplyWriter(channel, turn, options.ReplyRetryDelay, time);
         if (!turn.IsSupported || string.IsNullOrWhiteSpace(turn.Text))
         {
             await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);

@@ -28,5 +28,11 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
     public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) =>
         _inner.SaveThreadAsync(thread, ttl, cancellationToken);
 
+    public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken) =>
+        _inner.GetPostedSegmentsAsync(jobKey, cancellationToken);
+
+    public Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _inner.RecordPostedSegmentAsync(jobKey, index, messageRef, ttl, cancellationToken);
+
     private static StateUnavailableException Unavailable() => new("DynamoDB state table 'test' is unavailable (ConnectionError).");
 }

@@ -16,7 +16,7 @@ public static class AppRoutes
         await using var app = await ChatOpsApp.StartAsync(s =>
         {
             s["SLACK_SIGNING_SECRET"] = "test-slack-signing-secret";
-            s["SLACK_BOT_TOKEN"] = "test-slack-bot-token";
+            s["SLACK_BOT_TOKEN"] = "xoxb-fake";
             s["SLACK_API_BASE_URL"] = s["LARK_BASE_URL"];
         });
         return Of(app.Services);

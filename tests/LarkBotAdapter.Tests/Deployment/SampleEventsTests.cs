@@ -35,9 +35,10 @@ public sealed class SampleEventsTests
         }
     }
 
-    // Lark and the job path exist on every branch; Slack files are replayed once the app maps /slack/*.
     private static void AssertCovered(List<string> replayed)
     {
+        Assert.Contains("slack-app-mention.json", replayed);
+        Assert.Contains("slack-command.json", replayed);
         Assert.Contains("lark-challenge.json", replayed);
         Assert.Contains("lark-mention.json", replayed);
         Assert.Contains("job.json", replayed);

@@ -18,7 +18,7 @@ public sealed partial class TemplateTests
         "CHATOPS_EVENTS_ENDPOINT",
         // Tuning with safe defaults, set by tests.
         "CHATOPS_REPLY_RETRY_DELAY_MS",
-        "QCLI_PROXY_CONNECT_ATTEMPTS", "QCLI_PROXY_RETRY_DELAY_MS", "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS",
+        "SLACK_POST_INTERVAL_MS", "QCLI_PROXY_CONNECT_ATTEMPTS", "QCLI_PROXY_RETRY_DELAY_MS", "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS",
         // Not a variable: the RetrieveAndGenerate configuration type.
         "KNOWLEDGE_BASE",
         // A folder on the machine running embedded mode; Lambda uses the Bedrock knowledge base.
@@ -33,13 +33,6 @@ public sealed partial class TemplateTests
     [
         "AWS_LAMBDA_EXEC_WRAPPER", "AWS_LWA_PORT", "AWS_LWA_READINESS_CHECK_PATH", "AWS_LWA_PASS_THROUGH_PATH",
         "AWS_LWA_ERROR_STATUS_CODES", "ASPNETCORE_HTTP_PORTS",
-    ];
-
-    // Contract variables (DESIGN 4.2 and issues 3, 4, 5) of features built on other branches: the template sets them
-    // ahead of their code. Once merged, the code reads them and these entries have no effect; remove them then.
-    private static readonly string[] PendingFeatureKeys =
-    [
-        "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_API_BASE_URL",
     ];
 
     private static readonly string[] Secrets =
@@ -66,7 +59,7 @@ public sealed partial class TemplateTests
     {
         var read = SourceScan.ConfigurationKeys();
         var unknown = _template.Environment.Keys
-            .Where(k => !read.ContainsKey(k) && !ForTheRuntime.Contains(k) && !PendingFeatureKeys.Contains(k));
+            .Where(k => !read.ContainsKey(k) && !ForTheRuntime.Contains(k));
         Assert.Empty(unknown);
     }
 
@@ -100,8 +93,7 @@ public sealed partial class TemplateTests
         Assert.All(routes, r => Assert.Equal("HttpApi", r.Type));
         var routed = routes.Select(r => r.Route).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(platform.Except(routed));
-        // The Slack routes are routed ahead of their code (other branch); anything else must be an app endpoint.
-        Assert.Empty(routed.Except(platform).Except(["POST /slack/events", "POST /slack/commands"]));
+        Assert.Empty(routed.Except(platform));
         Assert.DoesNotContain(routed, r => AppRoutes.Infrastructure.Contains(r) || r.Contains('{', StringComparison.Ordinal));
         // One HTTP API, defined only by those events (no OpenAPI body that could add routes).
         var api = Assert.Single(_template.ResourcesOfType("AWS::Serverless::HttpApi"));

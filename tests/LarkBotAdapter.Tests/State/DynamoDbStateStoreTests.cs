@@ -37,6 +37,12 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task ThreadIsActiveUntilItsMarkerExpires() => AThreadIsActiveUntilItsMarkerExpires();
 
     [DynaliteFact]
+    public Task PostedSegmentsAccumulatePerJob() => PostedSegmentsAreRecordedPerJobAndAccumulate();
+
+    [DynaliteFact]
+    public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
+
+    [DynaliteFact]
     public async Task TwoStoresWithTheirOwnClientsOnOneTableHaveOneWinner()
     {
         var table = await dynalite.CreateTableAsync();

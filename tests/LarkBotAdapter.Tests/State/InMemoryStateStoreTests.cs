@@ -31,6 +31,12 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task ThreadIsActiveUntilItsMarkerExpires() => AThreadIsActiveUntilItsMarkerExpires();
 
     [Fact]
+    public Task PostedSegmentsAccumulatePerJob() => PostedSegmentsAreRecordedPerJobAndAccumulate();
+
+    [Fact]
+    public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
+
+    [Fact]
     public async Task ExpiredEntriesAreSweptByLaterWrites()
     {
         for (var i = 0; i < 100; i++)

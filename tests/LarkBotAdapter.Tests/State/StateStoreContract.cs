@@ -123,4 +123,40 @@ public abstract class StateStoreContract
         Clock.Advance(TimeSpan.FromMinutes(61));
         Assert.False(await store.IsThreadActiveAsync("lark:cli_app:oc_chat:om_active", CancellationToken.None));
     }
+
+    protected async Task PostedSegmentsAreRecordedPerJobAndAccumulate()
+    {
+        var store = await CreateStoreAsync();
+        const string Job = "slack:T0TEST:C0OPS:1700000000.000100";
+        Assert.Empty(await store.GetPostedSegmentsAsync(Job, CancellationToken.None));
+
+        await store.RecordPostedSegmentAsync(Job, -1, "1700000001.000200", TimeSpan.FromHours(1), CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
+            store.RecordPostedSegmentAsync(Job, i, $"1700000002.00030{i}", TimeSpan.FromHours(1), CancellationToken.None)));
+        await store.RecordPostedSegmentAsync("slack:T0TEST:C0OPS:other", 0, "x", TimeSpan.FromHours(1), CancellationToken.None);
+
+        var posted = await store.GetPostedSegmentsAsync(Job, CancellationToken.None);
+        Assert.Equal([-1, 0, 1, 2, 3, 4], posted.Keys.Order());
+        Assert.Equal("1700000001.000200", posted[-1]);
+        Assert.Equal("1700000002.000303", posted[3]);
+    }
+
+    protected async Task PostedSegmentsAreForgottenAfterTheirTtl()
+    {
+        var store = await CreateStoreAsync();
+        const string Job = "slack:T0TEST:C0OPS:1700000000.000900";
+        await store.RecordPostedSegmentAsync(Job, 0, "ts-0", TimeSpan.FromMinutes(10), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await store.RecordPostedSegmentAsync(Job, 1, "ts-1", TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(2, (await store.GetPostedSegmentsAsync(Job, CancellationToken.None)).Count);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty(await store.GetPostedSegmentsAsync(Job, CancellationToken.None));
+
+        // A new record after expiry starts afresh instead of reviving the expired ones.
+        await store.RecordPostedSegmentAsync(Job, 2, "ts-2", TimeSpan.FromMinutes(10), CancellationToken.None);
+        Assert.Equal([2], (await store.GetPostedSegmentsAsync(Job, CancellationToken.None)).Keys);
+    }
 }

@@ -1,0 +1,21 @@
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>The bot's own user id (from <c>auth.test</c>), cached. Events usually carry it in <c>authorizations</c>;
+/// this covers those that do not. The ingress only reads the cache; fetching happens at start-up and in the worker.</summary>
+public sealed class SlackBotIdentity(IServiceProvider services)
+{
+    private volatile string? _botUserId;
+
+    public string? TryGetCached() => _botUserId;
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_botUserId is { } cached)
+        {
+            return cached;
+        }
+        var identity = await services.GetRequiredService<SlackWebApiClient>().AuthTestAsync(cancellationToken);
+        _botUserId = identity.UserId;
+        return identity.UserId;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>The fast path of <c>POST /slack/commands</c>: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
+/// "working on it" (Slack wants an answer within 3 s). The worker posts the question as the thread's parent and answers
+/// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
+/// is a 200 the asker can read.</summary>
+public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmission admission, TimeProvider time, ILogger<SlackCommandIngress> logger)
+{
+    public async Task<SlackCommandReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        if (!SlackIngress.Verified(options.Value, body, headers, time, logger))
+        {
+            return new SlackCommandReply(401, "unauthorized");
+        }
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString().Trim() : string.Empty;
+        if (Field("ssl_check") == "1")
+        {
+            return SlackCommandReply.Ephemeral(string.Empty); // Slack checking the endpoint's certificate: nothing to answer
+        }
+        var (team, channel, user, trigger, responseUrl, command) =
+            (Field("team_id"), Field("channel_id"), Field("user_id"), Field("trigger_id"), Field("response_url"), Field("command"));
+        if (team.Length == 0 || channel.Length == 0 || user.Length == 0 || trigger.Length == 0
+            || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        {
+            return new SlackCommandReply(400, "not a Slack slash command: team_id, channel_id, user_id, trigger_id and response_url are required");
+        }
+        var raw = Field("text");
+        var text = SlackText.ToPlainText(raw, botUserId: null);
+        if (text.Length == 0)
+        {
+            return SlackCommandReply.Ephemeral(Usage(command.Length > 0 ? command : "/ask"));
+        }
+        var direct = channel.StartsWith('D') || Field("channel_name") == "directmessage";
+        var turn = new ChatTurn(
+            "slack", team, channel, direct ? "p2p" : "group", "cmd." + trigger, null, null, user, "text", text,
+            SlackText.MentionedUserIds(raw), ResponseUrl: responseUrl, CreatesThread: true);
+        var chinese = Language.LooksChinese(text);
+        return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken) switch
+        {
+            AdmissionOutcome.Accepted => SlackCommandReply.Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
+            AdmissionOutcome.Duplicate => SlackCommandReply.Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
+            _ => SlackCommandReply.Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),
+        };
+    }
+
+    private static string Usage(string command) =>
+        $"Ask me about runbooks, SLAs or the live state of our AWS accounts, e.g. `{command} what is the SLA of checkout-api?` "
+        + $"or `{command} are there 5xx errors on checkout-api in prod?` — I answer in a thread, and follow-ups there need no command.";
+}

@@ -1,0 +1,108 @@
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.State;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>The fast path of <c>POST /slack/events</c>: verify ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off. Calls
+/// no model, proxy or Slack API; bad input changes nothing. Redeliveries (<c>X-Slack-Retry-Num</c>) take the same
+/// path and stop at the claim (team + channel + ts), so <c>app_mention</c> and <c>message</c> copies of one message
+/// are answered once too.</summary>
+public sealed partial class SlackIngress(
+    IOptions<SlackOptions> options,
+    SlackBotIdentity identity,
+    IStateStore state,
+    TurnAdmission admission,
+    TimeProvider time,
+    ILogger<SlackIngress> logger)
+{
+    public const string RetryNumHeader = "X-Slack-Retry-Num";
+
+    public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        if (!Verified(options.Value, body, headers, time, logger))
+        {
+            return IngressResult.Unauthorized;
+        }
+        switch (SlackEventParser.Parse(body, identity.TryGetCached()))
+        {
+            case SlackInbound.Malformed bad:
+                return IngressResult.BadRequest(bad.Reason);
+            case SlackInbound.UrlVerification challenge:
+                return IngressResult.ChallengeAnswer(challenge.Challenge);
+            case SlackInbound.Message message:
+                if (headers[RetryNumHeader].ToString() is { Length: > 0 } retry)
+                {
+                    Log.Redelivery(logger, message.Turn.ClaimKey, retry);
+                }
+                return await AdmitAsync(message, cancellationToken);
+            default:
+                return IngressResult.Ignored;
+        }
+    }
+
+    /// <summary>Checks <c>X-Slack-Signature</c> and the timestamp window; logs why a request is refused.</summary>
+    internal static bool Verified(SlackOptions slack, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger)
+    {
+        if (SlackSignature.Verify(
+            slack.SigningSecret!, headers[SlackSignature.TimestampHeader], body, headers[SlackSignature.SignatureHeader], time.GetUtcNow(), slack.MaxRequestAge))
+        {
+            return true;
+        }
+        Log.Rejected(logger);
+        return false;
+    }
+
+    private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, CancellationToken cancellationToken)
+    {
+        var turn = message.Turn;
+        var botId = message.BotUserId;
+        if (turn.SenderId == botId)
+        {
+            return IngressResult.Ignored;
+        }
+        var addressed = message.IsAppMention || turn.IsDirect || (botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal));
+        var needsCheck = false;
+        if (!addressed && turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
+        {
+            // In the bot's thread no @ is needed, unless the message only @mentions someone else.
+            addressed = turn.MentionedIds.Count == 0 || botId is null;
+            needsCheck = turn.MentionedIds.Count > 0 && botId is null;
+        }
+        if (!addressed)
+        {
+            return IngressResult.Ignored;
+        }
+        return await admission.AdmitAsync(turn, needsCheck, cancellationToken) switch
+        {
+            AdmissionOutcome.Unavailable => IngressResult.Unavailable,
+            _ => IngressResult.Ok,
+        };
+    }
+
+    private async Task<bool> IsActiveThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await state.IsThreadActiveAsync(turn.ThreadKey, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.ThreadLookupFailed(logger, turn.ClaimKey, ex);
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Slack request rejected: bad or stale X-Slack-Signature")]
+        public static partial void Rejected(ILogger logger);
+
+        [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Turn {ClaimKey}: Slack redelivery (X-Slack-Retry-Num {RetryNum})")]
+        public static partial void Redelivery(ILogger logger, string claimKey, string retryNum);
+
+        [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread lookup failed; treated as not a bot thread")]
+        public static partial void ThreadLookupFailed(ILogger logger, string claimKey, Exception exception);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Replies;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>Renders the Segmenter's Markdown as Slack <c>mrkdwn</c> message text (the <c>text</c> field, not blocks:
+/// one field of up to 40,000 characters, and a segment is at most a few thousand).</summary>
+/// <remarks>
+/// Lines: ATX headings → bold lines; <c>-</c>/<c>*</c>/<c>+</c> list items → <c>•</c> (<c>◦</c>, <c>▪</c> when nested,
+/// 4 spaces per level), numbered items kept; task boxes → ☐/☑; <c>&gt;</c> quotes kept; rules → a line of <c>─</c>;
+/// fenced code blocks kept verbatim with the info string dropped (Slack would show it as code); GFM tables →
+/// code blocks; reference definitions (<c>[1]: url "title"</c>) → <c>[1] &lt;url|title&gt;</c>.
+/// Inline (see <see cref="SlackMrkdwnInline"/>): bold, italic, strikethrough, links and images as
+/// <c>&lt;url|text&gt;</c>, inline code kept; <c>&amp; &lt; &gt;</c> escaped everywhere, code included, as Slack
+/// requires. ANSI colour codes and control characters are removed.
+/// </remarks>
+public static partial class SlackMrkdwn
+{
+    /// <summary>Slack truncates message text beyond this many characters.</summary>
+    public const int MaxTextChars = 40_000;
+
+    public static string Convert(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var lines = LarkPostText.Sanitize(markdown).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var unit = ListIndentUnit(lines);
+        var output = new StringBuilder(markdown.Length + 64);
+        CodeFence? fence = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (fence is not null)
+            {
+                var closes = fence.IsClosedBy(line);
+                AppendLine(output, closes ? "```" : SlackText.Escape(line));
+                fence = closes ? null : fence;
+            }
+            else if (CodeFence.TryParseOpener(line) is { } opener)
+            {
+                fence = opener;
+                AppendLine(output, "```");
+            }
+            else if (i + 1 < lines.Length && line.Contains('|') && TableDelimiterRow().IsMatch(lines[i + 1]))
+            {
+                AppendLine(output, "```");
+                for (; i < lines.Length && lines[i].Contains('|') && !string.IsNullOrWhiteSpace(lines[i]); i++)
+                {
+                    AppendLine(output, SlackText.Escape(lines[i].Trim()));
+                }
+                i--;
+                AppendLine(output, "```");
+            }
+            else
+            {
+                AppendLine(output, ConvertLine(line, unit));
+            }
+        }
+        if (fence is not null)
+        {
+            AppendLine(output, "```");
+        }
+        var text = output.ToString().Trim('\n');
+        return text.Length <= MaxTextChars ? text : text[..(MaxTextChars - 1)] + "…";
+    }
+
+    private static string ConvertLine(string line, int unit)
+    {
+        if (AtxHeading().Match(line) is { Success: true } heading)
+        {
+            var title = heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim();
+            return title.Length == 0 ? string.Empty : SlackMrkdwnInline.Bold(SlackMrkdwnInline.Convert(title));
+        }
+        if (ThematicBreak().IsMatch(line))
+        {
+            return new string('─', 12);
+        }
+        if (Quote().Match(line) is { Success: true } quote)
+        {
+            return "> " + ConvertLine(quote.Groups["rest"].Value, unit);
+        }
+        if (ReferenceDefinition().Match(line) is { Success: true } reference)
+        {
+            var url = reference.Groups["url"].Value;
+            var title = reference.Groups["title"].Success ? reference.Groups["title"].Value : url;
+            return $"[{SlackText.Escape(reference.Groups["label"].Value)}] {SlackMrkdwnInline.Link(url, SlackText.Escape(title))}";
+        }
+        if (ListItem().Match(line) is { Success: true } item)
+        {
+            var level = unit == 0 ? 0 : Math.Min(item.Groups["indent"].Length / unit, 6);
+            var marker = item.Groups["marker"].Value;
+            var bullet = char.IsDigit(marker[0]) ? marker[..^1] + "." : (level switch { 0 => "•", 1 => "◦", _ => "▪" });
+            var rest = item.Groups["rest"].Value;
+            if (TaskBox().Match(rest) is { Success: true } box)
+            {
+                rest = (box.Groups["done"].Value == " " ? "☐ " : "☑ ") + rest[box.Length..];
+            }
+            return new string(' ', level * 4) + bullet + " " + SlackMrkdwnInline.Convert(rest);
+        }
+        return SlackMrkdwnInline.Convert(line);
+    }
+
+    // The smallest indentation of a nested list item outside code: LLMs nest by 2, 3 or 4 spaces.
+    private static int ListIndentUnit(string[] lines)
+    {
+        var unit = 0;
+        CodeFence? fence = null;
+        foreach (var line in lines)
+        {
+            if (fence is not null)
+            {
+                fence = fence.IsClosedBy(line) ? null : fence;
+            }
+            else if ((fence = CodeFence.TryParseOpener(line)) is null && ListItem().Match(line) is { Success: true } item)
+            {
+                var indent = item.Groups["indent"].Length;
+                unit = indent > 0 && (unit == 0 || indent < unit) ? indent : unit;
+            }
+        }
+        return unit;
+    }
+
+    private static void AppendLine(StringBuilder output, string line)
+    {
+        if (output.Length > 0)
+        {
+            output.Append('\n');
+        }
+        output.Append(line);
+    }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<title>.*?))?(?:[ \t]+#+)?[ \t]*$")]
+    private static partial Regex AtxHeading();
+
+    [GeneratedRegex(@"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")]
+    private static partial Regex ThematicBreak();
+
+    [GeneratedRegex(@"^ {0,3}>[ ]?(?<rest>.*)$")]
+    private static partial Regex Quote();
+
+    [GeneratedRegex(@"^ {0,3}\[(?<label>[^\]]{1,40})\]:[ \t]+<?(?<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]+)>?(?:[ \t]+[""'(](?<title>[^""')]*)[""')])?[ \t]*$")]
+    private static partial Regex ReferenceDefinition();
+
+    [GeneratedRegex(@"^(?=.*\|)\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")]
+    private static partial Regex TableDelimiterRow();
+
+    [GeneratedRegex(@"^(?<indent> *)(?<marker>[-*+]|\d{1,9}[.)])[ \t]+(?<rest>.*)$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^\[(?<done>[ xX])\][ \t]")]
+    private static partial Regex TaskBox();
+}

@@ -1,0 +1,62 @@
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>Slack settings from <c>SLACK_*</c> variables. Slack is served only when both secrets are set.</summary>
+public sealed class SlackOptions
+{
+    public string? SigningSecret { get; private set; }
+
+    public string? BotToken { get; private set; }
+
+    public Uri ApiBaseUrl { get; private set; } = new("https://slack.com/api/");
+
+    /// <summary>Slack's replay window: a request whose timestamp is further off, either way, is refused.</summary>
+    public TimeSpan MaxRequestAge { get; private set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Least time between two messages the bot posts in one channel (Slack allows about one per second).</summary>
+    public TimeSpan PostInterval { get; private set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public bool IsConfigured => SigningSecret is not null && BotToken is not null;
+
+    public void Load(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var secret = NonEmpty(configuration["SLACK_SIGNING_SECRET"]);
+        var token = NonEmpty(configuration["SLACK_BOT_TOKEN"]);
+        if ((secret is null) != (token is null))
+        {
+            errors.Add(secret is null
+                ? "SLACK_SIGNING_SECRET is not set but SLACK_BOT_TOKEN is: set both to serve Slack, or neither."
+                : "SLACK_BOT_TOKEN is not set but SLACK_SIGNING_SECRET is: set both to serve Slack, or neither.");
+        }
+        if (token is not null && !token.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            errors.Add("SLACK_BOT_TOKEN must be the app's Bot User OAuth Token (it starts with xoxb-).");
+        }
+        if (NonEmpty(configuration["SLACK_API_BASE_URL"]) is { } baseUrl)
+        {
+            if (Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+            {
+                ApiBaseUrl = uri;
+            }
+            else
+            {
+                errors.Add("SLACK_API_BASE_URL is not an absolute http(s) URL (default https://slack.com/api).");
+            }
+        }
+        if (int.TryParse(configuration["SLACK_POST_INTERVAL_MS"], out var interval) && interval >= 0)
+        {
+            PostInterval = TimeSpan.FromMilliseconds(interval);
+        }
+        if (errors.Count == 0)
+        {
+            SigningSecret = secret;
+            BotToken = token;
+        }
+        Errors = errors;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

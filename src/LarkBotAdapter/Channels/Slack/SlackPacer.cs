@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>Spaces the bot's messages in one channel by <see cref="SlackOptions.PostInterval"/> (Slack allows about one
+/// message per second per channel), per process: each caller reserves the next free slot, then waits for it.</summary>
+public sealed class SlackPacer(IOptions<SlackOptions> options, TimeProvider time)
+{
+    private const int PruneAbove = 256;
+    private readonly Dictionary<string, DateTimeOffset> _nextSlot = new(StringComparer.Ordinal);
+
+    public Task WaitAsync(string channel, CancellationToken cancellationToken)
+    {
+        var interval = options.Value.PostInterval;
+        TimeSpan wait;
+        lock (_nextSlot)
+        {
+            var now = time.GetUtcNow();
+            if (_nextSlot.Count > PruneAbove)
+            {
+                foreach (var idle in _nextSlot.Where(e => e.Value <= now).Select(e => e.Key).ToArray())
+                {
+                    _nextSlot.Remove(idle);
+                }
+            }
+            var slot = _nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
+            _nextSlot[channel] = slot + interval;
+            wait = slot - now;
+        }
+        return wait > TimeSpan.Zero ? Task.Delay(wait, time, cancellationToken) : Task.CompletedTask;
+    }
+}

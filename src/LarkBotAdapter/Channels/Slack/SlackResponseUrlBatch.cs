@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>Packs one answer's segments into the few messages a <c>response_url</c> allows (5 uses in 30 minutes):
+/// text is sent once a pack is big enough while uses remain for later packs, and everything left goes with the final
+/// segment. The first pack starts with the question, since no parent message shows it.</summary>
+internal sealed class SlackResponseUrlBatch(string header, int usesMade)
+{
+    public const int MaxUses = 5;
+
+    /// <summary>A pack is sent early once it holds this much text (Slack shows about 4,000 characters in full).</summary>
+    public const int PackChars = 3500;
+
+    /// <summary>Prefix of the record kept for segments sent this way: <c>response_url#&lt;use&gt;</c>.</summary>
+    public const string RecordPrefix = "response_url#";
+
+    private readonly StringBuilder _pending = new();
+    private readonly List<int> _indices = [];
+
+    public int UsesMade { get; private set; } = usesMade;
+
+    /// <summary>The use number recorded for an earlier pack, or 0 for a message ts.</summary>
+    public static int UseOf(string record) =>
+        record.StartsWith(RecordPrefix, StringComparison.Ordinal)
+        && int.TryParse(record.AsSpan(RecordPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var use) ? use : 0;
+
+    /// <summary>Adds a segment; returns the packs to send now, each with the segment indices it carries.</summary>
+    public IReadOnlyList<(string Text, IReadOnlyList<int> Indices)> Add(int index, string mrkdwn, bool isFinal)
+    {
+        if (_pending.Length == 0 && UsesMade == 0)
+        {
+            _pending.Append(header).Append("\n\n");
+        }
+        else if (_pending.Length > 0)
+        {
+            _pending.Append("\n\n");
+        }
+        _pending.Append(mrkdwn);
+        _indices.Add(index);
+        var usesLeft = MaxUses - UsesMade;
+        if (usesLeft <= 0 || (!isFinal && (_pending.Length < PackChars || usesLeft <= 1)))
+        {
+            return [];
+        }
+        var packs = new List<(string, IReadOnlyList<int>)>();
+        var text = _pending.ToString();
+        // A final pack too long for one message uses the remaining uses; the last one is cut.
+        while (text.Length > 0 && UsesMade < MaxUses)
+        {
+            var take = UsesMade == MaxUses - 1 || text.Length <= SlackMrkdwn.MaxTextChars ? text.Length : SlackMrkdwn.MaxTextChars;
+            var part = text[..take];
+            text = text[take..];
+            packs.Add((part.Length > SlackMrkdwn.MaxTextChars ? part[..(SlackMrkdwn.MaxTextChars - 1)] + "…" : part, text.Length == 0 ? _indices.ToArray() : []));
+            UsesMade++;
+        }
+        _pending.Clear();
+        _indices.Clear();
+        return packs;
+    }
+}

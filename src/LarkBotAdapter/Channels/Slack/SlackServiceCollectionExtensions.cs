@@ -1,0 +1,28 @@
+using ChatOps.LarkBotAdapter.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services)
+    {
+        services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackPacer>();
+        services.AddTransient<SlackIngress>();
+        services.AddTransient<SlackCommandIngress>();
+        services.AddTransient<IChatChannel, SlackChatChannel>();
+        services.AddHostedService<SlackIdentityWarmup>();
+        // No resilience handler: a re-sent chat.postMessage could post twice; the client handles 429 itself.
+        services.AddHttpClient<SlackWebApiClient>((sp, http) =>
+        {
+            http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            http.Timeout = TimeSpan.FromSeconds(30);
+        })
+        .RemoveAllLoggers(); // request logs would name response_url, a credential for 30 minutes
+        return services;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+/// <summary>The Slack Web API calls the bot makes (<c>chat.postMessage</c>, <c>auth.test</c>) and posts to a slash
+/// command's <c>response_url</c>. HTTP 429 waits for <c>Retry-After</c> and tries again; nothing else is retried here,
+/// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
+public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+{
+    /// <summary>Rate-limited attempts retried before giving up (the worker may still retry the reply later).</summary>
+    public const int MaxRateLimitRetries = 3;
+
+    /// <summary>Longest single wait for <c>Retry-After</c>; a longer one fails the call as transient instead.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>Posts <paramref name="text"/> (mrkdwn) to <paramref name="channel"/>, in the thread of
+    /// <paramref name="threadTs"/> when given. Returns the new message's ts.</summary>
+    public async Task<string> PostMessageAsync(string channel, string text, string? threadTs, CancellationToken cancellationToken)
+    {
+        var body = new SlackPostMessageRequest(channel, text, threadTs);
+        var response = await CallAsync(
+            "chat.postMessage",
+            () => JsonContent.Create(body, SlackJsonContext.Default.SlackPostMessageRequest, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }),
+            SlackJsonContext.Default.SlackPostMessageResponse,
+            cancellationToken);
+        return response.Ts ?? throw new SlackApiException("chat.postMessage", "no_ts_in_answer", 200);
+    }
+
+    public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("auth.test", () => null, SlackJsonContext.Default.SlackAuthTestResponse, cancellationToken);
+        return response is { UserId.Length: > 0, TeamId.Length: > 0 }
+            ? new SlackAuthInfo(response.UserId, response.TeamId, response.BotId)
+            : throw new SlackApiException("auth.test", "no_user_id_in_answer", 200);
+    }
+
+    /// <summary>Posts a message to a slash command's <c>response_url</c> (no token: the URL is the credential).</summary>
+    public async Task PostToResponseUrlAsync(Uri responseUrl, string text, CancellationToken cancellationToken)
+    {
+        var message = new SlackCommandMessage("in_channel", text);
+        using var response = await SendAsync(
+            "response_url",
+            () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
+            {
+                Content = JsonContent.Create(message, SlackJsonContext.Default.SlackCommandMessage, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }),
+            },
+            cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await ReadAsync(response, SlackJsonContext.Default.SlackPostMessageResponse, cancellationToken);
+            throw new SlackApiException("response_url", error?.Error ?? $"http_{(int)response.StatusCode}", (int)response.StatusCode);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(string method, Func<HttpContent?> content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : SlackApiResponse
+    {
+        using var response = await SendAsync(
+            method,
+            () => new HttpRequestMessage(HttpMethod.Post, method)
+            {
+                Content = content(),
+                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
+            },
+            cancellationToken);
+        var parsed = await ReadAsync(response, type, cancellationToken);
+        if (parsed is { Ok: true } && response.IsSuccessStatusCode)
+        {
+            return parsed;
+        }
+        throw new SlackApiException(method, parsed?.Error ?? $"http_{(int)response.StatusCode}", (int)response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string method, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = build();
+            var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+            var wait = RetryAfter(response);
+            response.Dispose();
+            if (attempt >= MaxRateLimitRetries || wait > MaxRetryAfter)
+            {
+                throw new SlackApiException(method, "ratelimited", 429);
+            }
+            Log.RateLimited(logger, method, wait.TotalSeconds, attempt + 1);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    // Slack sends Retry-After in seconds; without it, wait a second (its per-channel pace).
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+            _ => TimeSpan.FromSeconds(1),
+        };
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Slack {Method} rate-limited; waiting {Seconds} s (Retry-After), attempt {Attempt}")]
+        public static partial void RateLimited(ILogger logger, string method, double seconds, int attempt);
+    }
+}

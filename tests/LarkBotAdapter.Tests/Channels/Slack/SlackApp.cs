@@ -1,0 +1,47 @@
+using ChatOps.LarkBotAdapter.Tests.AppHost;
+using ChatOps.TestKit.Slack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
+
+/// <summary>The real app with Slack configured against a loopback <see cref="FakeSlackWebApi"/>.</summary>
+public sealed class SlackApp : IAsyncDisposable
+{
+    private SlackApp(ChatOpsApp app, FakeSlackWebApi slack) => (App, Slack) = (app, slack);
+
+    public ChatOpsApp App { get; }
+
+    public FakeSlackWebApi Slack { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<SlackApp> StartAsync(Action<IServiceCollection>? services = null, Action<Dictionary<string, string?>>? settings = null)
+    {
+        var slack = await FakeSlackWebApi.StartAsync();
+        var app = await ChatOpsApp.StartAsync(
+            s =>
+            {
+                s["SLACK_SIGNING_SECRET"] = SlackRequest.DefaultSigningSecret;
+                s["SLACK_BOT_TOKEN"] = FakeSlackWebApi.DefaultBotToken;
+                s["SLACK_API_BASE_URL"] = slack.ApiBaseUrl.ToString();
+                s["SLACK_POST_INTERVAL_MS"] = "1";
+                settings?.Invoke(s);
+            },
+            services);
+        return new SlackApp(app, slack);
+    }
+
+    public Task<HttpResponseMessage> SendEventAsync(string json, int? retryNum = null) =>
+        App.SendAsync(SlackRequest.Signed(json, DateTimeOffset.UtcNow, retryNum: retryNum));
+
+    public Task<HttpResponseMessage> SendCommandAsync(SlackCommand command) =>
+        App.SendAsync(SlackRequest.SignedCommand(command.Build(), DateTimeOffset.UtcNow));
+
+    public Task WhenIdleAsync() => App.WhenIdleAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Slack.DisposeAsync();
+    }
+}

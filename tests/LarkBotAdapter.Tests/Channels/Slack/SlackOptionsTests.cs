@@ -1,0 +1,68 @@
+using System.Net;
+using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Tests.AppHost;
+using ChatOps.TestKit.Slack;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
+
+public sealed class SlackOptionsTests
+{
+    internal static SlackOptions Load(Dictionary<string, string?> values)
+    {
+        var options = new SlackOptions();
+        options.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        return options;
+    }
+
+    [Theory]
+    [InlineData("test-signing-secret", null, "SLACK_BOT_TOKEN")]
+    [InlineData(null, "xoxb-fake", "SLACK_SIGNING_SECRET")]
+    [InlineData("test-signing-secret", "xoxp-user", "SLACK_BOT_TOKEN")]
+    public void IncompleteSettingsNameTheVariable(string? secret, string? token, string variable)
+    {
+        var options = Load(new() { ["SLACK_SIGNING_SECRET"] = secret, ["SLACK_BOT_TOKEN"] = token });
+        Assert.False(options.IsConfigured);
+        Assert.Contains(options.Errors, e => e.StartsWith(variable, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BaseUrlDefaultsToSlackAndAcceptsAnOverride()
+    {
+        Assert.Equal(new Uri("https://slack.com/api/"), Load([]).ApiBaseUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:9/api/"), Load(new() { ["SLACK_API_BASE_URL"] = "http://127.0.0.1:9/api" }).ApiBaseUrl);
+        Assert.Contains(Load(new() { ["SLACK_API_BASE_URL"] = "slack.com/api" }).Errors, e => e.StartsWith("SLACK_API_BASE_URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MisconfiguredSlackFailsAtStartNamingTheVariable()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ChatOpsApp.StartAsync(s => s["SLACK_SIGNING_SECRET"] = "test-signing-secret"));
+        Assert.Contains("SLACK_BOT_TOKEN", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlackEndpointsAreNotFoundWhenSlackIsNotConfigured()
+    {
+        await using var app = await ChatOpsApp.StartAsync();
+        foreach (var path in new[] { SlackRequest.EventsPath, SlackRequest.CommandsPath })
+        {
+            using var response = await app.SendAsync(SlackRequest.Raw(path, "{}", "application/json", "1", "v0=00"));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("SLACK_SIGNING_SECRET", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var health = await app.Client.GetAsync("/healthz");
+        Assert.DoesNotContain("\"slack\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthzListsSlackWhenConfigured()
+    {
+        await using var app = await SlackApp.StartAsync();
+        using var health = await app.App.Client.GetAsync("/healthz");
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.Contains("\"slack\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"lark\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackRequest.DefaultSigningSecret, body, StringComparison.Ordinal);
+    }
+}
