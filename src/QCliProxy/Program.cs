@@ -1,3 +1,4 @@
+using ChatOps.QCliProxy.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.QCliProxy;
@@ -14,8 +15,8 @@ public sealed class Program
         await using var app = ProxyApp.Build(args);
         try
         {
-            await app.RunAsync();
-            return 0;
+            // Read the settings before the host starts, so a bad one is reported plainly rather than as a start-up crash.
+            _ = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
@@ -23,5 +24,8 @@ public sealed class Program
             await Console.Error.WriteLineAsync("qcli-proxy: invalid configuration:\n  " + string.Join("\n  ", e.Failures));
             return 2;
         }
+
+        await app.RunAsync();
+        return 0;
     }
 }

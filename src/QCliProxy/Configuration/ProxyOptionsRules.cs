@@ -23,6 +23,10 @@ internal static partial class ProxyOptionsRules
         {
             o.Errors.Add($"QCLI_PROXY_SECRET must be at least {MinSecretLength} characters (e.g. `openssl rand -hex 32`).");
         }
+        else if (o.Secret?.StartsWith("change-me", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            o.Errors.Add("QCLI_PROXY_SECRET still holds the example value; generate one with `openssl rand -hex 32`.");
+        }
 
         foreach (var tool in o.TrustTools)
         {

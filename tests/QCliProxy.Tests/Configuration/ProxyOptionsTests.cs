@@ -34,12 +34,14 @@ public sealed class ProxyOptionsTests
         Assert.Empty(development.Errors);
     }
 
-    [Fact]
-    public void ShortSecretIsAnError()
+    [Theory]
+    [InlineData("short")]
+    [InlineData("change-me-to-the-output-of-openssl-rand-hex-32")]
+    public void WeakSecretIsAnError(string secret)
     {
-        var options = Load(new() { ["QCLI_PROXY_SECRET"] = "short" });
+        var options = Load(new() { ["QCLI_PROXY_SECRET"] = secret });
 
-        Assert.Contains(options.Errors, e => e.StartsWith("QCLI_PROXY_SECRET must be at least", StringComparison.Ordinal));
+        Assert.StartsWith("QCLI_PROXY_SECRET", Assert.Single(options.Errors), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -85,6 +87,14 @@ public sealed class ProxyOptionsTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains("QCLI_PROXY_SECRET", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MainExitsWithCodeTwoOnBadConfiguration()
+    {
+        var exitCode = await Program.Main(["--QCLI_PROXY_SECRET=short", $"--QCLI_STATE_DIR={StateDir}", "--urls=http://127.0.0.1:0"]);
+
+        Assert.Equal(2, exitCode);
     }
 
     private static ProxyOptions Load(Dictionary<string, string?> overrides)
