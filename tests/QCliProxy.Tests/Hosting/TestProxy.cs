@@ -105,6 +105,9 @@ public sealed class TestProxy : IAsyncDisposable
     public Task<ProxyReply> ChatAsync(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>
         SendAsync(QCliProxySigner.ChatRequest(Secret, Json(prompt, conversationId, awsProfile), DateTimeOffset.UtcNow));
 
+    /// <summary>Stops the host as systemd would (SIGTERM): running CLIs are stopped.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

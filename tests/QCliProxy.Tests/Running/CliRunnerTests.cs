@@ -41,6 +41,22 @@ public sealed class CliRunnerTests
     }
 
     [Fact]
+    public async Task ShutdownStopsRunningClisAndSaysSo()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+        using var stream = await proxy.OpenChatAsync("@hang");
+        var pids = Pids(await stream.NextAsync());
+
+        var stopping = proxy.StopAsync();
+        var rest = await stream.RestAsync();
+        await stopping;
+
+        Assert.Equal(("error", "failed"), (rest[^1].Type, rest[^1].Code));
+        Assert.Contains("shutting down", rest[^1].Message, StringComparison.Ordinal);
+        Assert.True(await ProcessProbe.EventuallyAsync(() => !pids.Any(ProcessProbe.IsAlive)));
+    }
+
+    [Fact]
     public async Task OutputBeyondTheCapIsCutWithAFailedError()
     {
         await using var proxy = await TestProxy.StartAsync(s => s["QCLI_MAX_OUTPUT_BYTES"] = "10000");

@@ -45,6 +45,23 @@ public sealed class RunLimiterTests
     }
 
     [Fact]
+    public async Task SameConversationRunsOneAtATime()
+    {
+        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_MAX_CONCURRENCY"] = "2");
+        var limiter = proxy.Services.GetRequiredService<RunLimiter>();
+        var release = Path.Combine(proxy.Root, "release");
+        using var first = await proxy.OpenChatAsync("@wait " + release, "same-thread");
+        await first.NextAsync();
+
+        var second = proxy.ChatAsync("follow-up", "same-thread");
+        Assert.True(await ProcessProbe.EventuallyAsync(() => limiter.Waiting == 1));
+        Assert.Equal((1, 1), (limiter.Running, proxy.CliRuns));
+        await File.WriteAllTextAsync(release, "");
+
+        Assert.Contains("--resume", (await second).Arguments);
+    }
+
+    [Fact]
     public async Task WaitLongerThanTheQueueTimeoutIsBusy()
     {
         await using var proxy = await TestProxy.StartAsync(s =>
