@@ -1,0 +1,143 @@
+using System.Text.Json;
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Running;
+
+namespace ChatOps.QCliProxy.Chat;
+
+/// <summary>
+/// <c>POST /v1/chat</c>: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
+/// directory and stream NDJSON ending in exactly one <c>done</c> or <c>error</c> line.
+/// </summary>
+internal sealed class ChatHandler(
+    RequestAuthenticator authenticator,
+    ProxyOptions options,
+    RunLimiter limiter,
+    ConversationLocks locks,
+    ConversationStore store,
+    CliRunner runner,
+    TimeProvider time,
+    ILogger<ChatHandler> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        var body = await RequestBody.ReadAsync(context.Request, aborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (!authenticator.IsAuthentic(context, body))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var request = Parse(body);
+        if (ChatRequestRules.Problem(request, options) is { } problem)
+        {
+            Log.BadRequest(logger, problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, problem);
+            return;
+        }
+
+        using var admission = limiter.TryAdmit();
+        var conversation = ConversationStore.DirectoryName(request!.ConversationId!);
+        var held = admission is null ? null : await WaitForTurnAsync(admission, conversation, aborted);
+        if (held is null)
+        {
+            if (!aborted.IsCancellationRequested)
+            {
+                Log.Busy(logger, conversation, limiter.Running, limiter.Waiting);
+                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
+            }
+
+            return;
+        }
+
+        using (held)
+        {
+            await RunAsync(context, request, store.Open(request.ConversationId!));
+        }
+    }
+
+    private static ChatRequest? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, ChatJsonContext.Default.ChatRequest);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The conversation's lock, then a process slot, both within <c>QCLI_QUEUE_TIMEOUT_SECONDS</c>; null when either is not had.</summary>
+    private async Task<IDisposable?> WaitForTurnAsync(RunLimiter.Admission admission, string conversation, CancellationToken aborted)
+    {
+        using var wait = new CancellationTokenSource(options.QueueTimeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, aborted);
+        IDisposable? held = null;
+        try
+        {
+            held = await locks.AcquireAsync(conversation, either.Token);
+            await admission.WaitForSlotAsync(either.Token);
+            return held;
+        }
+        catch (OperationCanceledException)
+        {
+            held?.Dispose();
+            return null;
+        }
+    }
+
+    private async Task RunAsync(HttpContext context, ChatRequest request, ConversationDirectory directory)
+    {
+        Log.RunStarted(logger, directory.Name, request.User, request.Channel, request.AwsProfile, directory.Resume, request.Prompt!.Length);
+        var started = time.GetTimestamp();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = NdjsonWriter.ContentType;
+        context.Response.Headers.CacheControl = "no-store";
+        using var writer = new NdjsonWriter(context.Response.BodyWriter);
+        var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
+        var invocation = new CliInvocation(directory.Path, request.Prompt, profile, directory.Resume);
+        try
+        {
+            await context.Response.StartAsync(context.RequestAborted);
+            var outcome = await runner.RunAsync(invocation, writer.WriteChunkAsync, context.RequestAborted);
+            var elapsed = time.GetElapsedTime(started);
+            Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+            if (outcome.End == RunEnd.ClientGone)
+            {
+                Log.ClientGone(logger, directory.Name);
+            }
+
+            if (outcome is { End: RunEnd.Exited, ExitCode: 0 })
+            {
+                store.MarkResumable(directory);
+            }
+
+            await RunEndings.WriteAsync(writer, outcome, options, context.RequestAborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client left while a line was being written; the runner has already stopped the CLI.
+            Log.ClientGone(logger, directory.Name);
+        }
+        finally
+        {
+            store.Touch(directory.Path);
+        }
+    }
+
+    private static async Task RefuseAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = NdjsonWriter.ContentType;
+        using var writer = new NdjsonWriter(context.Response.BodyWriter);
+        await writer.WriteErrorAsync(code, message, context.RequestAborted);
+    }
+}

@@ -1,0 +1,37 @@
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Security;
+
+namespace ChatOps.QCliProxy.Chat;
+
+/// <summary>The first thing a chat request meets: its signature, or in dev mode without a secret, a loopback peer.</summary>
+internal sealed class RequestAuthenticator(ProxyOptions options, TimeProvider time, ILogger<RequestAuthenticator> logger)
+{
+    public bool IsAuthentic(HttpContext context, ReadOnlySpan<byte> body)
+    {
+        var peer = context.Connection.RemoteIpAddress;
+        if (options.Secret is null)
+        {
+            // Only reachable with QCLI_DEV_MODE=true (validated at start).
+            var loopback = peer is not null && System.Net.IPAddress.IsLoopback(peer);
+            if (!loopback)
+            {
+                Log.SignatureRejected(logger, "dev mode accepts loopback clients only", peer?.ToString());
+            }
+
+            return loopback;
+        }
+
+        var check = RequestSignature.Verify(
+            options.Secret,
+            context.Request.Headers[RequestSignature.TimestampHeader],
+            context.Request.Headers[RequestSignature.SignatureHeader],
+            body,
+            time.GetUtcNow());
+        if (check != SignatureCheck.Valid)
+        {
+            Log.SignatureRejected(logger, check.ToString(), peer?.ToString());
+        }
+
+        return check == SignatureCheck.Valid;
+    }
+}

@@ -1,0 +1,64 @@
+namespace ChatOps.QCliProxy.Configuration;
+
+/// <summary>The proxy's settings, read from the environment by <see cref="Load"/>; problems land in <see cref="Errors"/>.</summary>
+public sealed class ProxyOptions
+{
+    /// <summary>Longest prompt passed as one argument; Linux refuses a single argument over 128 KiB.</summary>
+    public const int MaxPromptBytes = 100_000;
+
+    public string? Secret { get; set; }
+
+    public bool DevMode { get; set; }
+
+    public string Command { get; set; } = "q";
+
+    public IReadOnlyList<string> Arguments { get; set; } = ["chat", "--no-interactive"];
+
+    public IReadOnlyList<string> TrustTools { get; set; } = ["fs_read", "use_aws"];
+
+    public bool AllowWriteTools { get; set; }
+
+    public string StateDirectory { get; set; } = "";
+
+    public IReadOnlyList<string> AwsProfiles { get; set; } = [];
+
+    public IReadOnlyList<string> EnvPassthrough { get; set; } = [];
+
+    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
+
+    public int QueueLimit { get; set; } = Environment.ProcessorCount;
+
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    public long MaxOutputBytes { get; set; } = 1024 * 1024;
+
+    public TimeSpan IdleLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    public List<string> Errors { get; } = [];
+
+    public void Load(IConfiguration configuration)
+    {
+        var reader = new SettingReader(configuration, Errors);
+        Secret = reader.Text("QCLI_PROXY_SECRET");
+        DevMode = reader.Flag("QCLI_DEV_MODE", false);
+        AllowWriteTools = reader.Flag("QCLI_ALLOW_WRITE_TOOLS", false);
+        Command = reader.Text("QCLI_COMMAND") ?? Command;
+        Arguments = reader.Words("QCLI_ARGS") ?? Arguments;
+        TrustTools = reader.List("QCLI_TRUST_TOOLS") ?? TrustTools;
+        StateDirectory = reader.Text("QCLI_STATE_DIR") ?? DefaultStateDirectory();
+        AwsProfiles = reader.List("QCLI_AWS_PROFILES") ?? [];
+        EnvPassthrough = reader.List("QCLI_ENV_PASSTHROUGH") ?? [];
+        MaxConcurrency = reader.Integer("QCLI_MAX_CONCURRENCY", Environment.ProcessorCount, 1, 1024);
+        QueueLimit = reader.Integer("QCLI_QUEUE_LIMIT", MaxConcurrency, 0, 10_000);
+        QueueTimeout = TimeSpan.FromSeconds(reader.Integer("QCLI_QUEUE_TIMEOUT_SECONDS", 30, 1, 3600));
+        Timeout = TimeSpan.FromSeconds(reader.Integer("QCLI_TIMEOUT_SECONDS", 300, 1, 86_400));
+        MaxOutputBytes = reader.Integer("QCLI_MAX_OUTPUT_BYTES", 1024 * 1024, 1024, int.MaxValue);
+        IdleLifetime = TimeSpan.FromDays(reader.Integer("QCLI_IDLE_DAYS", 7, 1, 3650));
+        ProxyOptionsRules.Check(this);
+    }
+
+    private static string DefaultStateDirectory() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "qcli-proxy", "conversations");
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.QCliProxy.Configuration;
+
+/// <summary>Cross-setting rules: a secret unless in dev mode, no write-capable tools unless explicitly allowed.</summary>
+internal static partial class ProxyOptionsRules
+{
+    public const int MinSecretLength = 16;
+
+    /// <summary>Tool names (Q Developer CLI and Kiro CLI spellings) that can change the machine or run commands.</summary>
+    public static readonly IReadOnlySet<string> WriteTools =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "execute_bash", "execute_cmd", "fs_write", "shell", "write", "*" };
+
+    private static readonly IReadOnlySet<string> TrustAllFlags = new HashSet<string>(StringComparer.Ordinal) { "--trust-all-tools", "-a" };
+
+    public static void Check(ProxyOptions o)
+    {
+        if (o.Secret is null && !o.DevMode)
+        {
+            o.Errors.Add("QCLI_PROXY_SECRET is required (set QCLI_DEV_MODE=true only for an unauthenticated local run, loopback clients only).");
+        }
+        else if (o.Secret is { Length: < MinSecretLength })
+        {
+            o.Errors.Add($"QCLI_PROXY_SECRET must be at least {MinSecretLength} characters (e.g. `openssl rand -hex 32`).");
+        }
+        else if (o.Secret?.StartsWith("change-me", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            o.Errors.Add("QCLI_PROXY_SECRET still holds the example value; generate one with `openssl rand -hex 32`.");
+        }
+
+        foreach (var tool in o.TrustTools)
+        {
+            if (!ToolName().IsMatch(tool))
+            {
+                o.Errors.Add($"QCLI_TRUST_TOOLS has an invalid tool name '{tool}'.");
+            }
+            else if (WriteTools.Contains(tool) && !o.AllowWriteTools)
+            {
+                o.Errors.Add($"QCLI_TRUST_TOOLS contains '{tool}', which can change the machine; set QCLI_ALLOW_WRITE_TOOLS=true to allow it.");
+            }
+        }
+
+        CheckArguments(o);
+
+        foreach (var profile in o.AwsProfiles.Where(p => !ProfileName().IsMatch(p)))
+        {
+            o.Errors.Add($"QCLI_AWS_PROFILES has an invalid profile name '{profile}'.");
+        }
+
+        foreach (var name in o.EnvPassthrough.Where(n => !VariableName().IsMatch(n) || n.StartsWith("QCLI_", StringComparison.OrdinalIgnoreCase)))
+        {
+            o.Errors.Add($"QCLI_ENV_PASSTHROUGH cannot pass '{name}' (must be a variable name, never a QCLI_ one).");
+        }
+
+        CheckStateDirectory(o);
+    }
+
+    private static void CheckArguments(ProxyOptions o)
+    {
+        foreach (var argument in o.Arguments)
+        {
+            if (TrustAllFlags.Contains(argument) && !o.AllowWriteTools)
+            {
+                o.Errors.Add($"QCLI_ARGS contains '{argument}', which trusts every tool; set QCLI_ALLOW_WRITE_TOOLS=true to allow it.");
+            }
+            else if (argument.StartsWith("--trust-tools", StringComparison.Ordinal))
+            {
+                o.Errors.Add("QCLI_ARGS must not contain --trust-tools; list the tools in QCLI_TRUST_TOOLS.");
+            }
+            else if (argument is "--resume" or "-r")
+            {
+                o.Errors.Add("QCLI_ARGS must not contain --resume; the proxy adds it when a conversation continues.");
+            }
+        }
+    }
+
+    private static void CheckStateDirectory(ProxyOptions o)
+    {
+        if (!Path.IsPathFullyQualified(o.StateDirectory))
+        {
+            o.Errors.Add($"QCLI_STATE_DIR must be an absolute path, not '{o.StateDirectory}'.");
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(o.StateDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            o.Errors.Add($"QCLI_STATE_DIR '{o.StateDirectory}' cannot be created: {e.Message}");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_@/.:*-]+$")]
+    private static partial Regex ToolName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.+-]+$")]
+    private static partial Regex ProfileName();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+}

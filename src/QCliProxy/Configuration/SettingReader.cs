@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace ChatOps.QCliProxy.Configuration;
+
+/// <summary>Parses environment settings, recording an error that names the variable instead of throwing.</summary>
+internal sealed class SettingReader(IConfiguration configuration, List<string> errors)
+{
+    private static readonly char[] Whitespace = [' ', '\t'];
+
+    public string? Text(string name)
+    {
+        var value = configuration[name];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    public bool Flag(string name, bool fallback)
+    {
+        var value = Text(name);
+        switch (value?.ToLowerInvariant())
+        {
+            case null:
+                return fallback;
+            case "true" or "1" or "yes":
+                return true;
+            case "false" or "0" or "no":
+                return false;
+            default:
+                errors.Add($"{name} must be true or false, not '{value}'.");
+                return fallback;
+        }
+    }
+
+    public int Integer(string name, int fallback, int min, int max)
+    {
+        var value = Text(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors.Add($"{name} must be a whole number from {min} to {max}, not '{value}'.");
+        return fallback;
+    }
+
+    /// <summary>A comma-separated list; an explicitly empty value is an empty list, an unset one is null.</summary>
+    public IReadOnlyList<string>? List(string name)
+    {
+        var value = configuration[name];
+        return value is null
+            ? null
+            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>Space-separated words (no quoting: arguments with spaces are not supported here on purpose).</summary>
+    public IReadOnlyList<string>? Words(string name)
+    {
+        var value = configuration[name];
+        return value is null ? null : value.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries);
+    }
+}

@@ -1,0 +1,57 @@
+using ChatOps.QCliProxy.Configuration;
+
+namespace ChatOps.QCliProxy.Conversations;
+
+/// <summary>Deletes conversation directories unused for <c>QCLI_IDLE_DAYS</c>, hourly; never one that is in use.</summary>
+internal sealed class IdleConversationSweeper(
+    ConversationStore store, ConversationLocks locks, ProxyOptions options, TimeProvider time, ILogger<IdleConversationSweeper> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>One pass; returns how many directories were deleted.</summary>
+    public int Sweep()
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - options.IdleLifetime;
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateDirectories(store.Root))
+        {
+            var name = Path.GetFileName(path);
+            if (!ConversationStore.IsDirectoryName(name))
+            {
+                continue;
+            }
+
+            // Lock first, then look at the time: a run that just finished has touched the directory.
+            using var held = locks.TryAcquire(name);
+            if (held is not null && Directory.GetLastWriteTimeUtc(path) <= cutoff)
+            {
+                Directory.Delete(path, recursive: true);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                var deleted = Sweep();
+                if (deleted > 0)
+                {
+                    Log.ConversationsSwept(logger, deleted);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.SweepFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,19 @@
+using ChatOps.QCliProxy.Configuration;
+
+namespace ChatOps.QCliProxy;
+
+/// <summary>Says loudly at start-up that requests are not authenticated, when that is so.</summary>
+internal sealed class DevModeNotice(ProxyOptions options, ILogger<DevModeNotice> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Secret is null)
+        {
+            Log.DevModeUnauthenticated(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

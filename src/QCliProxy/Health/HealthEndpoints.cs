@@ -1,0 +1,18 @@
+using ChatOps.QCliProxy.Running;
+
+namespace ChatOps.QCliProxy.Health;
+
+public static class HealthEndpoints
+{
+    /// <summary><c>GET /healthz</c>: 200 when the CLI binary is present, 503 when it is not.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", async (CliProbe probe, RunLimiter limiter, CancellationToken ct) =>
+        {
+            var cli = await probe.ProbeAsync(ct);
+            var report = new HealthReport(cli.Found ? "ok" : "cli_missing", cli, limiter.Running, limiter.Waiting);
+            return TypedResults.Json(report, HealthJsonContext.Default.HealthReport, statusCode: cli.Found ? 200 : 503);
+        });
+        return endpoints;
+    }
+}

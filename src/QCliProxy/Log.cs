@@ -1,0 +1,41 @@
+using ChatOps.QCliProxy.Running;
+
+namespace ChatOps.QCliProxy;
+
+/// <summary>The proxy's log events. Prompts and secrets are never logged; conversations appear as their directory hash.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Request rejected before anything ran: {Reason} (peer {Peer})")]
+    public static partial void SignatureRejected(ILogger logger, string reason, string? peer);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Bad request: {Problem}")]
+    public static partial void BadRequest(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning,
+        Message = "Busy: refused conversation {Conversation} ({Running} running, {Waiting} waiting)")]
+    public static partial void Busy(ILogger logger, string conversation, int running, int waiting);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
+        Message = "Run started for conversation {Conversation}: user {User}, channel {Channel}, profile {Profile}, resume {Resume}, prompt {PromptLength} chars")]
+    public static partial void RunStarted(ILogger logger, string conversation, string? user, string? channel, string? profile, bool resume, int promptLength);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
+        Message = "Run ended for conversation {Conversation}: {End}, exit code {ExitCode}, {ElapsedMs} ms, {OutputBytes} output bytes")]
+    public static partial void RunEnded(ILogger logger, string conversation, RunEnd end, int exitCode, long elapsedMs, long outputBytes);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Client left during conversation {Conversation}; the CLI was stopped")]
+    public static partial void ClientGone(ILogger logger, string conversation);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "The CLI {Command} could not be started")]
+    public static partial void CliStartFailed(ILogger logger, string command, Exception exception);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Deleted {Count} idle conversation directories")]
+    public static partial void ConversationsSwept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Sweeping idle conversation directories failed")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning,
+        Message = "QCLI_DEV_MODE is on and QCLI_PROXY_SECRET is unset: unsigned requests from loopback are accepted. Never run this way on a server.")]
+    public static partial void DevModeUnauthenticated(ILogger logger);
+}

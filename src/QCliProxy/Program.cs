@@ -1,0 +1,31 @@
+using ChatOps.QCliProxy.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.QCliProxy;
+
+/// <summary>Entry point. Not top-level statements, so a test project can reference this app and the web app together.</summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        await using var app = ProxyApp.Build(args);
+        try
+        {
+            // Read the settings before the host starts, so a bad one is reported plainly rather than as a start-up crash.
+            _ = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            // Exit code 2: a configuration error that restarting will not fix (the systemd unit does not restart on it).
+            await Console.Error.WriteLineAsync("qcli-proxy: invalid configuration:\n  " + string.Join("\n  ", e.Failures));
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using ChatOps.QCliProxy.Chat;
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Health;
+using ChatOps.QCliProxy.Running;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.QCliProxy;
+
+public static class ProxyServiceCollectionExtensions
+{
+    /// <summary>Settings (validated at start), the runner and its limits, conversations and their sweeper.</summary>
+    public static IServiceCollection AddQCliProxy(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProxyOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => ParentEnvironment.FromProcess());
+        services.AddSingleton<ChildEnvironment>();
+        services.AddSingleton<CliCommandLine>();
+        services.AddSingleton<CliRunner>();
+        services.AddSingleton<RunLimiter>();
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<ChatHandler>();
+        services.AddSingleton<CliProbe>();
+        services.AddHostedService<IdleConversationSweeper>();
+        services.AddHostedService<DevModeNotice>();
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        return services;
+    }
+
+    /// <summary>The proxy's two endpoints.</summary>
+    public static WebApplication MapQCliProxy(this WebApplication app)
+    {
+        app.MapChat();
+        app.MapHealth();
+        return app;
+    }
+}

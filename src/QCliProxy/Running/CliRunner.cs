@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Output;
+
+namespace ChatOps.QCliProxy.Running;
+
+/// <summary>
+/// Runs the CLI once: streams cleaned stdout to a callback as it arrives, keeps the start of stderr, and kills the whole
+/// process tree on timeout, output cap, client disconnect or shutdown.
+/// </summary>
+internal sealed class CliRunner(
+    CliCommandLine commandLine, ProxyOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CliRunner> logger)
+{
+    private const int StderrLimit = 4096;
+    private static readonly TimeSpan ReapWait = TimeSpan.FromSeconds(5);
+
+    public async Task<RunOutcome> RunAsync(CliInvocation run, Func<string, CancellationToken, ValueTask> onText, CancellationToken clientGone)
+    {
+        Process process;
+        try
+        {
+            process = Process.Start(commandLine.Create(run)) ?? throw new InvalidOperationException("no process was started");
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            Log.CliStartFailed(logger, options.Command, e);
+            return new RunOutcome(RunEnd.StartFailed, -1, $"the CLI '{options.Command}' could not be started: {e.Message}", 0);
+        }
+
+        using (process)
+        {
+            // The CLI must never wait for input that will not come.
+            process.StandardInput.Close();
+            var stderr = new BoundedTextSink(StderrLimit);
+            var stderrDrained = stderr.DrainAsync(process.StandardError.BaseStream);
+            using var timeout = new CancellationTokenSource(options.Timeout, time);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, clientGone, lifetime.ApplicationStopping);
+            using var killOnStop = stop.Token.Register(() => KillTree(process));
+            var end = RunEnd.Exited;
+            long bytes = 0;
+            try
+            {
+                var pump = new OutputPump(options.MaxOutputBytes, onText);
+                var capped = await pump.RunAsync(process.StandardOutput.BaseStream, stop.Token);
+                bytes = pump.Bytes;
+                if (capped)
+                {
+                    end = RunEnd.OutputCapped;
+                }
+                else
+                {
+                    await process.WaitForExitAsync(stop.Token);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && stop.IsCancellationRequested)
+            {
+                end = timeout.IsCancellationRequested ? RunEnd.TimedOut
+                    : clientGone.IsCancellationRequested ? RunEnd.ClientGone
+                    : RunEnd.ShuttingDown;
+            }
+            finally
+            {
+                await EndAsync(process, stderrDrained);
+            }
+
+            var exitCode = end == RunEnd.Exited ? process.ExitCode : -1;
+            return new RunOutcome(end, exitCode, stderr.Text(), bytes);
+        }
+    }
+
+    private static async Task EndAsync(Process process, Task stderrDrained)
+    {
+        KillTree(process);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(ReapWait);
+            await stderrDrained.WaitAsync(ReapWait);
+        }
+        catch (TimeoutException)
+        {
+            // A descendant that escaped the tree may hold stderr open; the answer does not wait for it.
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Reads stdout in whatever pieces arrive and hands on each piece of released text at once.</summary>
+    private sealed class OutputPump(long maxBytes, Func<string, CancellationToken, ValueTask> onText)
+    {
+        public long Bytes { get; private set; }
+
+        /// <returns>True when the output cap was reached.</returns>
+        public async Task<bool> RunAsync(Stream stdout, CancellationToken ct)
+        {
+            var bytes = new byte[16 * 1024];
+            var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+            var decoder = new UTF8Encoding(false).GetDecoder();
+            var filter = new TerminalTextFilter();
+            while (true)
+            {
+                // WaitAsync: a pipe read is not always cancellable, and a stray descendant may keep the pipe open.
+                var read = await stdout.ReadAsync(bytes, ct).AsTask().WaitAsync(ct);
+                var capped = Bytes + read > maxBytes;
+                var take = capped ? (int)(maxBytes - Bytes) : read;
+                Bytes += take;
+                var count = decoder.GetChars(bytes, 0, take, chars, 0, flush: read == 0 || capped);
+                filter.Append(chars.AsSpan(0, count));
+                var text = read == 0 || capped ? filter.Finish() : filter.TakeReleased();
+                if (text.Length > 0)
+                {
+                    await onText(text, ct);
+                }
+
+                if (read == 0 || capped)
+                {
+                    return capped;
+                }
+            }
+        }
+    }
+}

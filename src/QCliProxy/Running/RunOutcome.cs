@@ -1,0 +1,4 @@
+namespace ChatOps.QCliProxy.Running;
+
+/// <summary>The end of a run: exit code when it exited, the start of stderr, raw stdout bytes read.</summary>
+internal sealed record RunOutcome(RunEnd End, int ExitCode, string Diagnostics, long OutputBytes);

@@ -1,0 +1,122 @@
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Tests.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.QCliProxy.Tests.Configuration;
+
+public sealed class ProxyOptionsTests
+{
+    private static readonly string StateDir = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", "options-state");
+
+    [Fact]
+    public void DefaultsAreTheDocumentedOnes()
+    {
+        var options = Load(new() { ["QCLI_COMMAND"] = null });
+
+        Assert.Empty(options.Errors);
+        Assert.Equal("q", options.Command);
+        Assert.Equal(["chat", "--no-interactive"], options.Arguments);
+        Assert.Equal(["fs_read", "use_aws"], options.TrustTools);
+        Assert.Equal(Environment.ProcessorCount, options.MaxConcurrency);
+        Assert.Equal(TimeSpan.FromSeconds(300), options.Timeout);
+        Assert.Equal(1024 * 1024, options.MaxOutputBytes);
+        Assert.Equal(TimeSpan.FromDays(7), options.IdleLifetime);
+    }
+
+    [Fact]
+    public void MissingSecretIsAnErrorUnlessInDevMode()
+    {
+        var production = Load(new() { ["QCLI_PROXY_SECRET"] = null });
+        var development = Load(new() { ["QCLI_PROXY_SECRET"] = null, ["QCLI_DEV_MODE"] = "true" });
+
+        Assert.Contains(production.Errors, e => e.StartsWith("QCLI_PROXY_SECRET is required", StringComparison.Ordinal));
+        Assert.Empty(development.Errors);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("change-me-to-the-output-of-openssl-rand-hex-32")]
+    public void WeakSecretIsAnError(string secret)
+    {
+        var options = Load(new() { ["QCLI_PROXY_SECRET"] = secret });
+
+        Assert.StartsWith("QCLI_PROXY_SECRET", Assert.Single(options.Errors), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("QCLI_TRUST_TOOLS", "fs_read,execute_bash")]
+    [InlineData("QCLI_TRUST_TOOLS", "fs_write")]
+    [InlineData("QCLI_TRUST_TOOLS", "*")]
+    [InlineData("QCLI_ARGS", "chat --no-interactive --trust-all-tools")]
+    public void WriteCapableToolsNeedAnExplicitAllow(string name, string value)
+    {
+        var refused = Load(new() { [name] = value });
+        var allowed = Load(new() { [name] = value, ["QCLI_ALLOW_WRITE_TOOLS"] = "true" });
+
+        var error = Assert.Single(refused.Errors);
+        Assert.StartsWith(name, error, StringComparison.Ordinal);
+        Assert.Contains("QCLI_ALLOW_WRITE_TOOLS=true", error, StringComparison.Ordinal);
+        Assert.Empty(allowed.Errors);
+    }
+
+    [Theory]
+    [InlineData("QCLI_ARGS", "chat --trust-tools=execute_bash")]
+    [InlineData("QCLI_ARGS", "chat --resume")]
+    [InlineData("QCLI_MAX_CONCURRENCY", "0")]
+    [InlineData("QCLI_QUEUE_LIMIT", "-1")]
+    [InlineData("QCLI_TIMEOUT_SECONDS", "ten")]
+    [InlineData("QCLI_MAX_OUTPUT_BYTES", "12")]
+    [InlineData("QCLI_IDLE_DAYS", "0")]
+    [InlineData("QCLI_DEV_MODE", "maybe")]
+    [InlineData("QCLI_STATE_DIR", "relative/state")]
+    [InlineData("QCLI_AWS_PROFILES", "prod,bad profile")]
+    [InlineData("QCLI_ENV_PASSTHROUGH", "QCLI_PROXY_SECRET")]
+    public void InvalidSettingIsAnErrorNamingItsVariable(string name, string value)
+    {
+        var options = Load(new() { [name] = value });
+
+        Assert.StartsWith(name, Assert.Single(options.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProxyRefusesToStartWithoutASecret()
+    {
+        await using var app = ProxyApp.Build([], b => b.Configuration.AddInMemoryCollection(Settings(new() { ["QCLI_PROXY_SECRET"] = null })));
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("QCLI_PROXY_SECRET", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MainExitsWithCodeTwoOnBadConfiguration()
+    {
+        var exitCode = await Program.Main(["--QCLI_PROXY_SECRET=short", $"--QCLI_STATE_DIR={StateDir}", "--urls=http://127.0.0.1:0"]);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    private static ProxyOptions Load(Dictionary<string, string?> overrides)
+    {
+        var options = new ProxyOptions();
+        options.Load(new ConfigurationBuilder().AddInMemoryCollection(Settings(overrides)).Build());
+        return options;
+    }
+
+    private static Dictionary<string, string?> Settings(Dictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["QCLI_PROXY_SECRET"] = TestProxy.Secret,
+            ["QCLI_STATE_DIR"] = StateDir,
+            ["QCLI_COMMAND"] = FakeCli.Path,
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,69 @@
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Conversations;
+
+namespace ChatOps.QCliProxy.Tests.Conversations;
+
+public sealed class ConversationStoreTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
+
+    [Theory]
+    [InlineData("../../etc")]
+    [InlineData("/")]
+    [InlineData("a\0b")]
+    [InlineData("lark:oc_123:om_456")]
+    [InlineData("..")]
+    public void EveryIdMapsToAFixedLengthHexNameInsideTheRoot(string id)
+    {
+        var store = Store();
+
+        var directory = store.Open(id);
+
+        Assert.Matches("^[0-9a-f]{32}$", directory.Name);
+        Assert.Equal(store.Root, Path.GetDirectoryName(directory.Path));
+        Assert.True(Directory.Exists(directory.Path));
+    }
+
+    [Fact]
+    public void SameIdSameDirectoryOtherIdOtherDirectory()
+    {
+        var store = Store();
+
+        Assert.Equal(store.Open("thread-1").Path, store.Open("thread-1").Path);
+        Assert.NotEqual(store.Open("thread-1").Path, store.Open("thread-2").Path);
+    }
+
+    [Fact]
+    public void ResumeOnlyAfterASuccessfulRunWasMarked()
+    {
+        var store = Store();
+
+        var first = store.Open("thread-1");
+        store.MarkResumable(first);
+
+        Assert.False(first.Resume);
+        Assert.True(store.Open("thread-1").Resume);
+    }
+
+    [Fact]
+    public void DirectoryIsReadableByItsOwnerOnly()
+    {
+        var directory = Store().Open("thread-1");
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory.Path));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private ConversationStore Store()
+    {
+        Directory.CreateDirectory(_root);
+        return new ConversationStore(new ProxyOptions { StateDirectory = _root }, TimeProvider.System);
+    }
+}

@@ -1,0 +1,69 @@
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Conversations;
+using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOps.QCliProxy.Tests.Conversations;
+
+public sealed class IdleConversationSweeperTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
+    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly ConversationLocks _locks = new();
+    private readonly ConversationStore _store;
+    private readonly IdleConversationSweeper _sweeper;
+
+    public IdleConversationSweeperTests()
+    {
+        Directory.CreateDirectory(_root);
+        var options = new ProxyOptions { StateDirectory = _root, IdleLifetime = TimeSpan.FromDays(7) };
+        _store = new ConversationStore(options, _time);
+        _sweeper = new IdleConversationSweeper(_store, _locks, options, _time, NullLogger<IdleConversationSweeper>.Instance);
+    }
+
+    [Fact]
+    public void DirectoryIdleLongerThanTheLimitIsDeleted()
+    {
+        var directory = _store.Open("thread-1");
+        _time.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(1, _sweeper.Sweep());
+        Assert.False(Directory.Exists(directory.Path));
+    }
+
+    [Fact]
+    public void RecentlyUsedDirectoryStays()
+    {
+        _store.Open("thread-1");
+        _time.Advance(TimeSpan.FromDays(6));
+        var reused = _store.Open("thread-1");
+        _time.Advance(TimeSpan.FromDays(6));
+
+        Assert.Equal(0, _sweeper.Sweep());
+        Assert.True(Directory.Exists(reused.Path));
+    }
+
+    [Fact]
+    public void DirectoryInUseIsNeverDeleted()
+    {
+        var directory = _store.Open("thread-1");
+        using var running = _locks.TryAcquire(directory.Name);
+        _time.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(0, _sweeper.Sweep());
+        Assert.True(Directory.Exists(directory.Path));
+    }
+
+    [Fact]
+    public void EntriesThatAreNotConversationsAreLeftAlone()
+    {
+        var foreign = Directory.CreateDirectory(Path.Combine(_root, "notes")).FullName;
+        Directory.SetLastWriteTimeUtc(foreign, DateTime.UtcNow.AddYears(-1));
+        _time.Advance(TimeSpan.FromDays(30));
+
+        Assert.Equal(0, _sweeper.Sweep());
+        Assert.True(Directory.Exists(foreign));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}

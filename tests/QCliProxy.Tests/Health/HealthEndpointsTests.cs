@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json;
+using ChatOps.QCliProxy.Tests.Hosting;
+
+namespace ChatOps.QCliProxy.Tests.Health;
+
+public sealed class HealthEndpointsTests
+{
+    [Fact]
+    public async Task HealthReportsTheCliPathAndVersion()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+
+        using var response = await proxy.Client.GetAsync("/healthz");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        var cli = json.RootElement.GetProperty("cli");
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        Assert.True(cli.GetProperty("found").GetBoolean());
+        Assert.Equal(FakeCli.Path, cli.GetProperty("path").GetString());
+        Assert.Equal("q 9.9.9-fake", cli.GetProperty("version").GetString());
+        Assert.DoesNotContain(TestProxy.Secret, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandFoundOnPathIsReported()
+    {
+        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_COMMAND"] = "sh");
+
+        using var response = await proxy.Client.GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith("/sh", json.RootElement.GetProperty("cli").GetProperty("path").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingCliIsReportedAsUnavailable()
+    {
+        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_COMMAND"] = "no-such-cli-for-tests");
+
+        using var response = await proxy.Client.GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("cli_missing", json.RootElement.GetProperty("status").GetString());
+        Assert.False(json.RootElement.GetProperty("cli").GetProperty("found").GetBoolean());
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using ChatOps.QCliProxy.Running;
+using ChatOps.TestKit;
+using ChatOps.TestKit.QCli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.QCliProxy.Tests.Hosting;
+
+/// <summary>
+/// The real proxy on a loopback port with the fake CLI, its own state folder and a HOME where the fake records runs.
+/// The proxy's parent environment holds the secret and an unlisted variable, so tests can see neither reaches the CLI.
+/// </summary>
+public sealed class TestProxy : IAsyncDisposable
+{
+    public const string Secret = "test-proxy-secret-0001";
+    public const string DefaultConversation = "lark:oc_test:om_root";
+
+    private readonly WebApplication _app;
+
+    private TestProxy(WebApplication app, string root, LogCapture logs)
+    {
+        _app = app;
+        Root = root;
+        Logs = logs;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public string Root { get; }
+
+    public string StateDir => Path.Combine(Root, "state");
+
+    public string Home => Path.Combine(Root, "home");
+
+    public HttpClient Client { get; }
+
+    public LogCapture Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>How many times the fake CLI was started (it appends to $HOME/runs.log).</summary>
+    public int CliRuns => File.Exists(Path.Combine(Home, "runs.log")) ? File.ReadAllLines(Path.Combine(Home, "runs.log")).Length : 0;
+
+    public static async Task<TestProxy> StartAsync(Action<Dictionary<string, string?>>? settings = null)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "home"));
+        var values = new Dictionary<string, string?>
+        {
+            ["QCLI_PROXY_SECRET"] = Secret,
+            ["QCLI_COMMAND"] = FakeCli.Path,
+            ["QCLI_STATE_DIR"] = Path.Combine(root, "state"),
+            ["QCLI_AWS_PROFILES"] = "prod,uat",
+            ["QCLI_MAX_CONCURRENCY"] = "4",
+            ["QCLI_QUEUE_LIMIT"] = "4",
+            ["QCLI_TIMEOUT_SECONDS"] = "60",
+        };
+        settings?.Invoke(values);
+        var parent = new Dictionary<string, string>
+        {
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["HOME"] = Path.Combine(root, "home"),
+            ["LANG"] = "C.UTF-8",
+            ["QCLI_PROXY_SECRET"] = Secret,
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_PROFILE"] = "instance-default",
+            ["CHATOPS_UNLISTED"] = "1",
+        };
+        var logs = new LogCapture();
+        var app = ProxyApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddSingleton(new ParentEnvironment(parent));
+        });
+        await app.StartAsync();
+        return new TestProxy(app, root, logs);
+    }
+
+    public static string Json(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>
+        JsonSerializer.Serialize(new { conversationId, prompt, user = "ou_test_user", channel = "lark", awsProfile });
+
+    /// <summary>Sends a signed request and returns as soon as the headers arrive.</summary>
+    public async Task<ChatStream> OpenAsync(HttpRequestMessage request) =>
+        new(await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
+
+    public Task<ChatStream> OpenChatAsync(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>
+        OpenAsync(QCliProxySigner.ChatRequest(Secret, Json(prompt, conversationId, awsProfile), DateTimeOffset.UtcNow));
+
+    public async Task<ProxyReply> SendAsync(HttpRequestMessage request)
+    {
+        using var stream = await OpenAsync(request);
+        var lines = await stream.RestAsync();
+        return new ProxyReply(stream.Response.StatusCode, stream.Response.Content.Headers.ContentType?.MediaType, lines);
+    }
+
+    public Task<ProxyReply> ChatAsync(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>
+        SendAsync(QCliProxySigner.ChatRequest(Secret, Json(prompt, conversationId, awsProfile), DateTimeOffset.UtcNow));
+
+    /// <summary>Stops the host as systemd would (SIGTERM): running CLIs are stopped.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed CLI may still be letting go of its directory; the temp folder is cleaned by the OS.
+        }
+    }
+}

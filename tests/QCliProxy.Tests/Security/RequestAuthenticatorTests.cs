@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
+
+namespace ChatOps.QCliProxy.Tests.Security;
+
+public sealed class RequestAuthenticatorTests
+{
+    [Fact]
+    public async Task WrongSecretIsRejectedAndNothingRuns()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest("another-secret-00001", TestProxy.Json("hi"), DateTimeOffset.UtcNow));
+
+        AssertRejectedBeforeAnything(proxy, reply);
+        Assert.Contains(proxy.Logs.Lines, l => l.Contains("Mismatch", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-301)]
+    [InlineData(301)]
+    [InlineData(-3600)]
+    public async Task StaleOrFutureTimestampIsRejectedAndNothingRuns(int offsetSeconds)
+    {
+        await using var proxy = await TestProxy.StartAsync();
+
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(offsetSeconds)));
+
+        AssertRejectedBeforeAnything(proxy, reply);
+    }
+
+    [Fact]
+    public async Task TimestampInsideTheWindowIsAccepted()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(-240)));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("done", reply.Terminal.Type);
+    }
+
+    [Fact]
+    public async Task UnsignedRequestIsRejectedAndNothingRuns()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+
+        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(TestProxy.Json("hi")) });
+
+        AssertRejectedBeforeAnything(proxy, reply);
+    }
+
+    [Fact]
+    public async Task BodyChangedAfterSigningIsRejectedAndNothingRuns()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+        var request = QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("what is running?"), DateTimeOffset.UtcNow);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(TestProxy.Json("@hang")));
+
+        var reply = await proxy.SendAsync(request);
+
+        AssertRejectedBeforeAnything(proxy, reply);
+    }
+
+    [Fact]
+    public async Task DevModeWithoutSecretAcceptsUnsignedLoopbackRequests()
+    {
+        await using var proxy = await TestProxy.StartAsync(s =>
+        {
+            s["QCLI_PROXY_SECRET"] = null;
+            s["QCLI_DEV_MODE"] = "true";
+        });
+
+        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(TestProxy.Json("hi")) });
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("done", reply.Terminal.Type);
+        Assert.Contains(proxy.Logs.Lines, l => l.Contains("QCLI_DEV_MODE is on", StringComparison.Ordinal));
+    }
+
+    private static void AssertRejectedBeforeAnything(TestProxy proxy, ProxyReply reply)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Empty(reply.Lines);
+        Assert.Equal(0, proxy.CliRuns);
+        Assert.Empty(Directory.GetFileSystemEntries(proxy.StateDir));
+    }
+}
