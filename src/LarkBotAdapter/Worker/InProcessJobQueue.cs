@@ -9,6 +9,8 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
     private readonly Channel<WorkJob> _jobs = Channel.CreateBounded<WorkJob>(
         new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
+    private static readonly TimeSpan AckHeadStart = TimeSpan.FromMilliseconds(2);
+
     private readonly object _idleGate = new();
     private int _pending;
     private TaskCompletionSource _idle = NewIdle(completed: true);
@@ -87,6 +89,8 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
             {
                 try
                 {
+                    // Ack first: let the acknowledgement that handed this job off leave before its answer takes the CPU.
+                    await Task.Delay(AckHeadStart, stoppingToken);
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(job, stoppingToken);
                 }

@@ -20,6 +20,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     private int _tokenRequests;
     private int _replyAttempts;
     private int _botInfoRequests;
+    private int _repeatedUuids;
 
     /// <summary>Lark's limit on a text/post message request body.</summary>
     public const int MaxRequestBytes = 30 * 1024;
@@ -33,6 +34,9 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     public int ReplyAttempts => _replyAttempts;
 
     public int BotInfoRequests => _botInfoRequests;
+
+    /// <summary>Replies that reused a uuid (a segment posted again); Lark, like this fake, posts nothing for them.</summary>
+    public int RepeatedUuids => _repeatedUuids;
 
     /// <summary>Replies that created a message (uuid repeats are not counted twice), in arrival order.</summary>
     public IReadOnlyList<LarkReply> Replies
@@ -132,6 +136,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         var newId = $"om_{Guid.NewGuid():N}";
         if (uuid is not null && !_uuids.TryAdd(uuid, newId))
         {
+            Interlocked.Increment(ref _repeatedUuids);
             return Results.Json(new { code = 0, msg = "success", data = new { message_id = _uuids[uuid] } });
         }
         lock (_replies)
