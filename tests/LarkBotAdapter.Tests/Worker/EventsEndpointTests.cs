@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
+using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Tests.Worker;
 
@@ -32,8 +36,17 @@ public sealed class EventsEndpointTests
     [Fact]
     public async Task MisconfiguredLarkAppsFailAtStartNamingTheVariable()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => ChatOpsApp.StartAsync(s => s["LARK_APP_ID"] = "cli_a,cli_b"));
-        Assert.Contains("LARK_APP_SECRET", error.ToString(), StringComparison.Ordinal);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LARK_APP_ID"] = "cli_a,cli_b",
+            ["LARK_APP_SECRET"] = "only-one-secret",
+            ["LARK_VERIFICATION_TOKEN"] = "token-a,token-b",
+        });
+        builder.Services.AddLark();
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("LARK_APP_SECRET must list 2 value(s)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
