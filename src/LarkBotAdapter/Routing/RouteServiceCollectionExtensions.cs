@@ -4,7 +4,8 @@ namespace ChatOps.LarkBotAdapter.Routing;
 
 public static class RouteServiceCollectionExtensions
 {
-    /// <summary>The routes: off-topic refusal, and responders for the routes whose backends land in later issues.</summary>
+    /// <summary>The base routes: the off-topic refusal, and "not configured" answers for the knowledge and ops routes,
+    /// which AddChatOpsCore replaces by registering their real responders after these.</summary>
     public static IServiceCollection AddRoutes(this IServiceCollection services)
     {
         services.AddSingleton<IResponder, OffTopicResponder>();
