@@ -15,7 +15,7 @@ internal static partial class LarkPostMarkdown
     public static string Convert(string markdown)
     {
         var lines = markdown.Split('\n');
-        var listUnit = ListIndentUnit(lines);
+        var listUnit = MarkdownSyntax.ListIndentUnit(lines);
         var output = new StringBuilder(markdown.Length + 64);
         CodeFence? fence = null;
         for (var i = 0; i < lines.Length; i++)
@@ -24,28 +24,28 @@ internal static partial class LarkPostMarkdown
             if (fence is not null)
             {
                 var closes = fence.IsClosedBy(line);
-                AppendLine(output, closes && fence.Marker == '~' ? "```" : line);
+                MarkdownSyntax.AppendLine(output, closes && fence.Marker == '~' ? "```" : line);
                 fence = closes ? null : fence;
             }
             else if (CodeFence.TryParseOpener(line) is { } opener)
             {
                 fence = opener;
-                AppendLine(output, opener.Marker == '~' ? "```" + opener.Opener.TrimStart('~') : line);
+                MarkdownSyntax.AppendLine(output, opener.Marker == '~' ? "```" + opener.Opener.TrimStart('~') : line);
             }
-            else if (i + 1 < lines.Length && line.Contains('|') && TableDelimiterRow().IsMatch(lines[i + 1]))
+            else if (i + 1 < lines.Length && line.Contains('|') && MarkdownSyntax.TableDelimiterRow().IsMatch(lines[i + 1]))
             {
-                AppendLine(output, "```");
+                MarkdownSyntax.AppendLine(output, "```");
                 for (; i < lines.Length && lines[i].Contains('|') && !string.IsNullOrWhiteSpace(lines[i]); i++)
                 {
-                    AppendLine(output, lines[i].Trim());
+                    MarkdownSyntax.AppendLine(output, lines[i].Trim());
                 }
 
                 i--;
-                AppendLine(output, "```");
+                MarkdownSyntax.AppendLine(output, "```");
             }
             else
             {
-                AppendLine(output, ConvertLine(line, listUnit));
+                MarkdownSyntax.AppendLine(output, ConvertLine(line, listUnit));
             }
         }
 
@@ -54,18 +54,18 @@ internal static partial class LarkPostMarkdown
 
     private static string ConvertLine(string line, int listUnit)
     {
-        if (AtxHeading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.AtxHeading().Match(line) is { Success: true } heading)
         {
             var title = heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim();
             return title.Length == 0 ? string.Empty : "**" + title + "**";
         }
 
-        if (ThematicBreak().IsMatch(line))
+        if (MarkdownSyntax.ThematicBreak().IsMatch(line))
         {
             return " --- ";
         }
 
-        if (listUnit is > 0 and < 4 && ListItem().Match(line) is { Success: true } item)
+        if (listUnit is > 0 and < 4 && MarkdownSyntax.ListItem().Match(line) is { Success: true } item)
         {
             var level = item.Groups["indent"].Length / listUnit;
             line = new string(' ', level * 4) + line.TrimStart(' ');
@@ -75,49 +75,6 @@ internal static partial class LarkPostMarkdown
             ? Image().Replace(line, m => $"[{(m.Groups["alt"].Length > 0 ? m.Groups["alt"].Value : "image")}]({m.Groups["url"].Value})")
             : line;
     }
-
-    // The smallest indentation of a nested list item outside code: LLMs often nest by 2 or 3 spaces.
-    private static int ListIndentUnit(string[] lines)
-    {
-        var unit = 0;
-        CodeFence? fence = null;
-        foreach (var line in lines)
-        {
-            if (fence is not null)
-            {
-                fence = fence.IsClosedBy(line) ? null : fence;
-            }
-            else if ((fence = CodeFence.TryParseOpener(line)) is null && ListItem().Match(line) is { Success: true } item)
-            {
-                var indent = item.Groups["indent"].Length;
-                unit = indent > 0 && (unit == 0 || indent < unit) ? indent : unit;
-            }
-        }
-
-        return unit;
-    }
-
-    private static void AppendLine(StringBuilder output, string line)
-    {
-        if (output.Length > 0)
-        {
-            output.Append('\n');
-        }
-
-        output.Append(line);
-    }
-
-    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<title>.*?))?(?:[ \t]+#+)?[ \t]*$")]
-    private static partial Regex AtxHeading();
-
-    [GeneratedRegex(@"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")]
-    private static partial Regex ThematicBreak();
-
-    [GeneratedRegex(@"^(?=.*\|)\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")]
-    private static partial Regex TableDelimiterRow();
-
-    [GeneratedRegex(@"^(?<indent> *)(?:[-*+]|\d{1,9}[.)])[ \t]")]
-    private static partial Regex ListItem();
 
     [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\((?<url>[^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex Image();

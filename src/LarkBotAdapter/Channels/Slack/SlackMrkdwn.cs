@@ -25,7 +25,7 @@ public static partial class SlackMrkdwn
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var lines = LarkPostText.Sanitize(markdown).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var unit = ListIndentUnit(lines);
+        var unit = MarkdownSyntax.ListIndentUnit(lines);
         var output = new StringBuilder(markdown.Length + 64);
         CodeFence? fence = null;
         for (var i = 0; i < lines.Length; i++)
@@ -34,32 +34,32 @@ public static partial class SlackMrkdwn
             if (fence is not null)
             {
                 var closes = fence.IsClosedBy(line);
-                AppendLine(output, closes ? "```" : SlackText.Escape(line));
+                MarkdownSyntax.AppendLine(output, closes ? "```" : SlackText.Escape(line));
                 fence = closes ? null : fence;
             }
             else if (CodeFence.TryParseOpener(line) is { } opener)
             {
                 fence = opener;
-                AppendLine(output, "```");
+                MarkdownSyntax.AppendLine(output, "```");
             }
-            else if (i + 1 < lines.Length && line.Contains('|') && TableDelimiterRow().IsMatch(lines[i + 1]))
+            else if (i + 1 < lines.Length && line.Contains('|') && MarkdownSyntax.TableDelimiterRow().IsMatch(lines[i + 1]))
             {
-                AppendLine(output, "```");
+                MarkdownSyntax.AppendLine(output, "```");
                 for (; i < lines.Length && lines[i].Contains('|') && !string.IsNullOrWhiteSpace(lines[i]); i++)
                 {
-                    AppendLine(output, SlackText.Escape(lines[i].Trim()));
+                    MarkdownSyntax.AppendLine(output, SlackText.Escape(lines[i].Trim()));
                 }
                 i--;
-                AppendLine(output, "```");
+                MarkdownSyntax.AppendLine(output, "```");
             }
             else
             {
-                AppendLine(output, ConvertLine(line, unit));
+                MarkdownSyntax.AppendLine(output, ConvertLine(line, unit));
             }
         }
         if (fence is not null)
         {
-            AppendLine(output, "```");
+            MarkdownSyntax.AppendLine(output, "```");
         }
         var text = output.ToString().Trim('\n');
         return text.Length <= MaxTextChars ? text : text[..(MaxTextChars - 1)] + "…";
@@ -67,12 +67,12 @@ public static partial class SlackMrkdwn
 
     private static string ConvertLine(string line, int unit)
     {
-        if (AtxHeading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.AtxHeading().Match(line) is { Success: true } heading)
         {
             var title = heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim();
             return title.Length == 0 ? string.Empty : SlackMrkdwnInline.Bold(SlackMrkdwnInline.Convert(title));
         }
-        if (ThematicBreak().IsMatch(line))
+        if (MarkdownSyntax.ThematicBreak().IsMatch(line))
         {
             return new string('─', 12);
         }
@@ -86,7 +86,7 @@ public static partial class SlackMrkdwn
             var title = reference.Groups["title"].Success ? reference.Groups["title"].Value : url;
             return $"[{SlackText.Escape(reference.Groups["label"].Value)}] {SlackMrkdwnInline.Link(url, SlackText.Escape(title))}";
         }
-        if (ListItem().Match(line) is { Success: true } item)
+        if (MarkdownSyntax.ListItem().Match(line) is { Success: true } item)
         {
             var level = unit == 0 ? 0 : Math.Min(item.Groups["indent"].Length / unit, 6);
             var marker = item.Groups["marker"].Value;
@@ -101,52 +101,11 @@ public static partial class SlackMrkdwn
         return SlackMrkdwnInline.Convert(line);
     }
 
-    // The smallest indentation of a nested list item outside code: LLMs nest by 2, 3 or 4 spaces.
-    private static int ListIndentUnit(string[] lines)
-    {
-        var unit = 0;
-        CodeFence? fence = null;
-        foreach (var line in lines)
-        {
-            if (fence is not null)
-            {
-                fence = fence.IsClosedBy(line) ? null : fence;
-            }
-            else if ((fence = CodeFence.TryParseOpener(line)) is null && ListItem().Match(line) is { Success: true } item)
-            {
-                var indent = item.Groups["indent"].Length;
-                unit = indent > 0 && (unit == 0 || indent < unit) ? indent : unit;
-            }
-        }
-        return unit;
-    }
-
-    private static void AppendLine(StringBuilder output, string line)
-    {
-        if (output.Length > 0)
-        {
-            output.Append('\n');
-        }
-        output.Append(line);
-    }
-
-    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<title>.*?))?(?:[ \t]+#+)?[ \t]*$")]
-    private static partial Regex AtxHeading();
-
-    [GeneratedRegex(@"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")]
-    private static partial Regex ThematicBreak();
-
     [GeneratedRegex(@"^ {0,3}>[ ]?(?<rest>.*)$")]
     private static partial Regex Quote();
 
     [GeneratedRegex(@"^ {0,3}\[(?<label>[^\]]{1,40})\]:[ \t]+<?(?<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]+)>?(?:[ \t]+[""'(](?<title>[^""')]*)[""')])?[ \t]*$")]
     private static partial Regex ReferenceDefinition();
-
-    [GeneratedRegex(@"^(?=.*\|)\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")]
-    private static partial Regex TableDelimiterRow();
-
-    [GeneratedRegex(@"^(?<indent> *)(?<marker>[-*+]|\d{1,9}[.)])[ \t]+(?<rest>.*)$")]
-    private static partial Regex ListItem();
 
     [GeneratedRegex(@"^\[(?<done>[ xX])\][ \t]")]
     private static partial Regex TaskBox();
