@@ -4,6 +4,7 @@ using ChatOps.TestKit.Bedrock;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;
 using ChatOps.TestKit.Slack;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.LarkBotAdapter.Tests.Hostile;
@@ -30,6 +31,8 @@ public sealed class HostileApp : IAsyncLifetime
     public FakeQCliProxy Proxy { get; private set; } = null!;
 
     public CountingDispatcher Dispatcher => App.Services.GetRequiredService<CountingDispatcher>();
+
+    public BodyReadMeter BodyMeter => App.Services.GetRequiredService<BodyReadMeter>();
 
     public async Task InitializeAsync()
     {
@@ -58,6 +61,8 @@ public sealed class HostileApp : IAsyncLifetime
             services =>
             {
                 services.AddSingleton(sp => new CountingDispatcher(sp.GetRequiredService<InProcessJobQueue>()));
+                services.AddSingleton<BodyReadMeter>();
+                services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<BodyReadMeter>());
                 services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<CountingDispatcher>());
             },
             _lark);
