@@ -53,7 +53,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
 
     private IntentResult ClassifyIntent(IntentRequest request)
     {
-        var text = CueMatcher.Normalise(request.Text ?? string.Empty);
+        var text = Prepare(request.Text);
         var evidence = Weigh(text);
         if (evidence.Decisive is { } decided)
         {
@@ -70,6 +70,9 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             ? $"in scope without live-state evidence ({evidence.Describe(CueKind.Domain)})"
             : "no operations topic found");
     }
+
+    // Instructions aimed at a classifier are not part of the question (see InjectionFilter).
+    private static string Prepare(string? text) => InjectionFilter.Strip(CueMatcher.Normalise(text ?? string.Empty));
 
     private Evidence Weigh(string normalised) => Evidence.From(Lexicon.Match(normalised), summary.Match(normalised));
 
@@ -98,7 +101,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         foreach (var turn in (history ?? []).Reverse().Where(t => t.Role == ConversationTurn.User))
         {
-            if ((turn.Intent ?? Weigh(CueMatcher.Normalise(turn.Text ?? string.Empty)).Decisive) is { } route)
+            if ((turn.Intent ?? Weigh(Prepare(turn.Text)).Decisive) is { } route)
             {
                 return route;
             }
