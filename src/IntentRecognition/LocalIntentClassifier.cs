@@ -48,6 +48,13 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = ClassifyIntent(request);
+        if (result.Intent == Intent.AwsOps && InjectionFilter.NamesALabel(CueMatcher.Normalise(request.Text ?? string.Empty)))
+        {
+            // Text written for a classifier shows intent to steer it: the route that runs the AWS CLI is never the answer.
+            var safe = Weigh(Prepare(request.Text)).Default;
+            result = Result(safe, 0.5, $"names a classifier label; not sent to {IntentLabels.AwsOps}");
+        }
+
         return AwsProfiles.Count == 0 ? result : result with { AwsProfile = ProfileMention.Find(request.Text ?? string.Empty, AwsProfiles) };
     }
 
