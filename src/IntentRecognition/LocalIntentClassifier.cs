@@ -48,12 +48,19 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = ClassifyIntent(request);
+        if (result.Intent == Intent.AwsOps && InjectionFilter.NamesALabel(CueMatcher.Normalise(request.Text ?? string.Empty)))
+        {
+            // Text written for a classifier shows intent to steer it: the route that runs the AWS CLI is never the answer.
+            var safe = Weigh(Prepare(request.Text)).Default;
+            result = Result(safe, 0.5, $"names a classifier label; not sent to {IntentLabels.AwsOps}");
+        }
+
         return AwsProfiles.Count == 0 ? result : result with { AwsProfile = ProfileMention.Find(request.Text ?? string.Empty, AwsProfiles) };
     }
 
     private IntentResult ClassifyIntent(IntentRequest request)
     {
-        var text = CueMatcher.Normalise(request.Text ?? string.Empty);
+        var text = Prepare(request.Text);
         var evidence = Weigh(text);
         if (evidence.Decisive is { } decided)
         {
@@ -70,6 +77,9 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             ? $"in scope without live-state evidence ({evidence.Describe(CueKind.Domain)})"
             : "no operations topic found");
     }
+
+    // Instructions aimed at a classifier are not part of the question (see InjectionFilter).
+    private static string Prepare(string? text) => InjectionFilter.Strip(CueMatcher.Normalise(text ?? string.Empty));
 
     private Evidence Weigh(string normalised) => Evidence.From(Lexicon.Match(normalised), summary.Match(normalised));
 
@@ -98,7 +108,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         foreach (var turn in (history ?? []).Reverse().Where(t => t.Role == ConversationTurn.User))
         {
-            if ((turn.Intent ?? Weigh(CueMatcher.Normalise(turn.Text ?? string.Empty)).Decisive) is { } route)
+            if ((turn.Intent ?? Weigh(Prepare(turn.Text)).Decisive) is { } route)
             {
                 return route;
             }

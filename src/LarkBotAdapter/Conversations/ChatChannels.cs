@@ -6,6 +6,8 @@ public sealed class ChatChannels(IEnumerable<IChatChannel> channels)
     private readonly Dictionary<string, IChatChannel> _byPlatform =
         channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
+    public bool Has(string platform) => _byPlatform.ContainsKey(platform);
+
     public IChatChannel For(string platform) =>
         _byPlatform.TryGetValue(platform, out var channel)
             ? channel

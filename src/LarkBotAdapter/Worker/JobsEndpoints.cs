@@ -17,7 +17,7 @@ public static partial class JobsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, WorkerOptions options, TurnProcessor processor, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, WorkerOptions options, TurnProcessor processor, ChatChannels channels, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(JobsEndpoints));
         if (!options.EventsEndpointEnabled)
@@ -38,9 +38,14 @@ public static partial class JobsEndpoints
         {
             job = null;
         }
-        if (job is not { Kind: WorkJob.TurnKind, Turn: not null } || !IsComplete(job.Turn))
+        if (job is not { Kind: WorkJob.TurnKind, Turn: not null })
         {
             return IngressResults.Error(StatusCodes.Status400BadRequest, "not a chat.turn job");
+        }
+        // A job that can never be answered must not be a 500: Lambda would retry it and then keep it as a failure.
+        if ((ChatTurnRules.Problem(job.Turn) ?? (channels.Has(job.Turn.Platform) ? null : "unknown platform")) is { } problem)
+        {
+            return IngressResults.Error(StatusCodes.Status400BadRequest, "not a chat.turn job: " + problem);
         }
         if (job.Hop > WorkJob.MaxHops)
         {
@@ -58,10 +63,6 @@ public static partial class JobsEndpoints
             return IngressResults.Error(StatusCodes.Status500InternalServerError, "job failed; Lambda will retry it");
         }
     }
-
-    private static bool IsComplete(ChatTurn turn) =>
-        !string.IsNullOrEmpty(turn.Platform) && !string.IsNullOrEmpty(turn.AppId) && !string.IsNullOrEmpty(turn.MessageId)
-        && !string.IsNullOrEmpty(turn.ChatId) && turn.Text is not null && turn.MentionedIds is not null;
 
     private static partial class Log
     {

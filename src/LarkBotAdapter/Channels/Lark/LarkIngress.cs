@@ -92,6 +92,10 @@ public sealed partial class LarkIngress(
         {
             return IngressResult.Ignored;
         }
+        if (ChatTurnRules.Problem(turn) is { } problem)
+        {
+            return IngressResult.BadRequest(problem);
+        }
         var needsCheck = false;
         if (!turn.IsDirect)
         {

@@ -20,6 +20,11 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
             return new SlackCommandReply(401, "unauthorized");
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (form.Values.Any(value => value.Count > 1))
+        {
+            // Slack sends each field once; a repeat would be read as "C1,C2" and send the answer somewhere nobody meant.
+            return new SlackCommandReply(400, "not a Slack slash command: a field is repeated");
+        }
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString().Trim() : string.Empty;
         if (Field("ssl_check") == "1")
         {
@@ -42,6 +47,10 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
         var turn = new ChatTurn(
             "slack", team, channel, direct ? "p2p" : "group", "cmd." + trigger, null, null, user, "text", text,
             SlackText.MentionedUserIds(raw), ResponseUrl: responseUrl, CreatesThread: true);
+        if (ChatTurnRules.Problem(turn) is { } problem)
+        {
+            return new SlackCommandReply(400, "not a Slack slash command: " + problem);
+        }
         var chinese = Language.LooksChinese(text);
         return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken) switch
         {

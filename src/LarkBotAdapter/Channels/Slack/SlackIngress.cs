@@ -57,6 +57,10 @@ public sealed partial class SlackIngress(
     private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, CancellationToken cancellationToken)
     {
         var turn = message.Turn;
+        if (ChatTurnRules.Problem(turn) is { } problem)
+        {
+            return IngressResult.BadRequest(problem);
+        }
         var botId = message.BotUserId;
         if (turn.SenderId == botId)
         {
