@@ -20,6 +20,8 @@ public sealed class ChatOpsApp : IAsyncDisposable
 
     private readonly bool _ownsLark;
 
+    private readonly List<(string Where, Func<IEnumerable<string>> Texts)> _outputs = [];
+
     private ChatOpsApp(WebApplicationFactory<Program> factory, FakeLarkOpenApi lark, bool ownsLark)
     {
         _factory = factory;
@@ -36,6 +38,9 @@ public sealed class ChatOpsApp : IAsyncDisposable
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The secret values this app was configured with, keyed by their setting.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Secrets { get; private init; } = [];
 
     /// <summary>Settings every test app gets: one Lark app with encryption, fast retries, no cloud.</summary>
     public static Dictionary<string, string?> BaseSettings(FakeLarkOpenApi lark) => new()
@@ -75,7 +80,7 @@ public sealed class ChatOpsApp : IAsyncDisposable
                 builder.ConfigureTestServices(services);
             }
         });
-        var app = new ChatOpsApp(factory, lark, ownsLark) { Logs = logs };
+        var app = new ChatOpsApp(factory, lark, ownsLark) { Logs = logs, Secrets = SecretLeaks.FromSettings(values) };
         await app.WarmUpAsync();
         return app;
     }
@@ -83,6 +88,16 @@ public sealed class ChatOpsApp : IAsyncDisposable
     /// <summary>A fake Lark Open API that knows the test app.</summary>
     public static async Task<FakeLarkOpenApi> StartLarkAsync() =>
         (await FakeLarkOpenApi.StartAsync()).WithApp(LarkEvent.DefaultAppId, AppSecret, LarkEvent.DefaultBotOpenId);
+
+    /// <summary>Adds text the app sent somewhere (e.g. Slack posts) to what is checked for secrets on disposal.</summary>
+    public void CheckForSecrets(string where, Func<IEnumerable<string>> texts) => _outputs.Add((where, texts));
+
+    /// <summary>Every configured secret value that appears in the logs, the Lark replies or the checked outputs.</summary>
+    public IReadOnlyList<string> FindSecretLeaks() =>
+        SecretLeaks.Find(Secrets, "the logs", Logs.Lines)
+            .Concat(SecretLeaks.Find(Secrets, "a Lark reply", Lark.Replies.Select(r => r.Content)))
+            .Concat(_outputs.SelectMany(o => SecretLeaks.Find(Secrets, o.Where, o.Texts())))
+            .ToArray();
 
     /// <summary>Sends a request to the app as the platform would.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
@@ -107,13 +122,19 @@ public sealed class ChatOpsApp : IAsyncDisposable
         }
     }
 
+    // Every test that hosts the app is also a secrets test: whatever the scenario did, no configured secret got out.
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        var leaks = FindSecretLeaks();
         if (_ownsLark)
         {
             await Lark.DisposeAsync();
+        }
+        if (leaks.Count > 0)
+        {
+            throw new InvalidOperationException("Secrets leaked:\n" + string.Join("\n", leaks));
         }
     }
 }

@@ -28,6 +28,7 @@ public sealed class SlackApp : IAsyncDisposable
                 settings?.Invoke(s);
             },
             services);
+        app.CheckForSecrets("a Slack post", () => slack.Posts.Select(p => p.Text).Concat(slack.ResponsePosts.Select(p => p.Text)));
         return new SlackApp(app, slack);
     }
 
