@@ -2,14 +2,6 @@ using System.Globalization;
 
 namespace ChatOps.Bench;
 
-/// <summary>The route each bench message should take, and how its question and expected answer ending look.</summary>
-internal enum Route
-{
-    Knowledge,
-    Ops,
-    OffTopic,
-}
-
 /// <summary>50 % knowledge, 30 % ops, 20 % off-topic, interleaved. The question carries a marker the fake classifier
 /// reads (<c>[kb ref …]</c>, <c>[ops ref …]</c>), so the mix is exactly what the bench asked for.</summary>
 internal static class MessageMix

@@ -20,8 +20,11 @@ internal sealed record ProcessSample(TimeSpan At, long HeapBytes, long WorkingSe
         return new ProcessSample(at, heap, process.WorkingSet64, process.HandleCount, fds, process.Threads.Count);
     }
 
-    public string Row(int answered, int errors) =>
-        $"{At.TotalSeconds,6:F0}s {HeapBytes / 1048576.0,12:F1} {WorkingSetBytes / 1048576.0,16:F1} {Handles,9} {FileDescriptors,10} {Threads,9} {answered,10} {errors,12}";
+    /// <summary>Messages answered when the sample was taken.</summary>
+    public int Answered { get; init; }
+
+    public string Row(int errors) =>
+        $"{At.TotalSeconds,6:F0}s {HeapBytes / 1048576.0,12:F1} {WorkingSetBytes / 1048576.0,16:F1} {Handles,9} {FileDescriptors,10} {Threads,9} {Answered,10} {errors,12}";
 
     public static double Drift(double start, double end) => start == 0 ? 0 : (end - start) / start * 100;
 }

@@ -1,9 +1,6 @@
 namespace ChatOps.Bench;
 
-/// <summary>One request of the open-loop schedule: when (seconds from the start), which message, and whether it is a
-/// redelivery of one sent earlier.</summary>
-internal sealed record Send(double At, int Message, bool Duplicate);
-
+/// <summary>The open-loop schedule of a run.</summary>
 internal static class Schedule
 {
     /// <summary>Messages <paramref name="first"/>.. evenly spread over <paramref name="seconds"/>, plus a share of them

@@ -29,14 +29,17 @@ internal static class SoakMode
         await sampler;
         var idle = await harness.App.WhenIdleAsync(TimeSpan.FromSeconds(o.DrainTimeoutSeconds));
         harness.Fakes.Forget();
-        var final = ProcessSample.Take(Stopwatch.GetElapsedTime(started));
-        Console.WriteLine(final.Row(Answered(), acks.Errors) + "   (final: load stopped, worker idle)");
+        var final = ProcessSample.Take(Stopwatch.GetElapsedTime(started)) with { Answered = Answered() };
+        Console.WriteLine(final.Row(acks.Errors) + "   (final: load stopped, worker idle)");
         if (samples.Count == 0)
         {
             Console.WriteLine("no baseline was taken (the run ended before the warm-up did)");
             return 1;
         }
         var baseline = samples[0];
+        var growth = (final.HeapBytes - baseline.HeapBytes) / (double)Math.Max(1, Answered() - baseline.Answered);
+        Console.WriteLine($"GC heap growth per message answered after the baseline: {growth:F0} bytes" + (o.Dynalite ? "" :
+            " (in-memory state keeps every claim 24 h and every thread 7 days, so it grows with traffic by design)"));
         return Report(baseline, final, harness, acks, idle, count, sends.Count(s => s.Duplicate));
     }
 
@@ -53,13 +56,13 @@ internal static class SoakMode
                     await Task.Delay(wait, stop);
                 }
                 harness.Fakes.Forget();
-                var sample = ProcessSample.Take(Stopwatch.GetElapsedTime(started));
+                var sample = ProcessSample.Take(Stopwatch.GetElapsedTime(started)) with { Answered = answered() };
                 samples.Add(sample);
                 if (samples.Count == 1)
                 {
                     Console.WriteLine(ProcessSample.Header);
                 }
-                Console.WriteLine(sample.Row(answered(), acks.Errors) + (samples.Count == 1 ? "   (baseline)" : ""));
+                Console.WriteLine(sample.Row(acks.Errors) + (samples.Count == 1 ? "   (baseline)" : ""));
             }
         }
         catch (OperationCanceledException)
@@ -93,10 +96,11 @@ internal static class SoakMode
         check.Print();
         Console.WriteLine(acks.Latency("ack (client: request sent -> response)").Row);
         Console.WriteLine($"strays: {harness.Ledger.Strays}; load average at the end: {Harness.LoadAverage()}");
-        var memoryOk = Math.Abs(heap) <= 10 && Math.Abs(workingSet) <= 10;
-        var handlesOk = Math.Abs(handles) <= 10 && (final.FileDescriptors < 0 || Math.Abs(fds) <= 10);
+        // Growth is what a leak looks like; ending below the baseline passes.
+        var memoryOk = heap <= 10 && workingSet <= 10;
+        var handlesOk = handles <= 10 && (final.FileDescriptors < 0 || fds <= 10);
         var answersOk = check.Passed && idle && acks.Errors == 0;
-        Console.WriteLine($"verdict: memory drift {(memoryOk ? "within 10% (met)" : "over 10% (NOT met)")}; handle drift {(handlesOk ? "within 10% (met)" : "over 10% (NOT met)")}; " +
+        Console.WriteLine($"verdict: memory drift {(memoryOk ? "at most +10% (met)" : "over +10% (NOT met)")}; handle drift {(handlesOk ? "at most +10% (met)" : "over +10% (NOT met)")}; " +
                           $"answers {(answersOk ? "exactly once, errors 0 (met)" : "LOST/DUPLICATED/ERRORS (NOT met)")}");
         return answersOk ? 0 : 1;
     }
