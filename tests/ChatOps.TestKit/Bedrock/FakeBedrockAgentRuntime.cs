@@ -36,6 +36,9 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
     /// <summary>Every request received so far, in arrival order, including rejected ones.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>False: requests are not kept in <see cref="Requests"/> (long benches keep the fake's memory flat).</summary>
+    public bool KeepRequests { get; set; } = true;
+
     /// <summary>Session ids issued so far (and not forgotten).</summary>
     public IReadOnlyCollection<string> Sessions => [.. sessions.Keys];
 
@@ -81,7 +84,10 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new RecordedRequest(context.Request.Method, rawTarget, headers, body);
-        requests.Enqueue(request);
+        if (KeepRequests)
+        {
+            requests.Enqueue(request);
+        }
 
         if (request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal) != true
             || string.IsNullOrEmpty(request.Header("X-Amz-Date")))
@@ -173,6 +179,10 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
                 if (outcome.Pause is { } pause && pause.AfterFrames == i)
                 {
                     await pause.Gate.WaitAsync(linked.Token).ConfigureAwait(false);
+                }
+                if (i > 0 && outcome.Answer!.FrameDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(outcome.Answer.FrameDelay, linked.Token).ConfigureAwait(false);
                 }
                 await context.Response.Body.WriteAsync(frames[i], linked.Token).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(linked.Token).ConfigureAwait(false);

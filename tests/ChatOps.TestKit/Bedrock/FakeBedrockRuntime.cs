@@ -39,6 +39,12 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
     /// <summary>Every request received so far, in arrival order, including rejected ones.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>False: requests are not kept in <see cref="Requests"/> (long benches keep the fake's memory flat).</summary>
+    public bool KeepRequests { get; set; } = true;
+
+    /// <summary>How long the default answer takes (a model's latency), cut short when the client goes away.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeBedrockRuntime> StartAsync(Func<string, string>? classifier = null)
     {
@@ -89,8 +95,11 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new RecordedRequest(context.Request.Method, rawTarget, headers, body);
-        requests.Enqueue(request);
-        received.Release();
+        if (KeepRequests)
+        {
+            requests.Enqueue(request);
+            received.Release();
+        }
 
         if (!IsSigned(request))
         {
@@ -108,7 +117,8 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
         var outcome = script.TryDequeue(out var next) ? next : null;
-        if (outcome is { Delay: var delay } && delay > TimeSpan.Zero)
+        var delay = outcome?.Delay ?? ResponseDelay;
+        if (delay > TimeSpan.Zero)
         {
             try
             {

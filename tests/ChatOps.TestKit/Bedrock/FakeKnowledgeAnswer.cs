@@ -9,6 +9,9 @@ public sealed record FakeKnowledgeAnswer(IReadOnlyList<FakeKnowledgePart> Parts)
     /// <summary>Characters per output event.</summary>
     public int ChunkSize { get; init; } = 16;
 
+    /// <summary>Pause before each frame after the first, as a model writing its answer (benches).</summary>
+    public TimeSpan FrameDelay { get; init; }
+
     /// <summary>Citation events in the deprecated nested <c>{"citation": {...}}</c> shape instead of the flat one.</summary>
     public bool NestedCitations { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +51,12 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         }
     }
 
+    /// <summary>False: accepted replies are not kept in <see cref="Replies"/> (long benches; see <see cref="ReplyObserver"/>).</summary>
+    public bool KeepReplies { get; set; } = true;
+
+    /// <summary>Sees every accepted reply request as it arrives, with whether its uuid had been used before.</summary>
+    public Action<LarkReply, bool>? ReplyObserver { get; set; }
+
     public static async Task<FakeLarkOpenApi> StartAsync()
     {
         FakeLarkOpenApi? fake = null;
@@ -78,6 +85,9 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
             _replyFaults.Enqueue(fault);
         }
     }
+
+    /// <summary>Forgets the uuids seen so far, as Lark does after an hour (keeps a long bench's memory flat).</summary>
+    public void ForgetUuids() => _uuids.Clear();
 
     /// <summary>Makes every issued token invalid, as when Lark rotates them early.</summary>
     public void RevokeTokens() => _tokens.Clear();
@@ -111,6 +121,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
 
     private async Task<IResult> ReplyAsync(HttpContext context, string messageId)
     {
+        var received = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _replyAttempts);
         if (AppOf(context) is not { } appId)
         {
@@ -134,14 +145,20 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         var uuid = root.TryGetProperty("uuid", out var u) ? u.GetString() : null;
         JsonDocument.Parse(content).Dispose(); // Lark rejects content that is not a JSON string.
         var newId = $"om_{Guid.NewGuid():N}";
+        var reply = new LarkReply(appId, messageId, newId, msgType, content, inThread, uuid, (int)buffer.Length) { ReceivedTimestamp = received };
         if (uuid is not null && !_uuids.TryAdd(uuid, newId))
         {
             Interlocked.Increment(ref _repeatedUuids);
-            return Results.Json(new { code = 0, msg = "success", data = new { message_id = _uuids[uuid] } });
+            ReplyObserver?.Invoke(reply, true);
+            return Results.Json(new { code = 0, msg = "success", data = new { message_id = _uuids.GetValueOrDefault(uuid, newId) } });
         }
-        lock (_replies)
+        ReplyObserver?.Invoke(reply, false);
+        if (KeepReplies)
         {
-            _replies.Add(new LarkReply(appId, messageId, newId, msgType, content, inThread, uuid, (int)buffer.Length));
+            lock (_replies)
+            {
+                _replies.Add(reply);
+            }
         }
         return Results.Json(new { code = 0, msg = "success", data = new { message_id = newId, root_id = messageId, msg_type = msgType } });
     }

@@ -32,6 +32,9 @@ public sealed class FakeQCliProxy : IAsyncDisposable
     /// <summary>Every request so far, in arrival order, including refused ones.</summary>
     public IReadOnlyList<QCliRecordedRequest> Requests => [.. _requests];
 
+    /// <summary>False: requests are not kept in <see cref="Requests"/> (long benches keep the fake's memory flat).</summary>
+    public bool KeepRequests { get; set; } = true;
+
     /// <summary>Requests whose signature was accepted.</summary>
     public IReadOnlyList<QCliRecordedRequest> Accepted => [.. _requests.Where(r => r.Accepted)];
 
@@ -89,8 +92,11 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         var problem = QCliSignatureVerifier.Problem(
             _secret, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), bytes, _time.GetUtcNow());
         var request = new QCliRecordedRequest(context.Request.Path, headers, bytes, problem);
-        _requests.Enqueue(request);
-        _received.Release();
+        if (KeepRequests)
+        {
+            _requests.Enqueue(request);
+            _received.Release();
+        }
         if (problem is not null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
