@@ -4,17 +4,30 @@ using System.Collections.Immutable;
 namespace ChatOps.LarkBotAdapter.State;
 
 /// <summary>State for a single instance (local runs, tests): claims, active threads and thread contexts
-/// live in this process only and expire by the injected clock.</summary>
-public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
+/// live in this process only and expire by the injected clock; a long-running process keeps at most
+/// <paramref name="maxClaims"/> claims and <paramref name="maxThreads"/> threads, dropping those closest to expiry.</summary>
+public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims = InMemoryStateStore.DefaultMaxClaims, int maxThreads = InMemoryStateStore.DefaultMaxThreads)
+    : IStateStore
 {
+    /// <summary>Claims kept at most (about 200 bytes each); a redelivery this many messages later could be answered again.</summary>
+    public const int DefaultMaxClaims = 200_000;
+
+    /// <summary>Threads kept at most, for follow-ups (context with the last turns, a few KB each).</summary>
+    public const int DefaultMaxThreads = 20_000;
+
     /// <summary>How often writes sweep expired entries, so memory stays bounded by what is alive.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Writes between two checks of the caps, so a burst cannot outgrow them within a sweep interval.</summary>
+    public const int WritesPerCapCheck = 1024;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _activeThreads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSegments> _segments = new(StringComparer.Ordinal);
     private long _lastSweepTicks = timeProvider.GetUtcNow().UtcTicks;
+    private int _writesSinceCapCheck;
+    private int _trimming;
 
     /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
     internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count;
@@ -125,6 +138,16 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
 
     private void SweepIfDue(DateTimeOffset now)
     {
+        if (Interlocked.Increment(ref _writesSinceCapCheck) >= WritesPerCapCheck && Interlocked.Exchange(ref _trimming, 1) == 0)
+        {
+            Volatile.Write(ref _writesSinceCapCheck, 0);
+            TrimToCap(_claims, static expiresAt => expiresAt, maxClaims);
+            TrimToCap(_activeThreads, static expiresAt => expiresAt, maxThreads);
+            TrimToCap(_threads, static stored => stored.ExpiresAt, maxThreads);
+            TrimToCap(_segments, static stored => stored.ExpiresAt, maxClaims);
+            Volatile.Write(ref _trimming, 0);
+        }
+
         var last = Interlocked.Read(ref _lastSweepTicks);
         if (now.UtcTicks - last < SweepInterval.Ticks
             || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
@@ -136,6 +159,21 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider) : IStateStore
         Sweep(_activeThreads, static expiresAt => expiresAt, now);
         Sweep(_threads, static stored => stored.ExpiresAt, now);
         Sweep(_segments, static stored => stored.ExpiresAt, now);
+    }
+
+    // Over the cap, drop the entries closest to expiry down to 90% of it, so the next trim is a while away.
+    private static void TrimToCap<T>(ConcurrentDictionary<string, T> entries, Func<T, DateTimeOffset> expiry, int cap)
+    {
+        var excess = entries.Count - (cap - (cap / 10));
+        if (entries.Count <= cap || excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var entry in entries.ToArray().OrderBy(e => expiry(e.Value)).Take(excess))
+        {
+            entries.TryRemove(entry);
+        }
     }
 
     private static void Sweep<T>(ConcurrentDictionary<string, T> entries, Func<T, DateTimeOffset> expiry, DateTimeOffset now)

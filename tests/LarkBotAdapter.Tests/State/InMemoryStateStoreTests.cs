@@ -56,6 +56,43 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     }
 
     [Fact]
+    public async Task ClaimsBeyondTheCapDropTheOldestWhileTheNewestStayClaimed()
+    {
+        var store = new InMemoryStateStore(Clock, maxClaims: 1000, maxThreads: 1000);
+        for (var i = 0; i < 3000; i++)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(10));
+            await store.TryClaimAsync($"claim-{i}", TimeSpan.FromHours(24), CancellationToken.None);
+        }
+
+        Assert.InRange(store.EntryCount, 1, 1000 + InMemoryStateStore.WritesPerCapCheck);
+        Assert.True(await store.TryClaimAsync("claim-0", TimeSpan.FromHours(24), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("claim-2999", TimeSpan.FromHours(24), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ThreadsBeyondTheCapKeepTheMostRecentlyAnswered()
+    {
+        var store = new InMemoryStateStore(Clock, maxClaims: 1000, maxThreads: 500);
+        await store.SaveThreadAsync(new ThreadContext("busy", [], new Dictionary<string, string>(), Clock.GetUtcNow()), TimeSpan.FromDays(7), CancellationToken.None);
+        for (var i = 0; i < 2000; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await store.SaveThreadAsync(new ThreadContext($"thread-{i}", [], new Dictionary<string, string>(), Clock.GetUtcNow()), TimeSpan.FromDays(7), CancellationToken.None);
+            if (i % 100 == 0)
+            {
+                // Answering again renews the thread, so it is never the one closest to expiry.
+                await store.SaveThreadAsync(new ThreadContext("busy", [], new Dictionary<string, string>(), Clock.GetUtcNow()), TimeSpan.FromDays(7), CancellationToken.None);
+            }
+        }
+
+        Assert.InRange(store.EntryCount, 1, 500 + InMemoryStateStore.WritesPerCapCheck);
+        Assert.NotNull(await store.GetThreadAsync("busy", CancellationToken.None));
+        Assert.NotNull(await store.GetThreadAsync("thread-1999", CancellationToken.None));
+        Assert.Null(await store.GetThreadAsync("thread-0", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SavedThreadIsNotChangedByLaterChangesToTheCallersCollections()
     {
         var turns = new List<ConversationTurn> { new(ConversationTurn.User, "hello") };
