@@ -2,6 +2,7 @@ using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -43,8 +44,9 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
             "slack", team, channel, direct ? "p2p" : "group", "cmd." + trigger, null, null, user, "text", text,
             SlackText.MentionedUserIds(raw), ResponseUrl: responseUrl, CreatesThread: true);
         var chinese = Language.LooksChinese(text);
-        return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken) switch
+        return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken, noticeIfStoreDown: false) switch
         {
+            AdmissionOutcome.StoreUnavailable => SlackCommandReply.Ephemeral(Notices.StoreUnavailableCommand(chinese)),
             AdmissionOutcome.Accepted => SlackCommandReply.Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
             AdmissionOutcome.Duplicate => SlackCommandReply.Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
             _ => SlackCommandReply.Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),
