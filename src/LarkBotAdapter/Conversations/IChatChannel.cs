@@ -18,4 +18,9 @@ public interface IChatChannel
     /// <summary>Posts one segment in the turn's thread, idempotently per (message, segment index). Throws
     /// <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
     Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);
+
+    /// <summary>Posts a short notice in the turn's thread outside any job (the ingress could not take the message).
+    /// Posting the same <paramref name="noticeKey"/> for the same message again posts nothing new where the platform
+    /// de-duplicates (Lark's reply uuid). Throws when the platform refuses or cannot be reached.</summary>
+    Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken);
 }

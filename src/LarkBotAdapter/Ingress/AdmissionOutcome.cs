@@ -9,6 +9,10 @@ public enum AdmissionOutcome
     /// <summary>Already claimed by an earlier or concurrent delivery: acknowledged, not answered again.</summary>
     Duplicate,
 
-    /// <summary>State or hand-off unavailable: nothing was kept; the platform should redeliver (answer 5xx).</summary>
+    /// <summary>Hand-off unavailable: nothing was kept; the platform should redeliver (answer 5xx).</summary>
     Unavailable,
+
+    /// <summary>The claim store could not answer: nothing was kept; the platform should redeliver (answer 5xx). The
+    /// asker was told in the thread, best effort, unless the caller asked for no notice.</summary>
+    StoreUnavailable,
 }

@@ -6,12 +6,24 @@ namespace ChatOps.LarkBotAdapter.Ingress;
 
 /// <summary>The last step of every ingress: claim the message once, mark its thread, hand it off.</summary>
 public sealed partial class TurnAdmission(
-    IStateStore state, IJobDispatcher dispatcher, WorkerOptions options, TimeProvider time, ILogger<TurnAdmission> logger)
+    IStateStore state,
+    IJobDispatcher dispatcher,
+    WorkerOptions options,
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<TurnAdmission> logger)
 {
+    /// <summary>The notice key of "the state store is down": one notice per message, however often it is redelivered.</summary>
+    public const string StoreUnavailableNotice = "store-unavailable";
+
     /// <summary>Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).</summary>
     public const int MaxTextChars = 16_000;
 
-    public async Task<AdmissionOutcome> AdmitAsync(ChatTurn turn, bool needsAddressCheck, CancellationToken cancellationToken)
+    /// <param name="noticeIfStoreDown">Tell the asker in the thread when the claim store is down (best effort, bounded by
+    /// <see cref="WorkerOptions.NoticeTimeout"/>). Callers pass false where the platform cannot de-duplicate the notice
+    /// of a redelivery, or where they answer the asker themselves.</param>
+    public async Task<AdmissionOutcome> AdmitAsync(
+        ChatTurn turn, bool needsAddressCheck, CancellationToken cancellationToken, bool noticeIfStoreDown = true)
     {
         if (turn.Text.Length > MaxTextChars)
         {
@@ -26,7 +38,11 @@ public sealed partial class TurnAdmission(
         {
             // Fail closed: no answer now beats two answers; the platform redelivers later.
             Log.ClaimUnavailable(logger, turn.ClaimKey, ex);
-            return AdmissionOutcome.Unavailable;
+            if (noticeIfStoreDown)
+            {
+                await NoticeAsync(turn, cancellationToken);
+            }
+            return AdmissionOutcome.StoreUnavailable;
         }
         if (!claimed)
         {
@@ -53,6 +69,24 @@ public sealed partial class TurnAdmission(
         }
         Log.Accepted(logger, turn.ClaimKey);
         return AdmissionOutcome.Accepted;
+    }
+
+    // Silence until the redelivery is answered would look like a dead bot; the notice must not hold up the ack.
+    private async Task NoticeAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        using var bound = new CancellationTokenSource(options.NoticeTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            // Resolved only here: the channels' HTTP clients are not needed on the normal ack path.
+            var channel = services.GetRequiredService<ChatChannels>().For(turn.Platform);
+            await channel.PostNoticeAsync(turn, StoreUnavailableNotice, Notices.StoreUnavailable(turn), linked.Token);
+            Log.NoticePosted(logger, turn.ClaimKey);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.NoticeFailed(logger, turn.ClaimKey, ex);
+        }
     }
 
     // Without the release the redelivery would be taken for a duplicate and the message lost.
@@ -84,6 +118,12 @@ public sealed partial class TurnAdmission(
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Turn {ClaimKey}: claim could not be released; the redelivery will be taken for a duplicate")]
         public static partial void ReleaseFailed(ILogger logger, string claimKey, Exception exception);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Turn {ClaimKey}: asker told the message will be answered on redelivery")]
+        public static partial void NoticePosted(ILogger logger, string claimKey);
+
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the state-store notice could not be posted")]
+        public static partial void NoticeFailed(ILogger logger, string claimKey, Exception exception);
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread not marked active; follow-ups without @ may be missed")]
         public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);

@@ -32,4 +32,7 @@ public sealed class ConsoleChatChannel : IChatChannel
         }
         return Task.CompletedTask;
     }
+
+    public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>
+        PostAsync(turn, new Segment(-1, markdown, IsFinal: true), cancellationToken);
 }

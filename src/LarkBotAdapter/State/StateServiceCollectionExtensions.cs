@@ -68,7 +68,13 @@ public static class StateServiceCollectionExtensions
     /// <summary>Client settings (region, endpoint) from configuration.</summary>
     internal static AmazonDynamoDBConfig CreateDynamoDbConfig(IConfiguration configuration)
     {
-        var config = new AmazonDynamoDBConfig();
+        var config = new AmazonDynamoDBConfig
+        {
+            // The claim sits on the ack path (3 s for Lark and Slack): a failing table must fail fast, not after the
+            // SDK's default retries and 100 s timeout. A state call normally takes milliseconds.
+            MaxErrorRetry = 2,
+            Timeout = TimeSpan.FromSeconds(1),
+        };
         var region = NonEmpty(configuration[RegionKey]);
         var endpoint = NonEmpty(configuration[DynamoDbEndpointKey]) ?? NonEmpty(configuration[GlobalEndpointKey]);
         if (endpoint is not null)

@@ -13,6 +13,18 @@ internal static class Notices
     public static string EmptyAnswer(ChatTurn turn) =>
         Pick(turn, "I found nothing to say to that. Try rephrasing the question.", "我没有找到可以回答的内容，请换个方式提问。");
 
+    /// <summary>The claim store is down at the ingress: the platform will redeliver, and the answer comes then.</summary>
+    public static string StoreUnavailable(ChatTurn turn) => Pick(
+        turn,
+        "⚠️ I can't take this message right now: my state store is unavailable, and answering without it risks answering twice. "
+        + "It will be delivered to me again and I'll answer then; if nothing follows within a few minutes, please ask again.",
+        "⚠️ 我暂时无法接收这条消息：状态存储不可用，没有它可能会重复回答。消息稍后会重新送达，届时我会回答；如果几分钟内没有回复，请重新提问。");
+
+    /// <summary>The ephemeral answer to a slash command when the claim store is down (Slack never redelivers commands).</summary>
+    public static string StoreUnavailableCommand(bool chinese) => chinese
+        ? "⚠️ 我暂时无法接收这个问题：状态存储不可用，没有它可能会重复回答。请过几分钟再试。"
+        : "⚠️ I can't take this question right now: my state store is unavailable, and answering without it risks answering twice. Please try again in a few minutes.";
+
     public static string Failed(ChatTurn turn, string? detail, bool retryable, bool partial)
     {
         var english = (partial ? "⚠️ The answer above was cut short: " : "⚠️ I couldn't answer this: ")

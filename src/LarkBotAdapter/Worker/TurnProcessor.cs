@@ -53,9 +53,16 @@ public sealed partial class TurnProcessor(
             Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
             var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
             var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), answer, deadline.Token);
-            await foreach (var segment in segmenter.SegmentAsync(stream, deadline.Token))
+            // The deadline stops the route, not the segmenter: the text that arrived is still posted before the notice.
+            await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
             {
                 await replies.PostAsync(segment, cancellationToken);
+                if (replies.TargetGone)
+                {
+                    // Recalled or removed: stop the route too (closing a proxy stream ends its CLI run).
+                    Log.TargetGone(logger, turn.ClaimKey);
+                    break;
+                }
             }
             if (replies.Posted == 0)
             {
@@ -147,6 +154,9 @@ public sealed partial class TurnProcessor(
 
         [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: route {Intent} failed; an error reply is posted")]
         public static partial void RouteFailed(ILogger logger, string claimKey, string intent, Exception exception);
+
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the message was recalled or its chat is gone; answer stopped")]
+        public static partial void TargetGone(ILogger logger, string claimKey);
 
         [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not loaded; answering without it")]
         public static partial void ContextNotLoaded(ILogger logger, string claimKey, Exception exception);

@@ -29,6 +29,10 @@ public sealed record WorkerOptions
     /// <summary>First wait before re-posting a refused reply (then ×5, three times), after the HTTP client's own retries.</summary>
     public TimeSpan ReplyRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest time the ingress spends telling the asker it cannot take a message (the ack must stay within the
+    /// platforms' 3 s).</summary>
+    public TimeSpan NoticeTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];

@@ -36,6 +36,10 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
     /// <summary>Chooses the label of the default answer from the user's text (see <see cref="ConverseJson.UserText"/>).</summary>
     public Func<string, string> Classifier { get; set; }
 
+    /// <summary>While set, every request beyond the script gets this outcome (a throttling storm, an outage, a stall);
+    /// null restores the default answer.</summary>
+    public FakeBedrockOutcome? Always { get; set; }
+
     /// <summary>Every request received so far, in arrival order, including rejected ones.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
@@ -116,7 +120,7 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
-        var outcome = script.TryDequeue(out var next) ? next : null;
+        var outcome = script.TryDequeue(out var next) ? next : Always;
         var delay = outcome?.Delay ?? ResponseDelay;
         if (delay > TimeSpan.Zero)
         {

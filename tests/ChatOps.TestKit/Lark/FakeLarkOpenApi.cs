@@ -17,6 +17,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly ConcurrentDictionary<string, string> _uuids = new();
     private readonly ConcurrentQueue<LarkFault> _replyFaults = new();
+    private readonly ConcurrentQueue<LarkFault> _tokenFaults = new();
     private readonly List<LarkReply> _replies = [];
     private int _tokenRequests;
     private int _replyAttempts;
@@ -89,6 +90,18 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     /// <summary>Forgets the uuids seen so far, as Lark does after an hour (keeps a long bench's memory flat).</summary>
     public void ForgetUuids() => _uuids.Clear();
 
+    /// <summary>The next tenant-token requests fail like this, in order (one fault per call).</summary>
+    public void FailNextTokenRequests(params LarkFault[] faults)
+    {
+        foreach (var fault in faults)
+        {
+            _tokenFaults.Enqueue(fault);
+        }
+    }
+
+    /// <summary>While set, every tenant-token request beyond the queued faults fails like this (an auth outage).</summary>
+    public LarkFault? TokenOutage { get; set; }
+
     /// <summary>Makes every issued token invalid, as when Lark rotates them early.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
@@ -97,6 +110,10 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
     private async Task<IResult> TokenAsync(HttpContext context)
     {
         Interlocked.Increment(ref _tokenRequests);
+        if ((_tokenFaults.TryDequeue(out var queued) ? queued : TokenOutage) is { HttpStatus: not 0 } fault)
+        {
+            return Results.Json(new { code = fault.Code, msg = fault.Message }, statusCode: fault.HttpStatus);
+        }
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var appId = body?["app_id"]?.GetValue<string>();
         var secret = body?["app_secret"]?.GetValue<string>();

@@ -106,10 +106,11 @@ public sealed partial class LarkIngress(
             }
             needsCheck = decision.Value;
         }
+        // Lark de-duplicates the notice by its reply uuid, so every delivery may ask for it.
         return await admission.AdmitAsync(turn, needsCheck, cancellationToken) switch
         {
-            AdmissionOutcome.Unavailable => IngressResult.Unavailable,
-            _ => IngressResult.Ok,
+            AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
+            _ => IngressResult.Unavailable,
         };
     }
 

@@ -117,6 +117,25 @@ public sealed partial class SlackChatChannel(
         }
     }
 
+    /// <summary>Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
+    /// to thread under: their ingress answers ephemerally instead, so nothing is posted here.</summary>
+    public async Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken)
+    {
+        if (turn.CreatesThread)
+        {
+            return;
+        }
+        try
+        {
+            await pacer.WaitAsync(turn.ChatId, cancellationToken);
+            await client.PostMessageAsync(turn.ChatId, SlackMrkdwn.Convert(markdown), turn.RootId ?? turn.MessageId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            throw Failed(ex);
+        }
+    }
+
     /// <summary>The parent message of a slash command's thread: who asked, and the question as a quote.</summary>
     public static string ParentText(ChatTurn turn) =>
         $"<@{turn.SenderId}> asked:\n" + string.Join('\n', SlackText.Escape(turn.Text).Split('\n').Select(l => "> " + l));

@@ -2,6 +2,7 @@ using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -52,8 +53,9 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
             return new SlackCommandReply(400, "not a Slack slash command: " + problem);
         }
         var chinese = Language.LooksChinese(text);
-        return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken) switch
+        return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken, noticeIfStoreDown: false) switch
         {
+            AdmissionOutcome.StoreUnavailable => SlackCommandReply.Ephemeral(Notices.StoreUnavailableCommand(chinese)),
             AdmissionOutcome.Accepted => SlackCommandReply.Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
             AdmissionOutcome.Duplicate => SlackCommandReply.Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
             _ => SlackCommandReply.Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),

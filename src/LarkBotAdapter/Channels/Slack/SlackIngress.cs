@@ -32,11 +32,13 @@ public sealed partial class SlackIngress(
             case SlackInbound.UrlVerification challenge:
                 return IngressResult.ChallengeAnswer(challenge.Challenge);
             case SlackInbound.Message message:
-                if (headers[RetryNumHeader].ToString() is { Length: > 0 } retry)
+                var retry = headers[RetryNumHeader].ToString();
+                var redelivery = retry.Length > 0;
+                if (redelivery)
                 {
                     Log.Redelivery(logger, message.Turn.ClaimKey, retry);
                 }
-                return await AdmitAsync(message, cancellationToken);
+                return await AdmitAsync(message, firstDelivery: !redelivery, cancellationToken);
             default:
                 return IngressResult.Ignored;
         }
@@ -54,7 +56,7 @@ public sealed partial class SlackIngress(
         return false;
     }
 
-    private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, CancellationToken cancellationToken)
+    private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, bool firstDelivery, CancellationToken cancellationToken)
     {
         var turn = message.Turn;
         if (ChatTurnRules.Problem(turn) is { } problem)
@@ -78,10 +80,11 @@ public sealed partial class SlackIngress(
         {
             return IngressResult.Ignored;
         }
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken) switch
+        // Slack cannot de-duplicate a post, so only the first delivery tells the asker the store is down.
+        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: firstDelivery) switch
         {
-            AdmissionOutcome.Unavailable => IngressResult.Unavailable,
-            _ => IngressResult.Ok,
+            AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
+            _ => IngressResult.Unavailable,
         };
     }
 
