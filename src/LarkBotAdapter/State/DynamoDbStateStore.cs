@@ -20,6 +20,7 @@ public sealed class DynamoDbStateStore(
 {
     private const string ExpiresAt = "expiresAt";
     private const string SegmentPrefix = "seg_";
+    private const string Owner = "owner";
     private readonly ILogger _logger = logger ?? NullLogger<DynamoDbStateStore>.Instance;
 
     /// <summary>The table this store reads and writes.</summary>
@@ -31,10 +32,13 @@ public sealed class DynamoDbStateStore(
     {
         ArgumentException.ThrowIfNullOrEmpty(claimKey);
         var now = timeProvider.GetUtcNow();
+        var item = NewItem("claim#" + claimKey, "claim", now + ttl);
+        var owner = Guid.NewGuid().ToString("N");
+        item[Owner] = new AttributeValue { S = owner };
         var request = new PutItemRequest
         {
             TableName = TableName,
-            Item = NewItem("claim#" + claimKey, "claim", now + ttl),
+            Item = item,
             // TTL deletion is lazy (up to days), so an expired claim that is still present must be claimable.
             ConditionExpression = "attribute_not_exists(pk) OR expiresAt < :now",
             ExpressionAttributeValues = new() { [":now"] = Number(FloorSeconds(now)) },
@@ -46,7 +50,10 @@ public sealed class DynamoDbStateStore(
         }
         catch (ConditionalCheckFailedException)
         {
-            return false;
+            // The SDK retries a put whose response was lost; the retry then fails on our own item. Only a claim
+            // written by someone else is a duplicate, or this message would never be answered.
+            var existing = await GetLiveItemAsync("claim#" + claimKey, "claim", "claim check", cancellationToken);
+            return existing is not null && existing.TryGetValue(Owner, out var holder) && holder.S == owner;
         }
     }
 

@@ -43,6 +43,18 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
 
     [DynaliteFact]
+    public async Task ClaimWhoseResponseWasLostAndRetriedIsStillOurs()
+    {
+        var table = await dynalite.CreateTableAsync();
+        var store = new DynamoDbStateStore(LostResponseDynamoDb.Wrap(NewClient()), table, Clock);
+        var other = new DynamoDbStateStore(NewClient(), table, Clock);
+
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.False(await other.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
+    }
+
+    [DynaliteFact]
     public async Task TwoStoresWithTheirOwnClientsOnOneTableHaveOneWinner()
     {
         var table = await dynalite.CreateTableAsync();
