@@ -29,6 +29,9 @@ public sealed partial class TurnAdmission(
         {
             turn = turn with { Text = turn.Text[..MaxTextChars] };
         }
+        // Marking the thread does not depend on the claim (marking it again is harmless), so the two writes share one
+        // round trip to the store instead of two on the ack path.
+        var marking = MarkThreadAsync(turn, cancellationToken);
         bool claimed;
         try
         {
@@ -36,6 +39,7 @@ public sealed partial class TurnAdmission(
         }
         catch (StateUnavailableException ex)
         {
+            await marking;
             // Fail closed: no answer now beats two answers; the platform redelivers later.
             Log.ClaimUnavailable(logger, turn.ClaimKey, ex);
             if (noticeIfStoreDown)
@@ -44,18 +48,16 @@ public sealed partial class TurnAdmission(
             }
             return AdmissionOutcome.StoreUnavailable;
         }
+        catch
+        {
+            await marking;
+            throw;
+        }
+        await marking;
         if (!claimed)
         {
             Log.Duplicate(logger, turn.ClaimKey);
             return AdmissionOutcome.Duplicate;
-        }
-        try
-        {
-            await state.MarkThreadActiveAsync(turn.ThreadKey, options.ThreadTtl, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.ThreadNotMarked(logger, turn.ClaimKey, ex);
         }
         try
         {
@@ -69,6 +71,19 @@ public sealed partial class TurnAdmission(
         }
         Log.Accepted(logger, turn.ClaimKey);
         return AdmissionOutcome.Accepted;
+    }
+
+    // Never throws but for cancellation: a claimed message must still be handed off when its thread cannot be marked.
+    private async Task MarkThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.MarkThreadActiveAsync(turn.ThreadKey, options.ThreadTtl, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ThreadNotMarked(logger, turn.ClaimKey, ex);
+        }
     }
 
     // Silence until the redelivery is answered would look like a dead bot; the notice must not hold up the ack.
