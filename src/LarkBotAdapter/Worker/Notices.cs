@@ -36,6 +36,18 @@ internal static class Notices
         return Pick(turn, english, chinese);
     }
 
+    /// <summary>A limit as a person says it: "9 minutes", "1 minute", "45 seconds".</summary>
+    public static string Duration(TimeSpan limit)
+    {
+        if (limit < TimeSpan.FromSeconds(59.5))
+        {
+            var seconds = Math.Max(1, (int)Math.Round(limit.TotalSeconds));
+            return seconds == 1 ? "1 second" : $"{seconds} seconds";
+        }
+        var minutes = (int)Math.Round(limit.TotalMinutes);
+        return minutes == 1 ? "1 minute" : $"{minutes} minutes";
+    }
+
     private static string Pick(ChatTurn turn, string english, string chinese) =>
         Language.LooksChinese(turn.Text) ? chinese : english;
 }

@@ -81,8 +81,7 @@ public sealed partial class TurnProcessor(
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            var minutes = Math.Max(1, (int)Math.Round(options.AnswerTimeout.TotalMinutes));
-            await replies.PostFinalAsync(Notices.Failed(turn, $"the answer took longer than {minutes} minute(s).", retryable: true, replies.Posted > 0), cancellationToken);
+            await replies.PostFinalAsync(Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, replies.Posted > 0), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -78,7 +78,7 @@ public sealed partial class StreamedAnswerTests
 
         var replies = app.Lark.RepliesTo(message.MessageId);
         Assert.True(replies.Count >= 2);
-        Assert.Contains("took longer than 1 minute", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("took longer than 1 second.", replies[^1].Text, StringComparison.Ordinal);
     }
 
     // Rendering turns headings into bold lines, so compare words without Markdown emphasis marks.
