@@ -126,9 +126,16 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         return Results.Json(new { code = 0, msg = "ok", tenant_access_token = token, expire = 7200 });
     }
 
+    /// <summary>While set, <c>bot/v3/info</c> fails, so the app cannot learn its bot's open_id.</summary>
+    public bool BotInfoDown { get; set; }
+
     private IResult BotInfo(HttpContext context)
     {
         Interlocked.Increment(ref _botInfoRequests);
+        if (BotInfoDown)
+        {
+            return Results.Json(new { code = 99991400, msg = "bot info unavailable" }, statusCode: 500);
+        }
         if (AppOf(context) is not { } appId)
         {
             return InvalidToken();

@@ -116,7 +116,7 @@ public sealed class ChatOpsApp : IAsyncDisposable
         using var health = await Client.GetAsync("/healthz");
         health.EnsureSuccessStatusCode();
         var identity = _factory.Services.GetRequiredService<LarkBotIdentity>();
-        for (var i = 0; i < 500 && identity.TryGetCached(LarkEvent.DefaultAppId) is null; i++)
+        for (var i = 0; i < 500 && !Lark.BotInfoDown && identity.TryGetCached(LarkEvent.DefaultAppId) is null; i++)
         {
             await Task.Delay(10);
         }

@@ -84,7 +84,27 @@ public sealed class StateStoreFaultTests(DynaliteFixture dynalite, ITestOutputHe
     }
 
     [DynaliteFact]
-    public async Task SlackMentionDuringAnOutageIsNoticedOnFirstDeliveryOnlyAndAnsweredOnRedelivery()
+    public async Task MessageThatMayBeForSomeoneElseGetsNoNoticeWhileTheBotDoesNotKnowItsOwnId()
+    {
+        var (outage, settings) = await TableBehindOutageAsync();
+        await using var disposeOutage = outage;
+        var lark = await ChatOpsApp.StartLarkAsync();
+        await using var disposeLark = lark;
+        lark.BotInfoDown = true;
+        await using var app = await ChatOpsApp.StartAsync(settings, lark: lark);
+        outage.Mode = DynamoOutageMode.ServerErrors;
+        var toColleague = LarkEvent.Text("@_user_1 can you look at the deploy?").Mentioning("ou_test_colleague", "Colleague");
+
+        using var refused = await app.SendLarkAsync(toColleague.Build());
+        await app.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Empty(app.Lark.RepliesTo(toColleague.MessageId));
+        Assert.Equal(0, app.Lark.ReplyAttempts);
+    }
+
+    [DynaliteFact]
+    public async Task SlackMentionDuringAnOutageIsNoticedOnceAcrossItsEventsAndRedeliveriesAndAnsweredOnRedelivery()
     {
         var (outage, settings) = await TableBehindOutageAsync();
         await using var disposeOutage = outage;
@@ -95,6 +115,12 @@ public sealed class StateStoreFaultTests(DynaliteFixture dynalite, ITestOutputHe
         using (var first = await app.SendEventAsync(mention.Build()))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        }
+        // A channel mention also arrives as a plain message event, a first delivery of its own.
+        var copy = mention.Build().Replace("\"type\":\"app_mention\"", "\"type\":\"message\"", StringComparison.Ordinal);
+        using (var copied = await app.SendEventAsync(copy))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, copied.StatusCode);
         }
         using (var retry = await app.SendEventAsync(mention.Build(), retryNum: 1))
         {

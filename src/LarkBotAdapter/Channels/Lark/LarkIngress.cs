@@ -107,7 +107,8 @@ public sealed partial class LarkIngress(
             needsCheck = decision.Value;
         }
         // Lark de-duplicates the notice by its reply uuid, so every delivery may ask for it.
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken) switch
+        // A message that may be for someone else (the bot's id is not known yet) gets no notice when the store is down.
+        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: !needsCheck) switch
         {
             AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
             _ => IngressResult.Unavailable,

@@ -68,7 +68,8 @@ public sealed partial class SlackIngress(
         {
             return IngressResult.Ignored;
         }
-        var addressed = message.IsAppMention || turn.IsDirect || (botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal));
+        var mentionsBot = botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
+        var addressed = message.IsAppMention || turn.IsDirect || mentionsBot;
         var needsCheck = false;
         if (!addressed && turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
         {
@@ -80,8 +81,10 @@ public sealed partial class SlackIngress(
         {
             return IngressResult.Ignored;
         }
-        // Slack cannot de-duplicate a post, so only the first delivery tells the asker the store is down.
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: firstDelivery) switch
+        // Slack cannot de-duplicate a post, so only one event per message tells the asker the store is down: its first
+        // delivery, and of a mention's two events (app_mention and its message copy) the app_mention.
+        var notice = firstDelivery && (message.IsAppMention || (turn.IsDirect && !mentionsBot));
+        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: notice) switch
         {
             AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
             _ => IngressResult.Unavailable,
