@@ -18,8 +18,15 @@ internal sealed class ReplyWriter(IChatChannel channel, ChatTurn turn, TimeSpan 
     public Task PostAsync(Segment segment, CancellationToken cancellationToken) =>
         SendAsync(segment with { Index = Posted }, cancellationToken);
 
+    /// <summary>The position of an error reply. A retried job skips the positions an earlier run posted, and its answer
+    /// may fail sooner than that run's did, so an error numbered like the next segment could be skipped too.</summary>
+    public const int ErrorIndex = int.MaxValue - 1;
+
     public Task PostFinalAsync(string markdown, CancellationToken cancellationToken) =>
         SendAsync(new Segment(Posted, markdown, IsFinal: true), cancellationToken);
+
+    public Task PostErrorAsync(string markdown, CancellationToken cancellationToken) =>
+        SendAsync(new Segment(ErrorIndex, markdown, IsFinal: true), cancellationToken);
 
     private async Task SendAsync(Segment segment, CancellationToken cancellationToken)
     {

@@ -76,17 +76,17 @@ public sealed partial class TurnProcessor(
         catch (ResponderException ex)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostFinalAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
+            await replies.PostErrorAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostFinalAsync(Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, replies.Posted > 0), cancellationToken);
+            await replies.PostErrorAsync(Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, replies.Posted > 0), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostFinalAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);
+            await replies.PostErrorAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);
         }
         if (intent is null)
         {

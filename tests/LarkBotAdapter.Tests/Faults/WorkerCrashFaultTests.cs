@@ -75,6 +75,37 @@ public sealed class WorkerCrashFaultTests
         UserView.NoSecrets(second);
     }
 
+    [Fact]
+    public async Task RetryThatFailsEarlierThanTheCrashStillEndsWithItsErrorReply()
+    {
+        var answer = Answer();
+        var state = new InMemoryStateStore(TimeProvider.System);
+        await using var lark = await ChatOpsApp.StartLarkAsync();
+        await using var lambda = await FakeLambda.StartAsync();
+        var stalling = new ScriptedResponder(Intent.KnowledgeBase, answer, stallAfterChars: answer.IndexOf("Part 3:", StringComparison.Ordinal) + 100);
+        var first = await ChatOpsApp.StartAsync(lambda.Configure, s => Instance(s, state, stalling), lark);
+        var message = LarkEvent.Text("@_user_1 according to the runbook, how do I restart checkout-api?").MentioningBot();
+        (await first.SendLarkAsync(message.Build())).Dispose();
+        using var crash = new CancellationTokenSource();
+        var run = FakeLambda.DeliverAsync(first, lambda.Job, crash.Token);
+        var claimKey = $"lark:{LarkEvent.DefaultAppId}:{message.MessageId}";
+        await UserView.EventuallyAsync(() => state.GetPostedSegmentsAsync(claimKey, CancellationToken.None).Result.Count == 2, "both posts should be recorded");
+        await crash.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        await first.DisposeAsync();
+
+        // The retry's route fails inside part 1: its error comes at a position the first run had already posted.
+        var failing = new ScriptedResponder(Intent.KnowledgeBase, answer, failAfterChars: 100);
+        await using var second = await ChatOpsApp.StartAsync(s => s["CHATOPS_EVENTS_ENDPOINT"] = "true", s => Instance(s, state, failing), lark);
+        (await FakeLambda.DeliverAsync(second, lambda.Job)).Dispose();
+
+        var replies = lark.RepliesTo(message.MessageId);
+        Assert.Equal(3, replies.Count);
+        Assert.StartsWith("Part 1:", replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Part 2:", replies[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("⚠️ The answer above was cut short", replies[2].Text, StringComparison.Ordinal);
+    }
+
     private static void Instance(IServiceCollection services, IStateStore state, IResponder responder)
     {
         services.AddSingleton(state);
