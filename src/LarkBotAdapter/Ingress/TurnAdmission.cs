@@ -19,6 +19,16 @@ public sealed partial class TurnAdmission(
     /// <summary>Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).</summary>
     public const int MaxTextChars = 16_000;
 
+    /// <summary>Time the ack path may spend on the store and the notice: Lark and Slack give up after 3 s (a slash
+    /// command then shows the user an error), so the ack leaves within this, whatever the store does.</summary>
+    public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
+
+    // Less than this left for the notice and it would only be cut off half-sent.
+    private static readonly TimeSpan MinNoticeTime = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest wait for the claim; a store slower than this counts as unavailable.</summary>
+    public static readonly TimeSpan ClaimBudget = TimeSpan.FromSeconds(1.8);
+
     /// <param name="noticeIfStoreDown">Tell the asker in the thread when the claim store is down (best effort, bounded by
     /// <see cref="WorkerOptions.NoticeTimeout"/>). Callers pass false where the platform cannot de-duplicate the notice
     /// of a redelivery, or where they answer the asker themselves.</param>
@@ -29,22 +39,26 @@ public sealed partial class TurnAdmission(
         {
             turn = turn with { Text = turn.Text[..MaxTextChars] };
         }
+        var started = time.GetTimestamp();
+        using var budget = new CancellationTokenSource(ClaimBudget, time);
+        using var storeCalls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         // Marking the thread does not depend on the claim (marking it again is harmless), so the two writes share one
         // round trip to the store instead of two on the ack path.
-        var marking = MarkThreadAsync(turn, cancellationToken);
+        var marking = MarkThreadAsync(turn, storeCalls.Token, cancellationToken);
         bool claimed;
         try
         {
-            claimed = await state.TryClaimAsync(turn.ClaimKey, options.ClaimTtl, cancellationToken);
+            claimed = await state.TryClaimAsync(turn.ClaimKey, options.ClaimTtl, storeCalls.Token);
         }
-        catch (StateUnavailableException ex)
+        catch (Exception ex) when (ex is StateUnavailableException
+                                   || (ex is OperationCanceledException && budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             await marking;
             // Fail closed: no answer now beats two answers; the platform redelivers later.
             Log.ClaimUnavailable(logger, turn.ClaimKey, ex);
             if (noticeIfStoreDown)
             {
-                await NoticeAsync(turn, cancellationToken);
+                await NoticeAsync(turn, AckBudget - time.GetElapsedTime(started), cancellationToken);
             }
             return AdmissionOutcome.StoreUnavailable;
         }
@@ -74,22 +88,28 @@ public sealed partial class TurnAdmission(
     }
 
     // Never throws but for cancellation: a claimed message must still be handed off when its thread cannot be marked.
-    private async Task MarkThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
+    private async Task MarkThreadAsync(ChatTurn turn, CancellationToken storeCalls, CancellationToken cancellationToken)
     {
         try
         {
-            await state.MarkThreadActiveAsync(turn.ThreadKey, options.ThreadTtl, cancellationToken);
+            await state.MarkThreadActiveAsync(turn.ThreadKey, options.ThreadTtl, storeCalls);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.ThreadNotMarked(logger, turn.ClaimKey, ex);
         }
     }
 
     // Silence until the redelivery is answered would look like a dead bot; the notice must not hold up the ack.
-    private async Task NoticeAsync(ChatTurn turn, CancellationToken cancellationToken)
+    private async Task NoticeAsync(ChatTurn turn, TimeSpan left, CancellationToken cancellationToken)
     {
-        using var bound = new CancellationTokenSource(options.NoticeTimeout, time);
+        var allowed = left < options.NoticeTimeout ? left : options.NoticeTimeout;
+        if (allowed < MinNoticeTime)
+        {
+            Log.NoticeSkipped(logger, turn.ClaimKey);
+            return;
+        }
+        using var bound = new CancellationTokenSource(allowed, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
@@ -139,6 +159,9 @@ public sealed partial class TurnAdmission(
 
         [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the state-store notice could not be posted")]
         public static partial void NoticeFailed(ILogger logger, string claimKey, Exception exception);
+
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: no time left in the ack for the state-store notice")]
+        public static partial void NoticeSkipped(ILogger logger, string claimKey);
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread not marked active; follow-ups without @ may be missed")]
         public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);

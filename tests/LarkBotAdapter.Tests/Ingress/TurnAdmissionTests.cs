@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.TestKit.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -50,8 +51,23 @@ public sealed class TurnAdmissionTests
         Assert.Single(_dispatcher.Jobs);
     }
 
-    private TurnAdmission Admission(IStateStore store) =>
-        new(store, _dispatcher, new WorkerOptions(), TimeProvider.System, new ServiceCollection().BuildServiceProvider(), NullLogger<TurnAdmission>.Instance);
+    [Fact]
+    public async Task ClaimStoreThatNeverAnswersCountsAsUnavailableOnceTheClaimBudgetIsSpent()
+    {
+        var time = new ManualTimeProvider();
+        var store = new GatedStore { ClaimHangs = true };
+
+        var admitting = Admission(store, time).AdmitAsync(Turn, needsAddressCheck: false, CancellationToken.None);
+        Assert.False(admitting.IsCompleted);
+        time.Advance(TurnAdmission.ClaimBudget);
+        var outcome = await admitting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(AdmissionOutcome.StoreUnavailable, outcome);
+        Assert.Empty(_dispatcher.Jobs);
+    }
+
+    private TurnAdmission Admission(IStateStore store, TimeProvider? time = null) =>
+        new(store, _dispatcher, new WorkerOptions(), time ?? TimeProvider.System, new ServiceCollection().BuildServiceProvider(), NullLogger<TurnAdmission>.Instance);
 
     private sealed class RecordingDispatcher : IJobDispatcher
     {
@@ -71,6 +87,8 @@ public sealed class TurnAdmissionTests
 
         public bool ClaimWaitsForMarker { get; init; }
 
+        public bool ClaimHangs { get; init; }
+
         public Exception? MarkerFailure { get; init; }
 
         public async Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
@@ -78,6 +96,10 @@ public sealed class TurnAdmissionTests
             if (ClaimWaitsForMarker)
             {
                 await _markerStarted.Task;
+            }
+            if (ClaimHangs)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             return await _inner.TryClaimAsync(claimKey, ttl, cancellationToken);
         }
