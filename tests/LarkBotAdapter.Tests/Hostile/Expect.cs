@@ -12,6 +12,7 @@ public enum Expect
     /// <summary>200 and exactly one answer (or polite refusal) in the thread: a real message with hostile content.</summary>
     Answered,
 
-    /// <summary>Generated input whose fate is not known up front: 200 with at most one answer, or 4xx with no side effect.</summary>
+    /// <summary>Generated input whose fate is not known up front: 4xx with no side effect, or 200 and never silent once
+    /// accepted (one answer per job the ingress took, none when it took none; on <c>/events</c>, one answer).</summary>
     Survives,
 }

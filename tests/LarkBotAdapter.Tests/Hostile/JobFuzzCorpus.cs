@@ -68,8 +68,8 @@ public static class JobFuzzCorpus
         c.Add("turn.mentionedIds holds null", Expect.Refused, () => Turn(t => t["mentionedIds"] = new JsonArray(null, "ou_test_bot")), 400);
         c.Add("turn.mentionedIds holds an object", Expect.Refused, () => Turn(t => t["mentionedIds"] = new JsonArray(new JsonObject())), 400);
         c.Add("needsAddressCheck and no mention", Expect.Ignored, () => Tree(j => (j["needsAddressCheck"], j["turn"]!["mentionedIds"]) = (true, new JsonArray("ou_someone_else"))));
-        c.Add("lone surrogate escaped in the text", Expect.Survives, () => Job(Valid("MARK").ToJsonString().Replace("MARK", "\\ud800", StringComparison.Ordinal)));
-        c.Add("invalid UTF-8 bytes in the text", Expect.Survives, () => Job(SlackFuzzCorpus.Splice(Valid("MARK").ToJsonString(), [0xFF, 0xC0, 0x80])));
+        c.Add("lone surrogate escaped in the text", Expect.Refused, () => Job(Valid("MARK").ToJsonString().Replace("MARK", "\\ud800", StringComparison.Ordinal)), 400);
+        c.Add("invalid UTF-8 bytes in the text", Expect.Refused, () => Job(SlackFuzzCorpus.Splice(Valid("MARK").ToJsonString(), [0xFF, 0xC0, 0x80])), 400);
         c.Add("900 KB text", Expect.Answered, () => Job(Valid(new string('q', 900_000)).ToJsonString()));
         foreach (var (name, text) in LarkFuzzCorpus.UnicodeEdges)
         {

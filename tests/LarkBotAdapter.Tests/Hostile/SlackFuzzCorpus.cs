@@ -41,8 +41,8 @@ public static partial class SlackFuzzCorpus
         c.Add("body of 1.1 MB, signed", Expect.Refused, () => SlackEventSigned(Valid(new string('x', 1_100_000))), 413);
         c.Add("text/plain content type, valid event", Expect.Answered, () => SlackEventSigned(Utf8(Valid()), "text/plain"));
         c.Add("form content type, valid event", Expect.Answered, () => SlackEventSigned(Utf8(Valid()), Form));
-        c.Add("UTF-8 BOM before the body, signed", Expect.Survives, () => SlackEventSigned([0xEF, 0xBB, 0xBF, .. Utf8(Valid())]));
-        c.Add("duplicate type keys, signed", Expect.Survives, () => SlackEventSigned(Valid().Replace("\"type\":\"event_callback\"", "\"type\":\"url_verification\",\"type\":\"event_callback\"", StringComparison.Ordinal)));
+        c.Add("UTF-8 BOM before the body, signed", Expect.Refused, () => SlackEventSigned([0xEF, 0xBB, 0xBF, .. Utf8(Valid())]), 400);
+        c.Add("duplicate type keys, signed", Expect.Answered, () => SlackEventSigned(Valid().Replace("\"type\":\"event_callback\"", "\"type\":\"url_verification\",\"type\":\"event_callback\"", StringComparison.Ordinal)));
     }
 
     private static void AddContent(CorpusBuilder c)
@@ -66,10 +66,10 @@ public static partial class SlackFuzzCorpus
         c.Add("message edit subtype", Expect.Ignored, () => SlackEventSigned(SlackEvent.Message("hi").WithSubtype("message_changed").Build()));
         c.Add("message without a user", Expect.Ignored, () => Tree(e => e["event"]!.AsObject().Remove("user")));
         c.Add("channel message not for the bot", Expect.Ignored, () => SlackEventSigned(SlackEvent.Message("hello team").Build()));
-        c.Add("lone surrogate escaped in the text", Expect.Survives, () => SlackEventSigned(Valid("MARK").Replace("MARK", "\\ud800", StringComparison.Ordinal)));
-        c.Add("lone surrogate escaped in the channel", Expect.Survives, () => SlackEventSigned(Valid().Replace("\"channel\":\"", "\"channel\":\"\\udfff", StringComparison.Ordinal)));
-        c.Add("invalid UTF-8 bytes in the text", Expect.Survives, () => SlackEventSigned(Splice(Valid("MARK"), [0xFF, 0xFE, 0x80])));
-        c.Add("overlong UTF-8 in the text", Expect.Survives, () => SlackEventSigned(Splice(Valid("MARK"), [0xC0, 0xAF, 0xE0, 0x80, 0xAF])));
+        c.Add("lone surrogate escaped in the text", Expect.Refused, () => SlackEventSigned(Valid("MARK").Replace("MARK", "\\ud800", StringComparison.Ordinal)), 400);
+        c.Add("lone surrogate escaped in the channel", Expect.Refused, () => SlackEventSigned(Valid().Replace("\"channel\":\"", "\"channel\":\"\\udfff", StringComparison.Ordinal)), 400);
+        c.Add("invalid UTF-8 bytes in the text", Expect.Refused, () => SlackEventSigned(Splice(Valid("MARK"), [0xFF, 0xFE, 0x80])), 400);
+        c.Add("overlong UTF-8 in the text", Expect.Refused, () => SlackEventSigned(Splice(Valid("MARK"), [0xC0, 0xAF, 0xE0, 0x80, 0xAF])), 400);
         c.Add("900 KB text", Expect.Answered, () => SlackEventSigned(Valid(new string('q', 900_000))));
         c.Add("text longer than MaxTextChars", Expect.Answered, () => SlackEventSigned(Valid(string.Concat(Enumerable.Repeat("why? ", 5_000)))));
         c.Add("thousands of entity brackets", Expect.Answered, () => SlackEventSigned(Valid(string.Concat(Enumerable.Repeat("<@U1|<#C1|<http://x|", 5_000)))));
