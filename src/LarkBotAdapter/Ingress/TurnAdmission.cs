@@ -40,7 +40,8 @@ public sealed partial class TurnAdmission(
             turn = turn with { Text = turn.Text[..MaxTextChars] };
         }
         var started = time.GetTimestamp();
-        using var budget = new CancellationTokenSource(ClaimBudget, time);
+        // The budget's timer starts only when the store does not answer at once (an in-memory store always does).
+        using var budget = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var storeCalls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         // Marking the thread does not depend on the claim (marking it again is harmless), so the two writes share one
         // round trip to the store instead of two on the ack path.
@@ -48,7 +49,12 @@ public sealed partial class TurnAdmission(
         bool claimed;
         try
         {
-            claimed = await state.TryClaimAsync(turn.ClaimKey, options.ClaimTtl, storeCalls.Token);
+            var claiming = state.TryClaimAsync(turn.ClaimKey, options.ClaimTtl, storeCalls.Token);
+            if (!claiming.IsCompleted || !marking.IsCompleted)
+            {
+                budget.CancelAfter(ClaimBudget);
+            }
+            claimed = await claiming;
         }
         catch (Exception ex) when (ex is StateUnavailableException
                                    || (ex is OperationCanceledException && budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
