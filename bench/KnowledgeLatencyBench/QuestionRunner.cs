@@ -5,7 +5,7 @@ using ChatOps.TestKit.Lark;
 namespace ChatOps.Bench;
 
 /// <summary>Asks one question at a time through POST /lark/events and times it with <see cref="RequestProbe"/>.</summary>
-internal sealed class QuestionRunner(BenchApp app, FakeBedrockAgentRuntime knowledge, FakeLarkOpenApi lark, RequestProbe probe, HttpClient http, int settleMs)
+internal sealed class QuestionRunner(LiveApp app, FakeBedrockAgentRuntime knowledge, FakeLarkOpenApi lark, RequestProbe probe, HttpClient http, int settleMs)
 {
     private const string Question = "@_user_1 according to the runbook, how do I restart checkout-api?";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

@@ -1,25 +1,15 @@
-using ChatOps.LarkBotAdapter;
-using ChatOps.LarkBotAdapter.Channels.Lark;
-using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace ChatOps.Bench;
 
-/// <summary>The real app composed as Program.cs composes it, on Kestrel on 127.0.0.1, every outbound call pointed at
-/// a loopback fake: Bedrock classifier, Bedrock knowledge base, Q CLI proxy (bench chats and users allowed), Lark.</summary>
-internal sealed class BenchApp(WebApplication app) : IAsyncDisposable
+/// <summary>The real app (<see cref="LiveApp"/>) with every outbound call pointed at a loopback fake: Bedrock
+/// classifier, Bedrock knowledge base, Q CLI proxy (bench chats and users allowed), Lark.</summary>
+internal static class BenchApp
 {
-    public Uri BaseAddress { get; } = new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-
     /// <summary>Starts the app; <paramref name="state"/> adds the DynamoDB settings (table, endpoint) when not in memory.</summary>
-    public static async Task<BenchApp> StartAsync(BenchOptions options, BenchFakes fakes, IDictionary<string, string?> state)
+    public static Task<LiveApp> StartAsync(BenchOptions options, BenchFakes fakes, IDictionary<string, string?> state)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var settings = new Dictionary<string, string?>
         {
             ["LARK_APP_ID"] = LarkEvent.DefaultAppId,
@@ -48,37 +38,6 @@ internal sealed class BenchApp(WebApplication app) : IAsyncDisposable
         {
             settings[key] = value;
         }
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.Services.AddChatOpsWeb(builder.Configuration);
-        var app = builder.Build();
-        app.MapChatOps();
-        await app.StartAsync();
-        var identity = app.Services.GetRequiredService<LarkBotIdentity>();
-        for (var i = 0; i < 500 && identity.TryGetCached(LarkEvent.DefaultAppId) is null; i++)
-        {
-            await Task.Delay(10);
-        }
-        return new BenchApp(app);
-    }
-
-    /// <summary>Waits until the in-process worker has finished every job handed to it; false on timeout.</summary>
-    public async Task<bool> WhenIdleAsync(TimeSpan timeout)
-    {
-        try
-        {
-            await app.Services.GetRequiredService<InProcessJobQueue>().WhenIdleAsync().WaitAsync(timeout);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        return LiveApp.StartAsync(settings);
     }
 }

@@ -3,7 +3,7 @@ namespace ChatOps.Bench;
 /// <summary>Everything one run needs, started in order (state, fakes, app) and stopped in reverse.</summary>
 internal sealed class Harness : IAsyncDisposable
 {
-    private Harness(BenchOptions options, Ledger ledger, StateBackend state, BenchFakes fakes, BenchApp app)
+    private Harness(BenchOptions options, Ledger ledger, StateBackend state, BenchFakes fakes, LiveApp app)
     {
         Options = options;
         Ledger = ledger;
@@ -21,7 +21,7 @@ internal sealed class Harness : IAsyncDisposable
     public Ledger Ledger { get; }
     public StateBackend State { get; }
     public BenchFakes Fakes { get; }
-    public BenchApp App { get; }
+    public LiveApp App { get; }
     public EventFactory Events { get; }
     public HttpClient Http { get; }
 
