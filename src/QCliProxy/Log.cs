@@ -38,4 +38,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning,
         Message = "QCLI_DEV_MODE is on and QCLI_PROXY_SECRET is unset: unsigned requests from loopback are accepted. Never run this way on a server.")]
     public static partial void DevModeUnauthenticated(ILogger logger);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "CLI stderr for conversation {Conversation}: {Stderr}")]
+    public static partial void CliStderr(ILogger logger, string conversation, string stderr);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Conversation {Conversation} asked for AWS profile {Profile}, which the proxy's AWS config does not define")]
+    public static partial void ProfileMissing(ILogger logger, string conversation, string profile);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Replayed request refused: its signature was already used within the window (peer {Peer})")]
+    public static partial void Replayed(ILogger logger, string? peer);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning,
+        Message = "QCLI_RUN_AS is unset: the CLI runs as the proxy's own user and could read the proxy's environment and files. The deploy kit sets QCLI_RUN_AS=qcli-agent.")]
+    public static partial void RunsAsProxyUser(ILogger logger);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "CLI {Command} ({Flavor}) runs as {User} with {Mode}")]
+    public static partial void CliSetup(ILogger logger, string command, string flavor, string user, string mode);
 }

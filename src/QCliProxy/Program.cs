@@ -12,6 +12,8 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
+        // Capabilities granted to the service (to start the CLI as its own user) must not pass on to the CLI.
+        Running.ProcessPrivileges.ClearAmbient();
         await using var app = ProxyApp.Build(args);
         try
         {

@@ -1,8 +1,10 @@
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Chat;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Health;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,9 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ParentEnvironment.FromProcess());
         services.AddSingleton<ChildEnvironment>();
+        services.AddSingleton<CliUser>();
+        services.AddSingleton<AwsProfileFiles>();
+        services.AddSingleton<ReplayGuard>();
         services.AddSingleton<CliCommandLine>();
         services.AddSingleton<CliRunner>();
         services.AddSingleton<RunLimiter>();
@@ -30,6 +35,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CliProbe>();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddHostedService<DevModeNotice>();
+        services.AddHostedService<CliSetupNotice>();
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Prompting;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
@@ -16,6 +18,7 @@ internal sealed class ChatHandler(
     ConversationLocks locks,
     ConversationStore store,
     CliRunner runner,
+    AwsProfileFiles awsFiles,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -44,7 +47,7 @@ internal sealed class ChatHandler(
         }
 
         using var admission = limiter.TryAdmit();
-        var conversation = ConversationStore.DirectoryName(request!.ConversationId!);
+        var conversation = store.DirectoryName(request!.ConversationId!);
         var held = admission is null ? null : await WaitForTurnAsync(admission, conversation, aborted);
         if (held is null)
         {
@@ -103,13 +106,21 @@ internal sealed class ChatHandler(
         context.Response.Headers.CacheControl = "no-store";
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
-        var invocation = new CliInvocation(directory.Path, request.Prompt, profile, directory.Resume);
+        var prompt = PromptFrame.Build(request.Prompt, request.Channel, request.User, profile);
+        AwsRunFiles? aws = null;
         try
         {
             await context.Response.StartAsync(context.RequestAborted);
+            aws = awsFiles.Write(profile);
+            var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume);
             var outcome = await runner.RunAsync(invocation, writer.WriteChunkAsync, context.RequestAborted);
             var elapsed = time.GetElapsedTime(started);
             Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+            if (outcome.Diagnostics.Length > 0)
+            {
+                Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
+            }
+
             if (outcome.End == RunEnd.ClientGone)
             {
                 Log.ClientGone(logger, directory.Name);
@@ -122,6 +133,11 @@ internal sealed class ChatHandler(
 
             await RunEndings.WriteAsync(writer, outcome, options, context.RequestAborted);
         }
+        catch (AwsProfileMissingException e)
+        {
+            Log.ProfileMissing(logger, directory.Name, e.Profile);
+            await writer.WriteErrorAsync(ErrorCodes.Failed, e.Message, context.RequestAborted);
+        }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             // The client left while a line was being written; the runner has already stopped the CLI.
@@ -129,6 +145,7 @@ internal sealed class ChatHandler(
         }
         finally
         {
+            aws?.Dispose();
             store.Touch(directory.Path);
         }
     }

@@ -3,8 +3,11 @@ using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>The first thing a chat request meets: its signature, or in dev mode without a secret, a loopback peer.</summary>
-internal sealed class RequestAuthenticator(ProxyOptions options, TimeProvider time, ILogger<RequestAuthenticator> logger)
+/// <summary>
+/// The first thing a chat request meets: its signature (never seen before within the window), or in dev mode without a
+/// secret, a loopback peer.
+/// </summary>
+internal sealed class RequestAuthenticator(ProxyOptions options, ReplayGuard replays, TimeProvider time, ILogger<RequestAuthenticator> logger)
 {
     public bool IsAuthentic(HttpContext context, ReadOnlySpan<byte> body)
     {
@@ -21,17 +24,25 @@ internal sealed class RequestAuthenticator(ProxyOptions options, TimeProvider ti
             return loopback;
         }
 
+        string? signature = context.Request.Headers[RequestSignature.SignatureHeader];
         var check = RequestSignature.Verify(
             options.Secret,
             context.Request.Headers[RequestSignature.TimestampHeader],
-            context.Request.Headers[RequestSignature.SignatureHeader],
+            signature,
             body,
             time.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
             Log.SignatureRejected(logger, check.ToString(), peer?.ToString());
+            return false;
         }
 
-        return check == SignatureCheck.Valid;
+        if (!replays.TryRecord(signature!))
+        {
+            Log.Replayed(logger, peer?.ToString());
+            return false;
+        }
+
+        return true;
     }
 }

@@ -3,7 +3,10 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>The one closing line for each way a run can end.</summary>
+/// <summary>
+/// The one closing line for each way a run can end. The CLI's stderr is only logged: it may hold paths, account ids or
+/// internals, so the line carries a short cause.
+/// </summary>
 internal static class RunEndings
 {
     private const int MaxDiagnostics = 1000;
@@ -18,13 +21,18 @@ internal static class RunEndings
             ErrorCodes.Failed, $"the answer was truncated: the CLI wrote more than {options.MaxOutputBytes} bytes (QCLI_MAX_OUTPUT_BYTES)", ct),
         { End: RunEnd.ShuttingDown } => writer.WriteErrorAsync(ErrorCodes.Failed, "the proxy is shutting down; try again", ct),
         { End: RunEnd.ClientGone } => ValueTask.CompletedTask,
-        _ => writer.WriteErrorAsync(ErrorCodes.Failed, Shorten(outcome.Diagnostics), ct),
+        _ => writer.WriteErrorAsync(ErrorCodes.Failed, $"the CLI '{options.Command}' could not be started on the proxy host", ct),
     };
 
-    private static string Exited(RunOutcome outcome) =>
-        outcome.Diagnostics.Length == 0
-            ? $"the CLI exited with code {outcome.ExitCode}"
-            : $"the CLI exited with code {outcome.ExitCode}: {Shorten(outcome.Diagnostics)}";
+    public static string Shorten(string text) => text.Length <= MaxDiagnostics ? text : text[..MaxDiagnostics] + "…";
 
-    private static string Shorten(string text) => text.Length <= MaxDiagnostics ? text : text[..MaxDiagnostics] + "…";
+    private static string Exited(RunOutcome outcome) =>
+        LooksLikeLogin(outcome.Diagnostics)
+            ? $"the CLI exited with code {outcome.ExitCode}: it is not logged in on the proxy host (an administrator must log it in again)"
+            : $"the CLI exited with code {outcome.ExitCode}; the proxy's log has the details";
+
+    private static bool LooksLikeLogin(string stderr) =>
+        stderr.Contains("not logged in", StringComparison.OrdinalIgnoreCase)
+        || stderr.Contains("login", StringComparison.OrdinalIgnoreCase)
+        || stderr.Contains("KIRO_API_KEY", StringComparison.Ordinal);
 }

@@ -10,10 +10,28 @@ public sealed class ProxyOptions
 
     public bool DevMode { get; set; }
 
+    /// <summary>The default agent that the deploy kit installs for both CLIs.</summary>
+    public const string DefaultAgent = "chatops";
+
     public string Command { get; set; } = "q";
+
+    public CliFlavor Flavor => CliFlavors.Of(Command);
+
+    /// <summary><c>--agent</c> name; null means no agent (then <see cref="TrustTools"/> is passed as <c>--trust-tools</c>).</summary>
+    public string? Agent { get; set; } = DefaultAgent;
+
+    /// <summary>Unix account the CLI runs as (<c>QCLI_RUN_AS</c>); null runs it as the proxy's own user.</summary>
+    public string? RunAs { get; set; }
+
+    /// <summary>The AWS config file a run's one-profile copy is cut from.</summary>
+    public string AwsConfigFile { get; set; } = "";
+
+    /// <summary>The AWS shared credentials file a run's one-profile copy is cut from.</summary>
+    public string AwsCredentialsFile { get; set; } = "";
 
     public IReadOnlyList<string> Arguments { get; set; } = ["chat", "--no-interactive"];
 
+    /// <summary>Tools trusted with <c>--trust-tools</c> when no agent is used.</summary>
     public IReadOnlyList<string> TrustTools { get; set; } = ["fs_read", "use_aws"];
 
     public bool AllowWriteTools { get; set; }
@@ -44,9 +62,14 @@ public sealed class ProxyOptions
         Secret = reader.Text("QCLI_PROXY_SECRET");
         DevMode = reader.Flag("QCLI_DEV_MODE", false);
         AllowWriteTools = reader.Flag("QCLI_ALLOW_WRITE_TOOLS", false);
-        Command = reader.Text("QCLI_COMMAND") ?? Command;
+        Command = reader.Text("QCLI_COMMAND") ?? CliFlavors.DefaultCommand(configuration["PATH"]);
         Arguments = reader.Words("QCLI_ARGS") ?? Arguments;
-        TrustTools = reader.List("QCLI_TRUST_TOOLS") ?? TrustTools;
+        TrustTools = reader.List("QCLI_TRUST_TOOLS") ?? CliFlavors.ReadOnlyTools(Flavor);
+        Agent = configuration["QCLI_AGENT"] is { } agent ? (string.IsNullOrWhiteSpace(agent) ? null : agent.Trim()) : DefaultAgent;
+        RunAs = reader.Text("QCLI_RUN_AS");
+        var awsHome = Path.Join(configuration["HOME"] ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aws");
+        AwsConfigFile = reader.Text("QCLI_AWS_CONFIG_FILE") ?? reader.Text("AWS_CONFIG_FILE") ?? Path.Join(awsHome, "config");
+        AwsCredentialsFile = reader.Text("QCLI_AWS_CREDENTIALS_FILE") ?? reader.Text("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Join(awsHome, "credentials");
         StateDirectory = reader.Text("QCLI_STATE_DIR") ?? DefaultStateDirectory();
         AwsProfiles = reader.List("QCLI_AWS_PROFILES") ?? [];
         EnvPassthrough = reader.List("QCLI_ENV_PASSTHROUGH") ?? [];

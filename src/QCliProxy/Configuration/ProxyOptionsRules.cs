@@ -41,6 +41,7 @@ internal static partial class ProxyOptionsRules
         }
 
         CheckArguments(o);
+        CheckAgentAndUser(o);
 
         foreach (var profile in o.AwsProfiles.Where(p => !ProfileName().IsMatch(p)))
         {
@@ -67,10 +68,45 @@ internal static partial class ProxyOptionsRules
             {
                 o.Errors.Add("QCLI_ARGS must not contain --trust-tools; list the tools in QCLI_TRUST_TOOLS.");
             }
+            else if (argument.StartsWith("--agent", StringComparison.Ordinal))
+            {
+                o.Errors.Add("QCLI_ARGS must not contain --agent; name the agent in QCLI_AGENT.");
+            }
             else if (argument is "--resume" or "-r")
             {
                 o.Errors.Add("QCLI_ARGS must not contain --resume; the proxy adds it when a conversation continues.");
             }
+        }
+    }
+
+    private static void CheckAgentAndUser(ProxyOptions o)
+    {
+        if (o.Agent is not null && !AgentName().IsMatch(o.Agent))
+        {
+            o.Errors.Add($"QCLI_AGENT has an invalid agent name '{o.Agent}' (letters, digits, '-' and '_'; empty = no agent).");
+        }
+
+        if (o.RunAs is null)
+        {
+            return;
+        }
+
+        var account = Running.UnixAccount.Find(o.RunAs);
+        if (account is null)
+        {
+            o.Errors.Add($"QCLI_RUN_AS names '{o.RunAs}', which is not an account in /etc/passwd (install.sh creates qcli-agent).");
+        }
+        else if (account.UserId == 0)
+        {
+            o.Errors.Add("QCLI_RUN_AS must not be root: the CLI gets its own unprivileged account.");
+        }
+        else if (string.Equals(account.Name, Environment.UserName, StringComparison.Ordinal))
+        {
+            o.Errors.Add($"QCLI_RUN_AS is the proxy's own user '{account.Name}'; give the CLI an account of its own.");
+        }
+        else if (Running.ProcessPrivileges.MissingForRunAs() is { Count: > 0 } missing)
+        {
+            o.Errors.Add($"QCLI_RUN_AS needs {string.Join(", ", missing)} (AmbientCapabilities in qcli-proxy.service).");
         }
     }
 
@@ -97,6 +133,9 @@ internal static partial class ProxyOptionsRules
 
     [GeneratedRegex(@"^[A-Za-z0-9_.+-]+$")]
     private static partial Regex ProfileName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex AgentName();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();

@@ -1,39 +1,52 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Conversations;
 
 /// <summary>
-/// One working directory per conversation under <c>QCLI_STATE_DIR</c>, named by a hash of the id so no id can reach
-/// outside it. A marker file written after a successful run means the CLI has a conversation there to resume.
+/// One working directory per conversation under <c>QCLI_STATE_DIR</c>, named by an HMAC of the id keyed with the proxy
+/// secret: no id can reach outside the root, and a CLI run that knows one conversation's folder cannot work out
+/// another's. A marker file written after a successful run means the CLI has a conversation there to resume.
 /// </summary>
-internal sealed class ConversationStore(ProxyOptions options, TimeProvider time)
+internal sealed class ConversationStore
 {
     public const string ResumeMarker = ".qcli-proxy-resume";
 
     private const int NameLength = 32;
 
-    public string Root { get; } = Path.GetFullPath(options.StateDirectory);
+    private readonly byte[] _key;
+    private readonly CliUser _user;
+    private readonly TimeProvider _time;
 
-    /// <summary>128 bits of SHA-256 in lowercase hex: fixed length, no separators, no dots.</summary>
-    public static string DirectoryName(string conversationId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId)))[..NameLength];
+    public ConversationStore(ProxyOptions options, CliUser user, TimeProvider time)
+    {
+        _key = Encoding.UTF8.GetBytes(options.Secret ?? "qcli-proxy-dev-mode");
+        _user = user;
+        _time = time;
+        Root = Path.GetFullPath(options.StateDirectory);
+        Directory.CreateDirectory(Root);
+        user.PrepareRoot(Root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>128 bits of HMAC-SHA256 in lowercase hex: fixed length, no separators, no dots.</summary>
+    public string DirectoryName(string conversationId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(conversationId)))[..NameLength];
 
     public static bool IsDirectoryName(string name) => name.Length == NameLength && name.All(char.IsAsciiHexDigitLower);
 
-    /// <summary>Creates (owner-only) or reuses the conversation's directory and marks it as used now.</summary>
+    /// <summary>Creates (reachable by the CLI's user only) or reuses the conversation's directory and marks it as used now.</summary>
     public ConversationDirectory Open(string conversationId)
     {
         var name = DirectoryName(conversationId);
         var path = Path.Join(Root, name);
-        if (OperatingSystem.IsWindows())
+        if (!Directory.Exists(path))
         {
             Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            _user.PrepareWritable(path);
         }
 
         Touch(path);
@@ -46,5 +59,5 @@ internal sealed class ConversationStore(ProxyOptions options, TimeProvider time)
         Touch(directory.Path);
     }
 
-    public void Touch(string path) => Directory.SetLastWriteTimeUtc(path, time.GetUtcNow().UtcDateTime);
+    public void Touch(string path) => Directory.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime);
 }

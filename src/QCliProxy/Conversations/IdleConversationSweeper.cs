@@ -31,7 +31,24 @@ internal sealed class IdleConversationSweeper(
             }
         }
 
+        SweepRunFiles();
         return deleted;
+    }
+
+    /// <summary>Per-run AWS files are deleted when their run ends; this clears those of a proxy that was killed.</summary>
+    private void SweepRunFiles()
+    {
+        var runs = Path.Join(store.Root, Aws.AwsProfileFiles.RunsFolder);
+        if (!Directory.Exists(runs))
+        {
+            return;
+        }
+
+        var cutoff = time.GetUtcNow().UtcDateTime - options.Timeout - Interval;
+        foreach (var path in Directory.EnumerateDirectories(runs).Where(p => Directory.GetLastWriteTimeUtc(p) <= cutoff))
+        {
+            Directory.Delete(path, recursive: true);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

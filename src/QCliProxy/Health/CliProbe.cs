@@ -8,7 +8,8 @@ using ChatOps.QCliProxy.Running;
 namespace ChatOps.QCliProxy.Health;
 
 /// <summary>Finds the CLI on the child's PATH and asks its version; the answer is cached for a few minutes.</summary>
-internal sealed class CliProbe(ProxyOptions options, ParentEnvironment parent, CliCommandLine commandLine, ConversationStore store, TimeProvider time)
+internal sealed class CliProbe(
+    ProxyOptions options, ParentEnvironment parent, CliCommandLine commandLine, ConversationStore store, CliUser user, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(10);
@@ -27,7 +28,9 @@ internal sealed class CliProbe(ProxyOptions options, ParentEnvironment parent, C
             }
 
             var path = Locate();
-            var status = new CliStatus(options.Command, path is not null, path, path is null ? null : await VersionAsync());
+            var status = new CliStatus(
+                options.Command, path is not null, path, path is null ? null : await VersionAsync(),
+                options.Flavor == CliFlavor.Kiro ? "kiro-cli" : "q", options.Agent, user.Account?.Name ?? Environment.UserName);
             _cached = (status, now);
             return status;
         }

@@ -1,10 +1,12 @@
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
 /// <summary>
-/// The CLI's environment: an allow-list copied from the proxy's, never a <c>QCLI_</c> variable nor any value equal to
-/// the proxy secret, plus <c>AWS_PROFILE</c> for the request and settings that keep output plain.
+/// The CLI's environment: an allow-list copied from the proxy's, never a <c>QCLI_</c> variable nor any value containing
+/// the proxy secret, never the proxy's own AWS credentials or profile choice; then the run's one-profile AWS files,
+/// <c>AWS_PROFILE</c> for the request, and settings that keep output plain.
 /// </summary>
 internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment parent)
 {
@@ -13,11 +15,20 @@ internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment p
         "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR",
         "SSL_CERT_FILE", "SSL_CERT_DIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
         "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
+        "KIRO_API_KEY",
+    };
+
+    // Each of these would let the run use credentials or profiles other than the one it was given.
+    private static readonly HashSet<string> AwsDenied = new(StringComparer.Ordinal)
+    {
+        "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+        "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
     };
 
     private static readonly string[] Prefixes = ["AWS_", "LC_"];
 
-    public Dictionary<string, string> Build(string? awsProfile)
+    public Dictionary<string, string> Build(AwsRunFiles? aws)
     {
         var child = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in parent.Variables)
@@ -28,9 +39,14 @@ internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment p
             }
         }
 
-        if (awsProfile is not null)
+        if (aws is not null)
         {
-            child["AWS_PROFILE"] = awsProfile;
+            child["AWS_CONFIG_FILE"] = aws.ConfigFile;
+            child["AWS_SHARED_CREDENTIALS_FILE"] = aws.CredentialsFile;
+            if (aws.Profile is not null)
+            {
+                child["AWS_PROFILE"] = aws.Profile;
+            }
         }
 
         child["NO_COLOR"] = "1";
@@ -41,6 +57,7 @@ internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment p
 
     private bool Allowed(string name) =>
         !name.StartsWith("QCLI_", StringComparison.OrdinalIgnoreCase)
+        && !AwsDenied.Contains(name)
         && (Names.Contains(name) || options.EnvPassthrough.Contains(name, StringComparer.Ordinal)
             || Prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)));
 

@@ -1,34 +1,40 @@
 using System.Diagnostics;
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
 /// <summary>
-/// Builds <c>&lt;QCLI_COMMAND&gt; &lt;QCLI_ARGS&gt; --trust-tools=&lt;list&gt; [--resume] [--] &lt;prompt&gt;</c> as an argument
-/// list: no shell ever sees the prompt.
+/// Builds <c>&lt;QCLI_COMMAND&gt; &lt;QCLI_ARGS&gt; (--agent &lt;QCLI_AGENT&gt; | --trust-tools=&lt;list&gt;) [--resume]
+/// &lt;framed prompt&gt;</c> as an argument list, started as the CLI's own user: no shell ever sees the prompt.
 /// </summary>
-internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment environment)
+internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment environment, CliUser user)
 {
     public ProcessStartInfo Create(CliInvocation run)
     {
-        var start = NewStartInfo(run.WorkingDirectory, run.AwsProfile);
+        var start = NewStartInfo(run.WorkingDirectory, run.Aws);
         foreach (var argument in options.Arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add("--trust-tools=" + string.Join(',', options.TrustTools));
+        // The agent's toolsSettings decide what runs unasked; --trust-tools is only for a CLI without agents.
+        if (options.Agent is not null)
+        {
+            start.ArgumentList.Add("--agent");
+            start.ArgumentList.Add(options.Agent);
+        }
+        else
+        {
+            start.ArgumentList.Add("--trust-tools=" + string.Join(',', options.TrustTools));
+        }
+
         if (run.Resume)
         {
             start.ArgumentList.Add("--resume");
         }
 
-        // A prompt such as "--trust-all-tools" must stay a prompt, not become an option.
-        if (run.Prompt.StartsWith('-'))
-        {
-            start.ArgumentList.Add("--");
-        }
-
+        // The framed prompt starts with the proxy's own words, so it is neither an option nor CLI input syntax.
         start.ArgumentList.Add(run.Prompt);
         return start;
     }
@@ -36,12 +42,12 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
     /// <summary><c>&lt;command&gt; --version</c>, for the health report.</summary>
     public ProcessStartInfo CreateVersionProbe(string workingDirectory)
     {
-        var start = NewStartInfo(workingDirectory, awsProfile: null);
+        var start = NewStartInfo(workingDirectory, aws: null);
         start.ArgumentList.Add("--version");
         return start;
     }
 
-    private ProcessStartInfo NewStartInfo(string workingDirectory, string? awsProfile)
+    private ProcessStartInfo NewStartInfo(string workingDirectory, AwsRunFiles? aws)
     {
         var start = new ProcessStartInfo(options.Command)
         {
@@ -53,11 +59,12 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
             WorkingDirectory = workingDirectory,
         };
         start.Environment.Clear();
-        foreach (var (name, value) in environment.Build(awsProfile))
+        foreach (var (name, value) in environment.Build(aws))
         {
             start.Environment[name] = value;
         }
 
+        user.Apply(start);
         return start;
     }
 }

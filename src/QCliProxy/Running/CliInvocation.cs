@@ -1,4 +1,6 @@
+using ChatOps.QCliProxy.Aws;
+
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>One CLI run: where, with which prompt and profile, continuing the directory's conversation or not.</summary>
-internal sealed record CliInvocation(string WorkingDirectory, string Prompt, string? AwsProfile, bool Resume);
+/// <summary>One CLI run: where, with which framed prompt and AWS files, continuing the directory's conversation or not.</summary>
+internal sealed record CliInvocation(string WorkingDirectory, string Prompt, AwsRunFiles? Aws, bool Resume);

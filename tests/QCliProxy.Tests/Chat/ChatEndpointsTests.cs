@@ -36,7 +36,7 @@ public sealed class ChatEndpointsTests
         Assert.DoesNotContain('\r', reply.Text);
         Assert.DoesNotContain("Thinking", reply.Text, StringComparison.Ordinal);
         Assert.Equal("> fake q starting", reply.TextLines[0]);
-        Assert.Equal("ARGC=4", reply.TextLines[1]);
+        Assert.Equal("ARGC=5", reply.TextLines[1]);
         Assert.Equal("red and a link done", reply.TextLines[^1]);
     }
 
@@ -47,7 +47,9 @@ public sealed class ChatEndpointsTests
 
         var reply = await proxy.ChatAsync("list my buckets");
 
-        Assert.Equal(["chat", "--no-interactive", "--trust-tools=fs_read,use_aws", "list my buckets"], reply.Arguments);
+        Assert.Equal(["chat", "--no-interactive", "--agent", "chatops"], reply.Arguments.SkipLast(1));
+        Assert.StartsWith("You are answering a question", reply.Arguments[^1], StringComparison.Ordinal);
+        Assert.Equal("list my buckets", reply.Seen("QUESTION"));
     }
 
     [Fact]
@@ -55,13 +57,25 @@ public sealed class ChatEndpointsTests
     {
         await using var proxy = await TestProxy.StartAsync(s =>
         {
-            s["QCLI_ARGS"] = "chat --no-interactive --agent ops";
+            s["QCLI_ARGS"] = "chat --no-interactive --model claude";
+            s["QCLI_AGENT"] = "";
             s["QCLI_TRUST_TOOLS"] = "";
         });
 
         var reply = await proxy.ChatAsync("hi");
 
-        Assert.Equal(["chat", "--no-interactive", "--agent", "ops", "--trust-tools=", "hi"], reply.Arguments);
+        Assert.Equal(["chat", "--no-interactive", "--model", "claude", "--trust-tools="], reply.Arguments.SkipLast(1));
+        Assert.Equal("hi", reply.Seen("QUESTION"));
+    }
+
+    [Fact]
+    public async Task AgentNameComesFromConfiguration()
+    {
+        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_AGENT"] = "sre-readonly");
+
+        var reply = await proxy.ChatAsync("hi");
+
+        Assert.Equal(["chat", "--no-interactive", "--agent", "sre-readonly"], reply.Arguments.SkipLast(1));
     }
 
     [Fact]
@@ -72,8 +86,8 @@ public sealed class ChatEndpointsTests
 
         var reply = await proxy.ChatAsync(prompt);
 
-        Assert.Equal("ARGC=4", reply.TextLines[1]);
-        Assert.Equal(prompt, reply.Arguments[^1]);
+        Assert.Equal("ARGC=5", reply.TextLines[1]);
+        Assert.Equal(prompt, reply.Seen("QUESTION"));
         var cwd = reply.Seen("CWD")!;
         Assert.Equal([ChatOps.QCliProxy.Conversations.ConversationStore.ResumeMarker], Directory.GetFileSystemEntries(cwd).Select(Path.GetFileName));
     }
@@ -85,7 +99,8 @@ public sealed class ChatEndpointsTests
 
         var reply = await proxy.ChatAsync("--trust-all-tools");
 
-        Assert.Equal(["chat", "--no-interactive", "--trust-tools=fs_read,use_aws", "--", "--trust-all-tools"], reply.Arguments);
+        Assert.Equal(["chat", "--no-interactive", "--agent", "chatops"], reply.Arguments.SkipLast(1));
+        Assert.Equal("--trust-all-tools", reply.Seen("QUESTION"));
     }
 
     [Theory]
@@ -102,7 +117,7 @@ public sealed class ChatEndpointsTests
         var cwd = reply.Seen("CWD")!;
         Assert.Equal(Path.GetFullPath(proxy.StateDir), Path.GetDirectoryName(cwd));
         Assert.Matches("^[0-9a-f]{32}$", Path.GetFileName(cwd));
-        Assert.Single(Directory.GetDirectories(proxy.StateDir));
+        Assert.Single(Directory.GetDirectories(proxy.StateDir), d => Path.GetFileName(d) != ".runs");
     }
 
     [Fact]
@@ -115,7 +130,8 @@ public sealed class ChatEndpointsTests
         var other = await proxy.ChatAsync("another thread", "lark:oc_test:om_other");
 
         Assert.DoesNotContain("--resume", first.Arguments);
-        Assert.Equal(["chat", "--no-interactive", "--trust-tools=fs_read,use_aws", "--resume", "follow-up"], second.Arguments);
+        Assert.Equal(["chat", "--no-interactive", "--agent", "chatops", "--resume"], second.Arguments.SkipLast(1));
+        Assert.Equal("follow-up", second.Seen("QUESTION"));
         Assert.Equal(first.Seen("CWD"), second.Seen("CWD"));
         Assert.DoesNotContain("--resume", other.Arguments);
         Assert.NotEqual(first.Seen("CWD"), other.Seen("CWD"));
@@ -133,7 +149,7 @@ public sealed class ChatEndpointsTests
     }
 
     [Fact]
-    public async Task NonZeroExitIsAFailedErrorCarryingStderr()
+    public async Task NonZeroExitIsAFailedErrorWithAShortCauseWhileStderrGoesOnlyToTheLog()
     {
         await using var proxy = await TestProxy.StartAsync();
 
@@ -141,7 +157,8 @@ public sealed class ChatEndpointsTests
 
         Assert.Equal("partial answer\n", reply.Text);
         Assert.Equal("failed", reply.Terminal.Code);
-        Assert.Equal("the CLI exited with code 3: error: fake failure for the tests", reply.Terminal.Message);
+        Assert.Equal("the CLI exited with code 3; the proxy's log has the details", reply.Terminal.Message);
+        Assert.Contains(proxy.Logs.Lines, l => l.Contains("fake failure for the tests", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class ChatRequestRulesTests
 
         var reply = await proxy.ChatAsync("hi");
 
-        Assert.Equal("instance-default", reply.Seen("AWS_PROFILE"));
+        Assert.Equal("<unset>", reply.Seen("AWS_PROFILE"));
+        Assert.Equal("[default]", reply.Seen("AWS_CONFIG_PROFILES")!.Trim());
         Assert.Equal("us-east-1", reply.Seen("AWS_REGION"));
     }
 

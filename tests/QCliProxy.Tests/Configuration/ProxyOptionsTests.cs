@@ -22,6 +22,50 @@ public sealed class ProxyOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(300), options.Timeout);
         Assert.Equal(1024 * 1024, options.MaxOutputBytes);
         Assert.Equal(TimeSpan.FromDays(7), options.IdleLifetime);
+        Assert.Equal("chatops", options.Agent);
+        Assert.Null(options.RunAs);
+    }
+
+    [Fact]
+    public void KiroCliIsTheDefaultCommandWhenItIsOnPathWithItsOwnToolNames()
+    {
+        var bin = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "kiro-cli"), "#!/bin/sh\n");
+        File.SetUnixFileMode(Path.Combine(bin, "kiro-cli"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var options = Load(new() { ["QCLI_COMMAND"] = null, ["PATH"] = "/nonexistent:" + bin });
+
+        Assert.Equal(("kiro-cli", CliFlavor.Kiro), (options.Command, options.Flavor));
+        Assert.Equal(["read", "aws"], options.TrustTools);
+        Directory.Delete(bin, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("/opt/q/bin/q", CliFlavor.QDeveloper)]
+    [InlineData("/usr/local/bin/kiro-cli", CliFlavor.Kiro)]
+    public void FlavorFollowsTheCommandName(string command, CliFlavor flavor) =>
+        Assert.Equal(flavor, new ProxyOptions { Command = command }.Flavor);
+
+    [Theory]
+    [InlineData("QCLI_ARGS", "chat --no-interactive --agent admin", "QCLI_ARGS must not contain --agent")]
+    [InlineData("QCLI_AGENT", "../../etc/agent", "QCLI_AGENT has an invalid agent name")]
+    [InlineData("QCLI_RUN_AS", "no-such-user-here", "QCLI_RUN_AS names 'no-such-user-here'")]
+    [InlineData("QCLI_RUN_AS", "root", "QCLI_RUN_AS must not be root")]
+    public void UnsafeAgentOrAccountSettingsAreErrors(string name, string value, string error)
+    {
+        var options = Load(new() { [name] = value });
+
+        Assert.StartsWith(error, Assert.Single(options.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyAgentMeansTheTrustToolsFallback()
+    {
+        var options = Load(new() { ["QCLI_AGENT"] = "" });
+
+        Assert.Empty(options.Errors);
+        Assert.Null(options.Agent);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Tests.Conversations;
 
@@ -46,6 +47,19 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public void NamesAreKeyedWithTheSecretSoARunCannotWorkOutAnotherConversationsFolder()
+    {
+        var store = Store();
+        var unkeyed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("thread-1"u8))[..32];
+        var otherKey = new ProxyOptions { StateDirectory = _root, Secret = "another-secret-000000" };
+
+        var name = store.Open("thread-1").Name;
+
+        Assert.NotEqual(unkeyed, name);
+        Assert.NotEqual(new ConversationStore(otherKey, new CliUser(otherKey), TimeProvider.System).DirectoryName("thread-1"), name);
+    }
+
+    [Fact]
     public void DirectoryIsReadableByItsOwnerOnly()
     {
         var directory = Store().Open("thread-1");
@@ -64,6 +78,7 @@ public sealed class ConversationStoreTests : IDisposable
     private ConversationStore Store()
     {
         Directory.CreateDirectory(_root);
-        return new ConversationStore(new ProxyOptions { StateDirectory = _root }, TimeProvider.System);
+        var options = new ProxyOptions { StateDirectory = _root, Secret = "test-proxy-secret-0001" };
+        return new ConversationStore(options, new CliUser(options), TimeProvider.System);
     }
 }

@@ -1,3 +1,4 @@
+using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.TestKit.Time;
@@ -17,7 +18,7 @@ public sealed class IdleConversationSweeperTests : IDisposable
     {
         Directory.CreateDirectory(_root);
         var options = new ProxyOptions { StateDirectory = _root, IdleLifetime = TimeSpan.FromDays(7) };
-        _store = new ConversationStore(options, _time);
+        _store = new ConversationStore(options, new CliUser(options), _time);
         _sweeper = new IdleConversationSweeper(_store, _locks, options, _time, NullLogger<IdleConversationSweeper>.Instance);
     }
 

@@ -22,6 +22,38 @@ public sealed class TestProxy : IAsyncDisposable
     public const string Secret = "test-proxy-secret-0001";
     public const string DefaultConversation = "lark:oc_test:om_root";
 
+    /// <summary>The proxy's AWS config: a default, two offered profiles built on a base one, and one never offered.</summary>
+    public const string AwsConfig = """
+        [default]
+        region = us-east-1
+        credential_source = Ec2InstanceMetadata
+
+        [profile base]
+        region = us-east-1
+
+        [profile prod]
+        role_arn = arn:aws:iam::111111111111:role/ChatOpsReadOnly
+        source_profile = base
+
+        [profile uat]
+        role_arn = arn:aws:iam::222222222222:role/ChatOpsReadOnly
+        credential_source = Ec2InstanceMetadata
+
+        [profile admin]
+        role_arn = arn:aws:iam::111111111111:role/Admin
+        credential_source = Ec2InstanceMetadata
+        """;
+
+    public const string AwsCredentials = """
+        [base]
+        aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+        aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+
+        [admin]
+        aws_access_key_id = AKIAI44QH8DHBEXAMPLE
+        aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
+        """;
+
     private readonly WebApplication _app;
 
     private TestProxy(WebApplication app, string root, LogCapture logs)
@@ -52,6 +84,8 @@ public sealed class TestProxy : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
+        await File.WriteAllTextAsync(Path.Combine(root, "aws-config"), AwsConfig);
+        await File.WriteAllTextAsync(Path.Combine(root, "aws-credentials"), AwsCredentials);
         var values = new Dictionary<string, string?>
         {
             ["QCLI_PROXY_SECRET"] = Secret,
@@ -61,6 +95,8 @@ public sealed class TestProxy : IAsyncDisposable
             ["QCLI_MAX_CONCURRENCY"] = "4",
             ["QCLI_QUEUE_LIMIT"] = "4",
             ["QCLI_TIMEOUT_SECONDS"] = "60",
+            ["QCLI_AWS_CONFIG_FILE"] = Path.Combine(root, "aws-config"),
+            ["QCLI_AWS_CREDENTIALS_FILE"] = Path.Combine(root, "aws-credentials"),
         };
         settings?.Invoke(values);
         var parent = new Dictionary<string, string>

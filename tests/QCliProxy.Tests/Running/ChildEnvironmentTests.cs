@@ -1,3 +1,4 @@
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
 
@@ -28,7 +29,7 @@ public sealed class ChildEnvironmentTests
         var child = Build(passthrough: []);
 
         Assert.Equal(
-            ["AWS_PAGER", "AWS_PROFILE", "AWS_REGION", "HOME", "LC_ALL", "NO_COLOR", "PATH", "TERM"],
+            ["AWS_PAGER", "AWS_REGION", "HOME", "LC_ALL", "NO_COLOR", "PATH", "TERM"],
             child.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("1", "dumb", ""), (child["NO_COLOR"], child["TERM"], child["AWS_PAGER"]));
     }
@@ -45,12 +46,41 @@ public sealed class ChildEnvironmentTests
     }
 
     [Fact]
-    public void RequestProfileReplacesTheInstanceProfile()
+    public void RunFilesAndProfileReplaceTheProxysOwnAwsSettings()
     {
-        Assert.Equal("prod", Build(passthrough: [], awsProfile: "prod")["AWS_PROFILE"]);
-        Assert.Equal("default", Build(passthrough: [])["AWS_PROFILE"]);
+        var child = Build(passthrough: [], new AwsRunFiles("/runs/1", "/runs/1/config", "/runs/1/credentials", "prod"));
+
+        Assert.Equal(("prod", "/runs/1/config", "/runs/1/credentials"), (child["AWS_PROFILE"], child["AWS_CONFIG_FILE"], child["AWS_SHARED_CREDENTIALS_FILE"]));
     }
 
-    private static Dictionary<string, string> Build(string[] passthrough, string? awsProfile = null) =>
-        new ChildEnvironment(new ProxyOptions { Secret = Secret, EnvPassthrough = passthrough }, new ParentEnvironment(Parent)).Build(awsProfile);
+    [Fact]
+    public void TheProxysAwsCredentialsAndProfileChoiceNeverReachTheCli()
+    {
+        var parent = new Dictionary<string, string>(Parent)
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
+            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ["AWS_SESSION_TOKEN"] = "token",
+            ["AWS_CONFIG_FILE"] = "/var/lib/qcli-proxy/.aws/config",
+            ["AWS_SHARED_CREDENTIALS_FILE"] = "/var/lib/qcli-proxy/.aws/credentials",
+            ["AWS_DEFAULT_PROFILE"] = "admin",
+        };
+
+        var child = new ChildEnvironment(new ProxyOptions { Secret = Secret, EnvPassthrough = ["AWS_SECRET_ACCESS_KEY"] }, new ParentEnvironment(parent)).Build(aws: null);
+
+        Assert.Equal(["AWS_PAGER", "AWS_REGION"], child.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void KiroApiKeyPassesForHeadlessKiroCli()
+    {
+        var parent = new Dictionary<string, string>(Parent) { ["KIRO_API_KEY"] = "kiro-key" };
+
+        var child = new ChildEnvironment(new ProxyOptions { Secret = Secret }, new ParentEnvironment(parent)).Build(aws: null);
+
+        Assert.Equal("kiro-key", child["KIRO_API_KEY"]);
+    }
+
+    private static Dictionary<string, string> Build(string[] passthrough, AwsRunFiles? aws = null) =>
+        new ChildEnvironment(new ProxyOptions { Secret = Secret, EnvPassthrough = passthrough }, new ParentEnvironment(Parent)).Build(aws);
 }

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Running;
+
+namespace ChatOps.QCliProxy.Aws;
+
+/// <summary>
+/// Cuts, for each run, an AWS config and credentials file holding only the chosen profile (and what it is built on:
+/// its <c>source_profile</c> chain, <c>sso-session</c> and <c>services</c> sections), so the model cannot pick any other
+/// profile with <c>use_aws</c>'s <c>profile_name</c>. The sources are <c>QCLI_AWS_CONFIG_FILE</c> and
+/// <c>QCLI_AWS_CREDENTIALS_FILE</c>, read afresh per run.
+/// </summary>
+internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
+{
+    public const string RunsFolder = ".runs";
+    public const string DefaultProfile = "default";
+
+    private const int MaxChain = 8;
+
+    public string Root => Path.Join(Path.GetFullPath(options.StateDirectory), RunsFolder);
+
+    /// <summary>Writes the run's files; throws <see cref="AwsProfileMissingException"/> when a named profile is in neither source.</summary>
+    public AwsRunFiles Write(string? profile)
+    {
+        var config = IniFile.Read(options.AwsConfigFile);
+        var credentials = IniFile.Read(options.AwsCredentialsFile);
+        var configOut = new StringBuilder();
+        var credentialsOut = new StringBuilder();
+        var chain = Chain(profile ?? DefaultProfile, config);
+        foreach (var name in chain)
+        {
+            var section = ProfileSection(config, name);
+            if (section.Lines is { } lines)
+            {
+                Append(configOut, section.Header, lines);
+                foreach (var (key, prefix) in new[] { ("sso_session", "sso-session "), ("services", "services ") })
+                {
+                    if (IniFile.Value(lines, key) is { Length: > 0 } reference && config.Section(prefix + reference) is { } referenced)
+                    {
+                        Append(configOut, prefix + reference, referenced);
+                    }
+                }
+            }
+
+            if (credentials.Section(name) is { } keys)
+            {
+                Append(credentialsOut, name, keys);
+            }
+        }
+
+        if (profile is not null && configOut.Length == 0 && credentialsOut.Length == 0)
+        {
+            throw new AwsProfileMissingException(profile);
+        }
+
+        Directory.CreateDirectory(Root);
+        user.PrepareRoot(Root);
+        var folder = Path.Join(Root, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        Directory.CreateDirectory(folder);
+        user.PrepareReadable(folder);
+        var files = new AwsRunFiles(folder, Path.Join(folder, "config"), Path.Join(folder, "credentials"), profile);
+        WriteFile(files.ConfigFile, configOut.ToString());
+        WriteFile(files.CredentialsFile, credentialsOut.ToString());
+        return files;
+    }
+
+    /// <summary>The profile and those it takes credentials from, without loops.</summary>
+    private static List<string> Chain(string profile, IniFile config)
+    {
+        var chain = new List<string> { profile };
+        while (chain.Count < MaxChain
+            && ProfileSection(config, chain[^1]).Lines is { } lines
+            && IniFile.Value(lines, "source_profile") is { Length: > 0 } source
+            && !chain.Contains(source, StringComparer.Ordinal))
+        {
+            chain.Add(source);
+        }
+
+        return chain;
+    }
+
+    /// <summary>In the config file the default profile is <c>[default]</c> (or <c>[profile default]</c>), others <c>[profile name]</c>.</summary>
+    private static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) =>
+        name == DefaultProfile
+            ? (DefaultProfile, config.Section(DefaultProfile) ?? config.Section("profile " + DefaultProfile))
+            : ("profile " + name, config.Section("profile " + name));
+
+    private static void Append(StringBuilder text, string header, IReadOnlyList<string> lines)
+    {
+        text.Append('[').Append(header).Append("]\n");
+        foreach (var line in lines)
+        {
+            text.Append(line).Append('\n');
+        }
+
+        text.Append('\n');
+    }
+
+    private void WriteFile(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, user.ReadableFileMode);
+        }
+    }
+}
