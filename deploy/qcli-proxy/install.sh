@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Q CLI proxy as a systemd service on Amazon Linux 2023 or Ubuntu (22.04/24.04).
-# Usage: sudo ./install.sh <published-app-folder>
-#   where the folder is the output of:
+# Usage: sudo ./install.sh <published-app-folder> [--cli-from <folder>]
+#   <published-app-folder> is the output of:
 #   dotnet publish src/QCliProxy -c Release -r linux-x64 --self-contained -o publish   (linux-arm64 on Graviton)
-# Idempotent: re-running upgrades the app and keeps the environment file and the state folder.
+#   --cli-from copies the CLI's executables (kiro-cli*, or q and qchat) from that folder (e.g. /root/.local/bin after
+#   installing the CLI as root) to /usr/local/bin, root-owned: neither the proxy's user nor the CLI's can change them.
+# Two accounts: qcli runs the proxy; qcli-agent runs the CLI (its own home, no access to the proxy's files).
+# Idempotent: re-running upgrades the app and the agents and keeps the environment file and the state folders.
 set -euo pipefail
 
 app_source=${1:-}
+cli_from=
+if [ "${2:-}" = "--cli-from" ]; then cli_from=${3:-}; fi
 here=$(cd "$(dirname "$0")" && pwd)
 service_user=qcli
+agent_user=qcli-agent
+agent_home=/var/lib/qcli-agent
 state_dir=/var/lib/qcli-proxy
 install_dir=/opt/qcli-proxy
 config_dir=/etc/qcli-proxy
@@ -33,11 +40,40 @@ if ! command -v aws >/dev/null; then
   fi
 fi
 
-# An unprivileged system user whose home is the state folder (ProtectHome=true hides /home from the service).
+# Two unprivileged system users with homes outside /home (ProtectHome=true hides /home from the service).
 if ! id "$service_user" >/dev/null 2>&1; then
   useradd --system --user-group --home-dir "$state_dir" --shell /usr/sbin/nologin "$service_user"
 fi
-install -d -m 0700 -o "$service_user" -g "$service_user" "$state_dir" "$state_dir/conversations"
+if ! id "$agent_user" >/dev/null 2>&1; then
+  useradd --system --user-group --home-dir "$agent_home" --shell /usr/sbin/nologin "$agent_user"
+fi
+usermod -a -G "$agent_user" "$service_user"
+# The proxy's home: the CLI's group may pass through to a conversation folder it is given, never list it.
+install -d -m 0710 -o "$service_user" -g "$agent_user" "$state_dir"
+install -d -m 0710 -o "$service_user" -g "$agent_user" "$state_dir/conversations"
+# The CLI's home: its login and data. The agent folders in it are root's, so the CLI cannot rewrite its own limits.
+install -d -m 0700 -o "$agent_user" -g "$agent_user" "$agent_home"
+install -d -m 0755 -o root -g root "$agent_home/.kiro" "$agent_home/.kiro/agents" "$agent_home/.aws" "$agent_home/.aws/amazonq" "$agent_home/.aws/amazonq/cli-agents"
+install -m 0644 -o root -g root "$here/agents/kiro-cli/chatops.json" "$agent_home/.kiro/agents/chatops.json"
+install -m 0644 -o root -g root "$here/agents/q/chatops.json" "$agent_home/.aws/amazonq/cli-agents/chatops.json"
+
+# The CLI itself, root-owned and read-only for both users.
+if [ -n "$cli_from" ]; then
+  found=0
+  for name in kiro-cli kiro-cli-chat kiro-cli-term q qchat qterm; do
+    if [ -f "$cli_from/$name" ]; then
+      install -m 0755 -o root -g root "$cli_from/$name" "/usr/local/bin/$name"
+      found=1
+    fi
+  done
+  [ "$found" -eq 1 ] || fail "--cli-from $cli_from holds neither kiro-cli nor q"
+fi
+
+# The AWS profiles: readable by the proxy only; each run gets a copy holding its one profile.
+install -d -m 0750 -o root -g "$service_user" "$config_dir" "$config_dir/aws"
+for file in config credentials; do
+  [ -f "$config_dir/aws/$file" ] || install -m 0640 -o root -g "$service_user" /dev/null "$config_dir/aws/$file"
+done
 
 # The app: root-owned and read-only for the service, swapped in whole.
 rm -rf "$install_dir.new"
@@ -51,7 +87,6 @@ mv "$install_dir.new" "$install_dir"
 rm -rf "$install_dir.old"
 
 # The environment file: root only (systemd reads it before dropping to the service user), with a fresh secret.
-install -d -m 0700 -o root -g root "$config_dir"
 if [ ! -f "$env_file" ]; then
   secret=$(openssl rand -hex 32 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
   sed "s/^QCLI_PROXY_SECRET=.*/QCLI_PROXY_SECRET=$secret/" "$here/qcli-proxy.env.example" > "$env_file"
@@ -68,7 +103,7 @@ systemctl restart qcli-proxy
 
 cat <<NEXT
 install.sh: qcli-proxy is installed and (re)started. Next, as README.md describes:
-  1. install the Q CLI for the service user and log in:  sudo -u $service_user -H bash -l
-  2. write $state_dir/.aws/config with read-only profiles; list them in QCLI_AWS_PROFILES in $env_file
+  1. the CLI in /usr/local/bin (re-run with --cli-from), then log it in as $agent_user, or set KIRO_API_KEY in $env_file
+  2. write $config_dir/aws/config with read-only profiles; list them in QCLI_AWS_PROFILES in $env_file
   3. sudo systemctl restart qcli-proxy && curl -s http://127.0.0.1:8080/healthz
 NEXT

@@ -100,9 +100,6 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
     private void WriteFile(string path, string text)
     {
         File.WriteAllText(path, text);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, user.ReadableFileMode);
-        }
+        user.PrepareReadableFile(path);
     }
 }

@@ -7,12 +7,12 @@ namespace ChatOps.QCliProxy.Running;
 /// <summary>
 /// Who the CLI runs as. With <c>QCLI_RUN_AS</c> it is its own account, with its own home: the proxy's environment
 /// (<c>/proc/&lt;pid&gt;/environ</c>), its secret and its files are another user's and unreadable to it. The folders the
-/// CLI needs are group-shared with that account's primary group and not listable, so a run reaches only the folder
-/// whose (unguessable) name it was given.
+/// CLI needs are given to that account's primary group (the proxy's user is a member; no setgid bit, which the unit's
+/// RestrictSUIDSGID forbids) and roots are not listable, so a run reaches only the folder whose (unguessable) name it
+/// was given.
 /// </summary>
 internal sealed partial class CliUser
 {
-    private const UnixFileMode SetGroupId = UnixFileMode.SetGroup;
     private const UnixFileMode OwnerAll = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public CliUser(ProxyOptions options)
@@ -39,19 +39,19 @@ internal sealed partial class CliUser
 
     /// <summary>A root of folders for runs: the account may pass through it but not list it.</summary>
     public void PrepareRoot(string path) =>
-        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupExecute | SetGroupId);
+        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupExecute);
 
     /// <summary>A folder the run reads and writes (its conversation's working directory).</summary>
     public void PrepareWritable(string path) =>
-        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | SetGroupId);
+        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute);
 
     /// <summary>A folder the run only reads (its per-run AWS files).</summary>
     public void PrepareReadable(string path) =>
-        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | SetGroupId);
+        Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
 
-    /// <summary>The mode of a file the run only reads.</summary>
-    public UnixFileMode ReadableFileMode =>
-        Account is null ? UnixFileMode.UserRead | UnixFileMode.UserWrite : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+    /// <summary>A file the run only reads (its per-run AWS files).</summary>
+    public void PrepareReadableFile(string path) =>
+        Share(path, Account is null ? UnixFileMode.UserRead | UnixFileMode.UserWrite : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
     private void Share(string path, UnixFileMode mode)
     {
