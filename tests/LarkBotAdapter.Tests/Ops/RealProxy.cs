@@ -33,6 +33,7 @@ public sealed class RealProxy : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "chatops-e2e-proxy", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
+        await File.WriteAllTextAsync(Path.Combine(root, "aws-config"), "[profile prod]\nregion = us-east-1\n\n[profile uat]\nregion = us-east-1\n");
         var fake = Path.Combine(AppContext.BaseDirectory, "FakeCli", "q");
         File.SetUnixFileMode(fake, File.GetUnixFileMode(fake) | UnixFileMode.UserExecute);
         var app = ProxyApp.Build([], builder =>
@@ -44,6 +45,7 @@ public sealed class RealProxy : IAsyncDisposable
                 ["QCLI_STATE_DIR"] = Path.Combine(root, "state"),
                 ["QCLI_AWS_PROFILES"] = "prod,uat",
                 ["QCLI_TIMEOUT_SECONDS"] = "60",
+                ["QCLI_AWS_CONFIG_FILE"] = Path.Combine(root, "aws-config"),
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();

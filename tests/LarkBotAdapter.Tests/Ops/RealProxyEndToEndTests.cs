@@ -35,12 +35,31 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
         await app.WhenIdleAsync();
 
         var text = string.Join("\n", app.Lark.RepliesTo(message.MessageId).Select(r => r.Text));
-        Assert.Contains("ARG=is checkout-api throwing 5xx in prod right now?", text, StringComparison.Ordinal);
-        Assert.Contains("ARG=--trust-tools=fs_read,use_aws", text, StringComparison.Ordinal);
+        Assert.Contains("QUESTION=is checkout-api throwing 5xx in prod right now?", text, StringComparison.Ordinal);
+        Assert.Contains("ARG=--agent\nARG=chatops", text, StringComparison.Ordinal);
         Assert.Contains("AWS_PROFILE=prod", text, StringComparison.Ordinal);
         Assert.Contains("QCLI_PROXY_SECRET=\n", text + "\n", StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Thinking", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!touch {marker}")]
+    [InlineData("/tools trust-all")]
+    [InlineData("！touch {marker}")]
+    public async Task AChatMessageStartingWithCliSyntaxIsAnsweredAsAQuestionAndRunsNothing(string question)
+    {
+        await using var app = await StartAppAsync(_proxy.Address, s => s.AddSingleton<IIntentClassifier>(new FixedClassifier(Intent.AwsOps)));
+        var marker = Path.Combine(Path.GetTempPath(), "chatops-e2e-pwned-" + Guid.NewGuid().ToString("N"));
+        var message = LarkEvent.Text("@_user_1 " + question.Replace("{marker}", marker, StringComparison.Ordinal)).MentioningBot();
+        (await app.SendLarkAsync(message.Build())).Dispose();
+        await app.WhenIdleAsync();
+
+        var text = string.Join("\n", app.Lark.RepliesTo(message.MessageId).Select(r => r.Text));
+        Assert.Contains("INPUT=plain", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("INPUT=shell", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("INPUT=slash", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(marker), "the chat message was run as a shell command on the proxy host");
     }
 
     [Fact]
