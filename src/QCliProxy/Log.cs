@@ -54,4 +54,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "CLI {Command} ({Flavor}) runs as {User} with {Mode}")]
     public static partial void CliSetup(ILogger logger, string command, string flavor, string user, string mode);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Error, Message = "The AWS files for a run of conversation {Conversation} could not be written")]
+    public static partial void RunFilesFailed(ILogger logger, string conversation, Exception exception);
 }

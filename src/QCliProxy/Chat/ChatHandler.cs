@@ -111,7 +111,12 @@ internal sealed class ChatHandler(
         try
         {
             await context.Response.StartAsync(context.RequestAborted);
-            aws = awsFiles.Write(profile);
+            aws = await PrepareAwsFilesAsync(writer, directory, profile, context.RequestAborted);
+            if (aws is null)
+            {
+                return;
+            }
+
             var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume);
             var outcome = await runner.RunAsync(invocation, writer.WriteChunkAsync, context.RequestAborted);
             var elapsed = time.GetElapsedTime(started);
@@ -133,11 +138,6 @@ internal sealed class ChatHandler(
 
             await RunEndings.WriteAsync(writer, outcome, options, context.RequestAborted);
         }
-        catch (AwsProfileMissingException e)
-        {
-            Log.ProfileMissing(logger, directory.Name, e.Profile);
-            await writer.WriteErrorAsync(ErrorCodes.Failed, e.Message, context.RequestAborted);
-        }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             // The client left while a line was being written; the runner has already stopped the CLI.
@@ -148,6 +148,27 @@ internal sealed class ChatHandler(
             aws?.Dispose();
             store.Touch(directory.Path);
         }
+    }
+
+    /// <summary>The run's one-profile AWS files; null (after the closing error line) when they cannot be made.</summary>
+    private async Task<AwsRunFiles?> PrepareAwsFilesAsync(NdjsonWriter writer, ConversationDirectory directory, string? profile, CancellationToken ct)
+    {
+        try
+        {
+            return awsFiles.Write(profile);
+        }
+        catch (AwsProfileMissingException e)
+        {
+            Log.ProfileMissing(logger, directory.Name, e.Profile);
+            await writer.WriteErrorAsync(ErrorCodes.Failed, e.Message, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.RunFilesFailed(logger, directory.Name, e);
+            await writer.WriteErrorAsync(ErrorCodes.Failed, "the proxy could not prepare this run's AWS files; its log says why", ct);
+        }
+
+        return null;
     }
 
     private static async Task RefuseAsync(HttpContext context, int status, string code, string message)

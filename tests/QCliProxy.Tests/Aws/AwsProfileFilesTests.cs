@@ -49,4 +49,17 @@ public sealed class AwsProfileFilesTests
         Assert.Contains("'staging'", reply.Terminal.Message, StringComparison.Ordinal);
         Assert.Equal(0, proxy.CliRuns);
     }
+
+    [Fact]
+    public async Task RunFilesThatCannotBeWrittenEndInAFailedLineNotASilentStream()
+    {
+        await using var proxy = await TestProxy.StartAsync();
+        // A file where the runs folder should be: nothing can be created under it.
+        await File.WriteAllTextAsync(Path.Combine(proxy.StateDir, ".runs"), "");
+
+        var reply = await proxy.ChatAsync("hi", awsProfile: "prod");
+
+        Assert.Equal("failed", reply.Terminal.Code);
+        Assert.Equal(0, proxy.CliRuns);
+    }
 }
