@@ -14,12 +14,14 @@ public static class AwsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A typed client whose requests are retried and SigV4-signed for <paramref name="signingName"/>.</summary>
+    /// <summary>A typed client whose requests are SigV4-signed for <paramref name="signingName"/> and, unless
+    /// <paramref name="retry"/> is false (a request that must be sent at most once), retried.</summary>
     public static IHttpClientBuilder AddSignedAwsClient<TClient>(
         this IServiceCollection services,
         string signingName,
         Func<AwsSettings, string> region,
-        Func<AwsSettings, Uri> endpoint)
+        Func<AwsSettings, Uri> endpoint,
+        bool retry = true)
         where TClient : class
     {
         services.AddAwsBasics();
@@ -38,6 +40,11 @@ public static class AwsServiceCollectionExtensions
                     AwsSettings.RegionEndpointOf(region(aws)),
                     signingName,
                     new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+                if (!retry)
+                {
+                    return signer;
+                }
+
                 var pipeline = ResilienceHandler.CreatePipeline(
                     sp.GetRequiredService<ResilienceSettings>(), sp.GetRequiredService<TimeProvider>());
                 return new ResilienceHandler(pipeline) { InnerHandler = signer };

@@ -23,6 +23,9 @@ public sealed partial class TurnAdmission(
     /// command then shows the user an error), so the ack leaves within this, whatever the store does.</summary>
     public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
 
+    // The hand-off always gets at least this, even when the store took most of the budget.
+    private static readonly TimeSpan MinHandOffTime = TimeSpan.FromMilliseconds(300);
+
     // Less than this left for the notice and it would only be cut off half-sent.
     private static readonly TimeSpan MinNoticeTime = TimeSpan.FromMilliseconds(200);
 
@@ -79,14 +82,20 @@ public sealed partial class TurnAdmission(
             Log.Duplicate(logger, turn.ClaimKey);
             return AdmissionOutcome.Duplicate;
         }
+        // The hand-off gets what is left of the ack budget; cut off, it counts as failed and the claim is given back,
+        // so the platform's redelivery is answered instead of being taken for a duplicate.
+        var left = AckBudget - time.GetElapsedTime(started);
+        using var handOffBudget = new CancellationTokenSource(left > MinHandOffTime ? left : MinHandOffTime, time);
+        using var handOff = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, handOffBudget.Token);
         try
         {
-            await dispatcher.DispatchAsync(new WorkJob(WorkJob.TurnKind, turn, Hop: 1, time.GetUtcNow(), needsAddressCheck), cancellationToken);
+            await dispatcher.DispatchAsync(new WorkJob(WorkJob.TurnKind, turn, Hop: 1, time.GetUtcNow(), needsAddressCheck), handOff.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             Log.HandOffFailed(logger, turn.ClaimKey, ex);
             await ReleaseAsync(turn.ClaimKey);
+            cancellationToken.ThrowIfCancellationRequested();
             return AdmissionOutcome.Unavailable;
         }
         Log.Accepted(logger, turn.ClaimKey);

@@ -2,7 +2,11 @@ using System.Threading.Channels;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The hand-off in a long-running process: a bounded queue drained by a fixed number of workers.</summary>
+/// <summary>
+/// The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
+/// no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
+/// queued ones within <see cref="WorkerOptions.DrainTimeout"/>, and cuts the rest short with a notice in their threads.
+/// </summary>
 public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions options, ILogger<InProcessJobQueue> logger)
     : BackgroundService, IJobDispatcher
 {
@@ -10,6 +14,11 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
         new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
     private static readonly TimeSpan AckHeadStart = TimeSpan.FromMilliseconds(2);
+
+    // Fires when the drain time is up: running answers stop and say so in their threads.
+    private readonly CancellationTokenSource _drainEnd = new();
+    private int _started;
+    private int _cutShort;
 
     private readonly object _idleGate = new();
     private int _pending;
@@ -77,36 +86,56 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
     private readonly TaskScheduler _scheduler = new ConcurrentExclusiveSchedulerPair(
         TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
 
+    // The workers do not watch the host's stopping token: a stop completes the queue instead, and they end when it is empty.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ =>
-            Task.Factory.StartNew(() => DrainAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap()));
+            Task.Factory.StartNew(DrainAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap()));
 
-    private async Task DrainAsync(CancellationToken stoppingToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!_jobs.Writer.TryComplete())
         {
-            await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    // Ack first: let the acknowledgement that handed this job off leave before its answer takes the CPU.
-                    await Task.Delay(AckHeadStart, stoppingToken);
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(job, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    Log.JobFailed(logger, job.Turn.ClaimKey, ex);
-                }
-                finally
-                {
-                    Track(-1);
-                }
-            }
+            return;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+
+        int pending;
+        lock (_idleGate)
         {
-            // Shutting down.
+            pending = _pending;
+        }
+
+        Log.Draining(logger, pending, Notices.Duration(options.DrainTimeout));
+        _drainEnd.CancelAfter(options.DrainTimeout);
+        using var hostGivesUp = cancellationToken.Register(_drainEnd.Cancel);
+        await base.StopAsync(cancellationToken);
+        Log.Drained(logger, pending - Volatile.Read(ref _cutShort), Volatile.Read(ref _cutShort));
+    }
+
+    private async Task DrainAsync()
+    {
+        await foreach (var job in _jobs.Reader.ReadAllAsync())
+        {
+            try
+            {
+                // Ack first: let the acknowledgement that handed this job off leave before its answer takes the CPU.
+                await Task.Delay(AckHeadStart);
+                Interlocked.Increment(ref _started);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(job, CancellationToken.None, _drainEnd.Token);
+            }
+            catch (Exception ex)
+            {
+                Log.JobFailed(logger, job.Turn.ClaimKey, ex);
+            }
+            finally
+            {
+                if (_drainEnd.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref _cutShort);
+                }
+
+                Track(-1);
+            }
         }
     }
 
@@ -114,5 +143,13 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
     {
         [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job {ClaimKey} failed for good; its answer may be incomplete")]
         public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
+
+        [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+            Message = "Stopping: no new jobs are taken (the platforms redeliver them elsewhere); {Pending} running or queued jobs get {DrainTime} to finish")]
+        public static partial void Draining(ILogger logger, int pending, string drainTime);
+
+        [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+            Message = "Stopped: {Finished} jobs finished, {CutShort} cut short with a notice in their threads")]
+        public static partial void Drained(ILogger logger, int finished, int cutShort);
     }
 }

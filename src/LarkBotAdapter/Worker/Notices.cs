@@ -36,6 +36,10 @@ internal static class Notices
         return Pick(turn, english, chinese);
     }
 
+    /// <summary>The detail of an answer cut short because this instance is shutting down.</summary>
+    public static string Restarting(ChatTurn turn) =>
+        Pick(turn, "I was restarted before the answer was finished.", "回答完成之前我被重启了。");
+
     /// <summary>A limit as a person says it: "9 minutes", "1 minute", "45 seconds".</summary>
     public static string Duration(TimeSpan limit)
     {

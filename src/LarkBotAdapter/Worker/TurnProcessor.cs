@@ -23,8 +23,9 @@ public sealed partial class TurnProcessor(
     private const int MaxRememberedChars = 2000;
 
     /// <summary>Answers <paramref name="job"/>. Returns the intent used (null when nothing was classified). Throws only
-    /// when replies could not be posted at all, so the caller can retry the job (replies are idempotent).</summary>
-    public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken)
+    /// when replies could not be posted at all, so the caller can retry the job (replies are idempotent).
+    /// <paramref name="stopping"/> cuts the answer short like the answer deadline, with a notice that the bot restarted.</summary>
+    public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping = default)
     {
         var turn = job.Turn;
         var channel = channels.For(turn.Platform);
@@ -42,7 +43,7 @@ public sealed partial class TurnProcessor(
         }
         var thread = await LoadThreadAsync(turn, cancellationToken);
         // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         deadline.CancelAfter(options.AnswerTimeout);
         var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
         var answer = new StringBuilder();
@@ -77,6 +78,11 @@ public sealed partial class TurnProcessor(
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
             await replies.PostErrorAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && stopping.IsCancellationRequested)
+        {
+            Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
+            await replies.PostErrorAsync(Notices.Failed(turn, Notices.Restarting(turn), retryable: true, replies.Posted > 0), cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

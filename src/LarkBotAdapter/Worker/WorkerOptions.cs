@@ -33,6 +33,10 @@ public sealed record WorkerOptions
     /// platforms' 3 s).</summary>
     public TimeSpan NoticeTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>On shutdown outside Lambda: how long running and queued jobs may still take before they are cut short
+    /// (with a notice in their threads). Below the host's shutdown timeout, so the notices still go out.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];
@@ -43,6 +47,7 @@ public sealed record WorkerOptions
             QueueCapacity = Math.Max(1, configuration.GetValue("CHATOPS_WORKER_QUEUE", defaults.QueueCapacity)),
             LambdaFunctionName = string.IsNullOrWhiteSpace(function) ? null : function,
             AnswerTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_ANSWER_TIMEOUT_SECONDS", defaults.AnswerTimeout.TotalSeconds)),
+            DrainTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_DRAIN_TIMEOUT_SECONDS", defaults.DrainTimeout.TotalSeconds)),
             ReplyRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_REPLY_RETRY_DELAY_MS", defaults.ReplyRetryDelay.TotalMilliseconds)),
             EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
         };

@@ -28,7 +28,8 @@ public static class WorkerServiceCollectionExtensions
         var options = WorkerOptions.From(configuration);
         if (options.LambdaFunctionName is not null)
         {
-            services.AddSignedAwsClient<LambdaJobDispatcher>("lambda", aws => aws.Region, aws => aws.Endpoint("LAMBDA", "lambda", aws.Region));
+            // Sent once: a retried Invoke whose first 202 was lost would queue the job twice. The ack budget bounds it.
+            services.AddSignedAwsClient<LambdaJobDispatcher>("lambda", aws => aws.Region, aws => aws.Endpoint("LAMBDA", "lambda", aws.Region), retry: false);
             services.AddTransient<IJobDispatcher>(sp => sp.GetRequiredService<LambdaJobDispatcher>());
         }
         else

@@ -55,6 +55,8 @@ public sealed class ChatOpsApp : IAsyncDisposable
         ["AWS_REGION"] = "us-east-1",
         ["CHATOPS_HTTP_RETRY_DELAY_MS"] = "5",
         ["CHATOPS_REPLY_RETRY_DELAY_MS"] = "5",
+        // A test that leaves an answer hanging should not hold up its app's disposal for the default 20 s.
+        ["CHATOPS_DRAIN_TIMEOUT_SECONDS"] = "1",
     };
 
     public static async Task<ChatOpsApp> StartAsync(

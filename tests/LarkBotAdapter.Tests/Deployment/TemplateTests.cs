@@ -13,7 +13,7 @@ public sealed partial class TemplateTests
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
         "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
         // Only for the in-process worker (a long-running host); Lambda hands jobs off by self-invocation.
-        "CHATOPS_WORKER_CONCURRENCY", "CHATOPS_WORKER_QUEUE",
+        "CHATOPS_WORKER_CONCURRENCY", "CHATOPS_WORKER_QUEUE", "CHATOPS_DRAIN_TIMEOUT_SECONDS",
         // Opens /events off Lambda; on Lambda it is always open to the Web Adapter.
         "CHATOPS_EVENTS_ENDPOINT",
         // Tuning with safe defaults, set by tests.

@@ -17,6 +17,7 @@ public sealed class LambdaHandOffTests : IAsyncLifetime
     private LoopbackServer _lambda = null!;
     private ChatOpsApp _app = null!;
     private HttpStatusCode _invokeStatus = HttpStatusCode.Accepted;
+    private TaskCompletionSource? _hold;
 
     public async Task InitializeAsync()
     {
@@ -24,6 +25,10 @@ public sealed class LambdaHandOffTests : IAsyncLifetime
         {
             using var reader = new StreamReader(c.Request.Body, Encoding.UTF8);
             _invocations.Enqueue((c.Request.Path + c.Request.QueryString, c.Request.Headers["X-Amz-Invocation-Type"], c.Request.Headers.Authorization, await reader.ReadToEndAsync()));
+            if (_hold is { } hold)
+            {
+                await hold.Task.WaitAsync(c.RequestAborted);
+            }
             return Results.StatusCode((int)_invokeStatus);
         }));
         _app = await ChatOpsApp.StartAsync(s =>
@@ -76,6 +81,43 @@ public sealed class LambdaHandOffTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
         }
         Assert.Single(_invocations);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task InvokeIsSentOnceEvenWhenLambdaRefusesIt(HttpStatusCode status)
+    {
+        // A retried Invoke whose first 202 was lost would queue the job twice; the platform's redelivery is the retry.
+        _invokeStatus = status;
+        var message = LarkEvent.Text("@_user_1 tell me a joke").MentioningBot();
+
+        using var ack = await _app.SendLarkAsync(message.Build());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ack.StatusCode);
+        Assert.Single(_invocations);
+    }
+
+    [Fact]
+    public async Task InvokeThatOutlastsTheAckBudgetIsCutOffAndItsClaimReleasedForTheRedelivery()
+    {
+        _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var message = LarkEvent.Text("@_user_1 tell me a joke").MentioningBot();
+        using (var first = await _app.SendLarkAsync(message.Build()))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        }
+
+        _hold.SetResult();
+        _hold = null;
+        _invocations.Clear();
+        using (var redelivery = await _app.SendLarkAsync(message.Build()))
+        {
+            Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
+        }
+
+        Assert.Single(_invocations);
+        Assert.Contains(_app.Logs.Lines, l => l.Contains("hand-off to the worker failed", StringComparison.Ordinal));
     }
 
     [Fact]
