@@ -19,8 +19,9 @@ public sealed class HealthEndpointsTests
         var cli = json.RootElement.GetProperty("cli");
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         Assert.True(cli.GetProperty("found").GetBoolean());
-        Assert.Equal(FakeCli.Path, cli.GetProperty("path").GetString());
+        Assert.Equal(Path.Combine(proxy.Root, "bin", "q"), cli.GetProperty("path").GetString());
         Assert.Equal("q 9.9.9-fake", cli.GetProperty("version").GetString());
+        Assert.Equal(("q", "chatops", Environment.UserName), (cli.GetProperty("flavor").GetString(), cli.GetProperty("agent").GetString(), cli.GetProperty("runsAs").GetString()));
         Assert.DoesNotContain(TestProxy.Secret, body, StringComparison.Ordinal);
     }
 

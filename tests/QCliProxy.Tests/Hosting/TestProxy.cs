@@ -84,12 +84,24 @@ public sealed class TestProxy : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
+        // The fake CLI and the folders above it must be reachable by another account (QCLI_RUN_AS tests), wherever the
+        // repository was cloned: a copy under the temp folder, every folder on the way readable and searchable.
+        Directory.CreateDirectory(Path.Combine(root, "bin"));
+        var cli = Path.Combine(root, "bin", "q");
+        File.Copy(FakeCli.Path, cli);
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                   | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        foreach (var path in new[] { Path.GetDirectoryName(root)!, root, Path.Combine(root, "bin"), cli })
+        {
+            File.SetUnixFileMode(path, open);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(root, "aws-config"), AwsConfig);
         await File.WriteAllTextAsync(Path.Combine(root, "aws-credentials"), AwsCredentials);
         var values = new Dictionary<string, string?>
         {
             ["QCLI_PROXY_SECRET"] = Secret,
-            ["QCLI_COMMAND"] = FakeCli.Path,
+            ["QCLI_COMMAND"] = cli,
             ["QCLI_STATE_DIR"] = Path.Combine(root, "state"),
             ["QCLI_AWS_PROFILES"] = "prod,uat",
             ["QCLI_MAX_CONCURRENCY"] = "4",
