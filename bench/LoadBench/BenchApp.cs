@@ -29,6 +29,7 @@ internal static class BenchApp
             ["AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME"] = fakes.Knowledge.BaseAddress.ToString(),
             ["QLI_SERVER_ADDRESS"] = fakes.Proxy.BaseAddress.ToString(),
             ["QCLI_PROXY_SECRET"] = FakeQCliProxy.DefaultSecret,
+            ["OPS_ALLOW_EVERYONE"] = "true",
             ["QCLI_AWS_PROFILES"] = "prod, uat",
             ["OPS_ALLOWED_CHAT_IDS"] = string.Join(',', options.ChatIds),
             ["OPS_ALLOWED_USER_IDS"] = string.Join(',', options.UserIds),

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace ChatOps.LarkBotAdapter.Ops;
 
 /// <summary>How to reach the Q CLI proxy and who may use the <c>aws_ops</c> route: <c>QLI_SERVER_ADDRESS</c>,
-/// <c>QCLI_PROXY_SECRET</c>, <c>QCLI_AWS_PROFILES</c>, <c>OPS_ALLOWED_CHAT_IDS</c>, <c>OPS_ALLOWED_USER_IDS</c>.</summary>
+/// <c>QCLI_PROXY_SECRET</c>, <c>QCLI_AWS_PROFILES</c>, <c>OPS_ALLOWED_CHAT_IDS</c>, <c>OPS_ALLOWED_USER_IDS</c>,
+/// <c>OPS_ALLOW_EVERYONE</c>.</summary>
 public sealed partial class QCliProxyOptions
 {
     /// <summary>Shortest accepted shared secret.</summary>
@@ -19,11 +20,16 @@ public sealed partial class QCliProxyOptions
     /// <summary>Profiles the classifier may choose from (the proxy has its own list and refuses others).</summary>
     public IReadOnlyList<string> AwsProfiles { get; private set; } = [];
 
-    /// <summary>Chats that may use the route; empty = any chat.</summary>
+    /// <summary>Chats that may use the route; empty = any chat (when a user list is set, or everyone is allowed).</summary>
     public IReadOnlySet<string> AllowedChatIds { get; private set; } = new HashSet<string>();
 
-    /// <summary>Users (Lark open_id, Slack user id) who may use the route; empty = anyone.</summary>
+    /// <summary>Users (Lark open_id, Slack user id) who may use the route; empty = anyone (when a chat list is set, or
+    /// everyone is allowed).</summary>
     public IReadOnlySet<string> AllowedUserIds { get; private set; } = new HashSet<string>();
+
+    /// <summary><c>OPS_ALLOW_EVERYONE=true</c>: the explicit opt-in that lets anyone who can message the bot use the route
+    /// when neither allow-list is set. Without it (and without a list) start-up fails. A list that is set still applies.</summary>
+    public bool AllowEveryone { get; private set; }
 
     /// <summary>Tries to connect before giving up; only failures to connect are retried.</summary>
     public int ConnectAttempts { get; private set; } = 3;
@@ -47,9 +53,11 @@ public sealed partial class QCliProxyOptions
     public static bool IsRequested(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["QLI_SERVER_ADDRESS"]) || !string.IsNullOrWhiteSpace(configuration["QCLI_PROXY_SECRET"]);
 
-    /// <summary>Whether a user in a chat may use the route: every allow-list that is set must contain them.</summary>
+    /// <summary>Whether a user in a chat may use the route: every allow-list that is set must contain them; with no list
+    /// set, only <see cref="AllowEveryone"/> lets anyone in.</summary>
     public bool Allows(string chatId, string userId) =>
-        (AllowedChatIds.Count == 0 || AllowedChatIds.Contains(chatId))
+        (AllowEveryone || AllowedChatIds.Count > 0 || AllowedUserIds.Count > 0)
+        && (AllowedChatIds.Count == 0 || AllowedChatIds.Contains(chatId))
         && (AllowedUserIds.Count == 0 || AllowedUserIds.Contains(userId));
 
     /// <summary>Reads the variables; problems go to <see cref="Errors"/>.</summary>
@@ -90,6 +98,13 @@ public sealed partial class QCliProxyOptions
         }
         AllowedChatIds = Split(configuration["OPS_ALLOWED_CHAT_IDS"]).ToHashSet(StringComparer.Ordinal);
         AllowedUserIds = Split(configuration["OPS_ALLOWED_USER_IDS"]).ToHashSet(StringComparer.Ordinal);
+        AllowEveryone = Flag(configuration, "OPS_ALLOW_EVERYONE", errors);
+        if (AllowedChatIds.Count == 0 && AllowedUserIds.Count == 0 && !AllowEveryone)
+        {
+            // Who may run commands against the AWS accounts must be a decision, not the default of an unset variable.
+            errors.Add("No ops allow-list is set: set OPS_ALLOWED_CHAT_IDS and/or OPS_ALLOWED_USER_IDS to the chats and users "
+                + "who may ask aws_ops questions, or set OPS_ALLOW_EVERYONE=true to let everyone who can message the bot use them.");
+        }
         ConnectAttempts = Number(configuration, "QCLI_PROXY_CONNECT_ATTEMPTS", ConnectAttempts, 1, 10, errors);
         RetryDelay = TimeSpan.FromMilliseconds(Number(configuration, "QCLI_PROXY_RETRY_DELAY_MS", (int)RetryDelay.TotalMilliseconds, 0, 60_000, errors));
         HeadersTimeout = TimeSpan.FromSeconds(Number(configuration, "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", (int)HeadersTimeout.TotalSeconds, 1, 3600, errors));
@@ -98,6 +113,21 @@ public sealed partial class QCliProxyOptions
 
     private static string[] Split(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool Flag(IConfiguration configuration, string name, List<string> errors)
+    {
+        var value = configuration[name]?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+        if (bool.TryParse(value, out var flag))
+        {
+            return flag;
+        }
+        errors.Add($"{name} must be true or false.");
+        return false;
+    }
 
     private static int Number(IConfiguration configuration, string name, int fallback, int min, int max, List<string> errors)
     {

@@ -56,6 +56,7 @@ public sealed class HostileApp : IAsyncLifetime
                 s["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = Bedrock.BaseAddress.ToString();
                 s["QLI_SERVER_ADDRESS"] = Proxy.BaseAddress.ToString();
                 s["QCLI_PROXY_SECRET"] = FakeQCliProxy.DefaultSecret;
+                s["OPS_ALLOW_EVERYONE"] = "true";
                 s["CHATOPS_EVENTS_ENDPOINT"] = "true";
             },
             services =>

@@ -14,6 +14,7 @@ public sealed class OpsServiceCollectionExtensionsTests
     {
         ["QLI_SERVER_ADDRESS"] = "http://127.0.0.1:9/",
         ["QCLI_PROXY_SECRET"] = "test-qcli-proxy-secret",
+        ["OPS_ALLOW_EVERYONE"] = "true",
     };
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
@@ -57,6 +58,47 @@ public sealed class OpsServiceCollectionExtensionsTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("QCLI_PROXY_SECRET is not set", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProxyWithoutAnyAllowListFailsStartUpNamingTheExplicitOptIn()
+    {
+        var configuration = Configuration(new()
+        {
+            ["QLI_SERVER_ADDRESS"] = "http://127.0.0.1:9/",
+            ["QCLI_PROXY_SECRET"] = "test-qcli-proxy-secret",
+        });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAwsOps(configuration);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("OPS_ALLOW_EVERYONE=true", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("OPS_ALLOWED_CHAT_IDS", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("OPS_ALLOWED_USER_IDS", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("OPS_ALLOW_EVERYONE", "true")]
+    [InlineData("OPS_ALLOWED_CHAT_IDS", "oc_sre_room")]
+    [InlineData("OPS_ALLOWED_USER_IDS", "ou_sre_1")]
+    public async Task ProxyStartsOnceWhoMayUseItIsSaid(string name, string value)
+    {
+        var configuration = Configuration(new()
+        {
+            ["QLI_SERVER_ADDRESS"] = "http://127.0.0.1:9/",
+            ["QCLI_PROXY_SECRET"] = "test-qcli-proxy-secret",
+            [name] = value,
+        });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAwsOps(configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Empty(host.Services.GetRequiredService<QCliProxyOptions>().Errors);
+        await host.StopAsync();
     }
 
     [Fact]

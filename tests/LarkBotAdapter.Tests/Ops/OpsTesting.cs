@@ -20,6 +20,7 @@ internal static class OpsTesting
         ["QCLI_PROXY_SECRET"] = secret,
         ["QCLI_PROXY_RETRY_DELAY_MS"] = "1",
         ["QCLI_AWS_PROFILES"] = "prod, uat, logs",
+        ["OPS_ALLOW_EVERYONE"] = "true",
     };
 
     public static QCliProxyOptions Options(Dictionary<string, string?> settings)

@@ -67,7 +67,7 @@ public sealed class QCliProxyOptionsTests
     [InlineData("http://10.0.1.23:8080/?x=1")]
     public void UnusableAddressIsRejectedByName(string address)
     {
-        var options = Load(("QLI_SERVER_ADDRESS", address), ("QCLI_PROXY_SECRET", Secret));
+        var options = Load(("QLI_SERVER_ADDRESS", address), ("QCLI_PROXY_SECRET", Secret), ("OPS_ALLOW_EVERYONE", "true"));
 
         var error = Assert.Single(options.Errors);
         Assert.StartsWith("QLI_SERVER_ADDRESS", error, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class QCliProxyOptionsTests
     [Fact]
     public void ShortSecretIsRejected()
     {
-        var options = Load(("QLI_SERVER_ADDRESS", "http://10.0.1.23:8080"), ("QCLI_PROXY_SECRET", "short"));
+        var options = Load(("QLI_SERVER_ADDRESS", "http://10.0.1.23:8080"), ("QCLI_PROXY_SECRET", "short"), ("OPS_ALLOW_EVERYONE", "true"));
 
         Assert.StartsWith("QCLI_PROXY_SECRET is shorter", Assert.Single(options.Errors), StringComparison.Ordinal);
     }
@@ -86,15 +86,38 @@ public sealed class QCliProxyOptionsTests
     [InlineData("QCLI_PROXY_CONNECT_ATTEMPTS", "0")]
     [InlineData("QCLI_PROXY_RETRY_DELAY_MS", "soon")]
     [InlineData("QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", "-5")]
+    [InlineData("OPS_ALLOW_EVERYONE", "yes please")]
     public void BadOptionalValueIsRejectedByName(string name, string value)
     {
-        var options = Load(("QLI_SERVER_ADDRESS", "http://10.0.1.23:8080"), ("QCLI_PROXY_SECRET", Secret), (name, value));
+        var options = Load(("QLI_SERVER_ADDRESS", "http://10.0.1.23:8080"), ("QCLI_PROXY_SECRET", Secret), ("OPS_ALLOWED_USER_IDS", "ou_x"), (name, value));
 
         Assert.StartsWith(name, Assert.Single(options.Errors), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(null, null, "oc_any", "ou_any", true)]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("false")]
+    public void WithoutAnAllowListOrTheExplicitOptInNobodyIsAllowed(string? allowEveryone)
+    {
+        var options = Load(("QLI_SERVER_ADDRESS", "http://10.0.1.23:8080"), ("QCLI_PROXY_SECRET", Secret), ("OPS_ALLOW_EVERYONE", allowEveryone));
+
+        var error = Assert.Single(options.Errors);
+        Assert.Contains("OPS_ALLOW_EVERYONE=true", error, StringComparison.Ordinal);
+        Assert.False(options.Allows("oc_any", "ou_any"));
+    }
+
+    [Fact]
+    public void ListsStillApplyWhenEveryoneIsAllowed()
+    {
+        var options = Load(("OPS_ALLOW_EVERYONE", "true"), ("OPS_ALLOWED_USER_IDS", "ou_x"));
+
+        Assert.True(options.Allows("oc_any", "ou_x"));
+        Assert.False(options.Allows("oc_any", "ou_y"));
+    }
+
+    [Theory]
+    [InlineData(null, null, "oc_any", "ou_any", false)]
     [InlineData("oc_a", null, "oc_a", "ou_any", true)]
     [InlineData("oc_a", null, "oc_b", "ou_any", false)]
     [InlineData(null, "ou_x", "oc_any", "ou_x", true)]

@@ -21,6 +21,7 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
         {
             s["QLI_SERVER_ADDRESS"] = proxy.ToString();
             s["QCLI_PROXY_SECRET"] = RealProxy.Secret;
+            s["OPS_ALLOW_EVERYONE"] = "true";
             s["QCLI_AWS_PROFILES"] = "prod,uat";
             s["QCLI_PROXY_RETRY_DELAY_MS"] = "10";
         },
