@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace ChatOps.LarkBotAdapter.Tests.Deployment;
@@ -136,6 +137,31 @@ public sealed partial class TemplateTests
         Assert.Equal("600", _template.Resolve(props["Timeout"]));
         Assert.Equal("512", _template.Resolve(props["MemorySize"]));
         Assert.True(int.Parse(_template.Resolve(_template.Environment["CHATOPS_ANSWER_TIMEOUT_SECONDS"])!) < 600);
+    }
+
+    [Fact]
+    public void WebAdapterLayerDefaultsToVersion30WhichIsV110()
+    {
+        var layer = Assert.Single(SamTemplate.Strings(_template.FunctionProperties["Layers"]));
+        var parameter = _template.Parameters[Regex.Match(layer, @"\$\{(\w+)\}$").Groups[1].Value]!;
+
+        Assert.Equal("30", parameter["Default"]?.ToString());
+        Assert.Contains("v1.1.0", parameter["Description"]?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReservedConcurrencyIsAParameterThatLeavesTheFunctionUnreservedByDefault()
+    {
+        var reserved = _template.FunctionProperties["ReservedConcurrentExecutions"]?["Fn::If"]?.AsArray();
+
+        Assert.NotNull(reserved);
+        var (condition, parameter) = (reserved[0]!.ToString(), reserved[1]?["Ref"]?.ToString());
+        Assert.Equal("AWS::NoValue", reserved[2]?["Ref"]?.ToString());
+        Assert.NotNull(parameter);
+        Assert.Equal("", _template.Parameters[parameter]?["Default"]?.ToString());
+        var test = _template.Root["Conditions"]?[condition]?.ToJsonString() ?? "";
+        Assert.Contains($"[{{\"Ref\":\"{parameter}\"}},\"\"]", test, StringComparison.Ordinal);
+        Assert.Contains($"[{{\"Ref\":\"{parameter}\"}},\"0\"]", test, StringComparison.Ordinal);
     }
 
     private static HashSet<int> ErrorStatusCodes(string value) =>
