@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Bedrock;
@@ -61,6 +62,7 @@ public sealed class HostileApp : IAsyncLifetime
             },
             services =>
             {
+                services.AddSingleton(new SlackResponseUrlPolicy(new Uri("https://hooks.slack.invalid/")));
                 services.AddSingleton(sp => new CountingDispatcher(sp.GetRequiredService<InProcessJobQueue>()));
                 services.AddSingleton<BodyReadMeter>();
                 services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<BodyReadMeter>());

@@ -12,7 +12,12 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// "working on it" (Slack wants an answer within 3 s). The worker posts the question as the thread's parent and answers
 /// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
 /// is a 200 the asker can read.</summary>
-public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmission admission, TimeProvider time, ILogger<SlackCommandIngress> logger)
+public sealed class SlackCommandIngress(
+    IOptions<SlackOptions> options,
+    SlackResponseUrlPolicy responseUrls,
+    TurnAdmission admission,
+    TimeProvider time,
+    ILogger<SlackCommandIngress> logger)
 {
     public async Task<SlackCommandReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
@@ -34,9 +39,14 @@ public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmi
         var (team, channel, user, trigger, responseUrl, command) =
             (Field("team_id"), Field("channel_id"), Field("user_id"), Field("trigger_id"), Field("response_url"), Field("command"));
         if (team.Length == 0 || channel.Length == 0 || user.Length == 0 || trigger.Length == 0
-            || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            || responseUrl.Length == 0)
         {
             return new SlackCommandReply(400, "not a Slack slash command: team_id, channel_id, user_id, trigger_id and response_url are required");
+        }
+        if (!responseUrls.Allows(responseUrl))
+        {
+            // Refused, not ignored: Slack always sends its own hooks URL, so another one means a forged or altered command.
+            return new SlackCommandReply(400, "not a Slack slash command: response_url must be https://hooks.slack.com/…");
         }
         var raw = Field("text");
         var text = SlackText.ToPlainText(raw, botUserId: null);

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -10,6 +11,7 @@ public static class SlackServiceCollectionExtensions
     {
         services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();
         services.AddTransient<SlackIngress>();
@@ -21,6 +23,12 @@ public static class SlackServiceCollectionExtensions
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(30);
+        })
+        // A redirect would carry the bot token (or a response_url post) to wherever Slack, or a forger, pointed it.
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         })
         .RemoveAllLoggers(); // request logs would name response_url, a credential for 30 minutes
         return services;

@@ -10,7 +10,12 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// <summary>The Slack Web API calls the bot makes (<c>chat.postMessage</c>, <c>auth.test</c>) and posts to a slash
 /// command's <c>response_url</c>. HTTP 429 waits for <c>Retry-After</c> and tries again; nothing else is retried here,
 /// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
-public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+public sealed partial class SlackWebApiClient(
+    HttpClient http,
+    IOptions<SlackOptions> options,
+    SlackResponseUrlPolicy responseUrls,
+    TimeProvider time,
+    ILogger<SlackWebApiClient> logger)
 {
     /// <summary>Rate-limited attempts retried before giving up (the worker may still retry the reply later).</summary>
     public const int MaxRateLimitRetries = 3;
@@ -39,9 +44,14 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
             : throw new SlackApiException("auth.test", "no_user_id_in_answer", 200);
     }
 
-    /// <summary>Posts a message to a slash command's <c>response_url</c> (no token: the URL is the credential).</summary>
+    /// <summary>Posts a message to a slash command's <c>response_url</c> (no token: the URL is the credential). A URL off
+    /// <see cref="SlackResponseUrlPolicy"/> is refused unsent (a job may arrive by another way than the ingress).</summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, string text, CancellationToken cancellationToken)
     {
+        if (!responseUrls.Allows(responseUrl.OriginalString))
+        {
+            throw new SlackApiException("response_url", "response_url_not_allowed", 400);
+        }
         var message = new SlackCommandMessage("in_channel", text);
         using var response = await SendAsync(
             "response_url",

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,12 @@ public sealed class SlackApp : IAsyncDisposable
                 s["SLACK_POST_INTERVAL_MS"] = "1";
                 settings?.Invoke(s);
             },
-            services);
+            s =>
+            {
+                // The fake serves the response_urls; production admits only https://hooks.slack.com.
+                s.AddSingleton(new SlackResponseUrlPolicy(slack.ApiBaseUrl));
+                services?.Invoke(s);
+            });
         app.CheckForSecrets("a Slack post", () => slack.Posts.Select(p => p.Text).Concat(slack.ResponsePosts.Select(p => p.Text)));
         return new SlackApp(app, slack);
     }

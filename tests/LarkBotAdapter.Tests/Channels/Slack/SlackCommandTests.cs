@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Slack;
@@ -64,6 +65,45 @@ public sealed class SlackCommandTests
         Assert.Equal(2, responder.Requests.Count);
         Assert.Contains(responder.Requests[1].History, t => t.Text.Contains("restart checkout-api", StringComparison.Ordinal));
         Assert.Equal(2, app.Slack.PostsIn(parent.Channel, parent.Ts).Count);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/commands/T0TEST/1/x")]
+    [InlineData("https://hooks.slack.com.evil.example/commands/T0TEST/1/x")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    public async Task CommandWhoseResponseUrlIsNotSlacksIsRefusedAndChangesNothing(string responseUrl)
+    {
+        await using var app = await SlackApp.StartAsync();
+        var forged = SlackCommand.Ask(KnowledgeQuestion, new Uri(responseUrl));
+
+        using var response = await app.SendCommandAsync(forged);
+        await app.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("https://hooks.slack.com/", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Slack.PostAttempts);
+        Assert.Empty(app.Slack.ResponsePosts);
+    }
+
+    [Fact]
+    public async Task OutsideTestsOnlyHooksSlackComIsAcceptedAsResponseUrl()
+    {
+        await using var slack = await FakeSlackWebApi.StartAsync();
+        await using var app = await ChatOpsApp.StartAsync(s =>
+        {
+            s["SLACK_SIGNING_SECRET"] = SlackRequest.DefaultSigningSecret;
+            s["SLACK_BOT_TOKEN"] = FakeSlackWebApi.DefaultBotToken;
+            s["SLACK_API_BASE_URL"] = slack.ApiBaseUrl.ToString();
+        });
+
+        using var loopback = await app.SendAsync(SlackRequest.SignedCommand(
+            SlackCommand.Ask("   ", slack.NewResponseUrl()).Build(), DateTimeOffset.UtcNow));
+        using var hooks = await app.SendAsync(SlackRequest.SignedCommand(
+            SlackCommand.Ask("   ", new Uri("https://hooks.slack.com/commands/T0TEST/1/x")).Build(), DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, loopback.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, hooks.StatusCode);
+        Assert.Same(SlackResponseUrlPolicy.Slack, app.Services.GetRequiredService<SlackResponseUrlPolicy>());
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
 
     private SlackWebApiClient Client(string token = FakeSlackWebApi.DefaultBotToken) =>
         new(_http, Options.Create(SlackOptionsTests.Load(new() { ["SLACK_SIGNING_SECRET"] = "test-signing-secret", ["SLACK_BOT_TOKEN"] = token })),
+            new SlackResponseUrlPolicy(_slack.ApiBaseUrl),
             _time, NullLogger<SlackWebApiClient>.Instance);
 
     [Fact]
