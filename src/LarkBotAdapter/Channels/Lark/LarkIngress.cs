@@ -16,6 +16,9 @@ public sealed partial class LarkIngress(
     TimeProvider time,
     ILogger<LarkIngress> logger)
 {
+    /// <summary>How far ahead of our clock a plain event's <c>header.create_time</c> may be (clock skew).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
     public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var lark = options.Value;
@@ -77,6 +80,11 @@ public sealed partial class LarkIngress(
             && (!LarkCrypto.VerifySignature(timestamp, nonce, appKey, body, signature) || !IsFresh(timestamp, lark.MaxRequestAge)))
         {
             return Reject("unsigned or stale event for an app with an encrypt key");
+        }
+        if (signedBy is null && app.EncryptKey is null && !IsRecent(header.CreateTime, lark.MaxRequestAge))
+        {
+            // Without an encrypt key only a static token vouches for the event: an old capture must not be replayable forever.
+            return Reject("plain event whose header.create_time is missing, older than LARK_MAX_REQUEST_AGE_SECONDS or in the future");
         }
         if (inbound is not LarkInbound.MessageReceived message)
         {
@@ -161,6 +169,12 @@ public sealed partial class LarkIngress(
     private bool IsFresh(string? timestamp, TimeSpan maxAge) =>
         long.TryParse(timestamp, out var seconds)
         && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799))).Duration() <= maxAge;
+
+    private bool IsRecent(DateTimeOffset? createdAt, TimeSpan maxAge)
+    {
+        var age = time.GetUtcNow() - createdAt;
+        return age is { } a && a <= maxAge && a >= -MaxClockSkew;
+    }
 
     private IngressResult Reject(string reason)
     {
