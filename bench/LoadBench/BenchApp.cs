@@ -33,6 +33,7 @@ internal static class BenchApp
             ["QCLI_AWS_PROFILES"] = "prod, uat",
             ["OPS_ALLOWED_CHAT_IDS"] = string.Join(',', options.ChatIds),
             ["OPS_ALLOWED_USER_IDS"] = string.Join(',', options.UserIds),
+            ["CHATOPS_USER_QUESTIONS_PER_MINUTE"] = "0", // the load comes from a few simulated users
             ["CHATOPS_WORKER_CONCURRENCY"] = options.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in state)

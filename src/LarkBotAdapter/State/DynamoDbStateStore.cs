@@ -11,7 +11,8 @@ namespace ChatOps.LarkBotAdapter.State;
 /// <summary>State shared by every instance, in one DynamoDB table (DESIGN 4.2: <c>pk</c>/<c>sk</c> strings,
 /// TTL attribute <c>expiresAt</c> in epoch seconds). Items: <c>claim#key</c>/<c>claim</c>,
 /// <c>thread#key</c>/<c>active</c>, <c>thread#key</c>/<c>context</c> and <c>job#key</c>/<c>segments</c> (one
-/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment).</summary>
+/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment), <c>window#key</c>/<c>members</c> (a string set, for
+/// rate limits).</summary>
 public sealed class DynamoDbStateStore(
     IAmazonDynamoDB client,
     string tableName,
@@ -165,6 +166,38 @@ public sealed class DynamoDbStateStore(
             item[name] = new AttributeValue { S = messageRef };
             var put = new PutItemRequest { TableName = TableName, Item = item };
             await CallAsync("record posted segment", () => client.PutItemAsync(put, cancellationToken), cancellationToken);
+        }
+    }
+
+    public async Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(windowKey);
+        ArgumentException.ThrowIfNullOrEmpty(member);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
+        // A set, so a retried job adds nothing; the size condition keeps a flood from growing the item.
+        var update = new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = Key("window#" + windowKey, "members"),
+            UpdateExpression = "ADD members :member SET expiresAt = if_not_exists(expiresAt, :exp)",
+            ConditionExpression = "attribute_not_exists(members) OR size(members) < :cap OR contains(members, :id)",
+            ExpressionAttributeValues = new()
+            {
+                [":member"] = new AttributeValue { SS = [member] },
+                [":id"] = new AttributeValue { S = member },
+                [":cap"] = Number(cap),
+                [":exp"] = Number(CeilingSeconds(timeProvider.GetUtcNow() + ttl)),
+            },
+            ReturnValues = ReturnValue.UPDATED_NEW,
+        };
+        try
+        {
+            var response = await CallAsync("count in window", () => client.UpdateItemAsync(update, cancellationToken), cancellationToken);
+            return response.Attributes.TryGetValue("members", out var members) && members.SS is { Count: > 0 } set ? set.Count : 1;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return cap;
         }
     }
 

@@ -31,4 +31,10 @@ public interface IStateStore
     /// <summary>Records that segment <paramref name="index"/> of job <paramref name="jobKey"/> was posted as
     /// <paramref name="messageRef"/>; the job's record expires <paramref name="ttl"/> after its latest write.</summary>
     Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="member"/> (e.g. a message's claim key) to the window <paramref name="windowKey"/>, which
+    /// expires <paramref name="ttl"/> after its first member, and returns how many members the window holds. Adding a member
+    /// again counts it once (a retried job is not counted twice). A window holds at most <paramref name="cap"/> members;
+    /// a new member of a full window is not stored and <paramref name="cap"/> is returned.</summary>
+    Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken);
 }

@@ -25,12 +25,13 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _activeThreads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSegments> _segments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredWindow> _windows = new(StringComparer.Ordinal);
     private long _lastSweepTicks = timeProvider.GetUtcNow().UtcTicks;
     private int _writesSinceCapCheck;
     private int _trimming;
 
     /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
-    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count;
+    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _windows.Count;
 
     public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -136,6 +137,24 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         return Task.CompletedTask;
     }
 
+    public Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(windowKey);
+        ArgumentException.ThrowIfNullOrEmpty(member);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        var window = _windows.AddOrUpdate(
+            windowKey,
+            static (_, state) => new StoredWindow([state.member], state.expiresAt),
+            static (_, old, state) => old.ExpiresAt <= state.now ? new StoredWindow([state.member], state.expiresAt)
+                : old.Members.Contains(state.member) || old.Members.Count >= state.cap ? old
+                : old with { Members = old.Members.Add(state.member) },
+            (member, cap, expiresAt: now + ttl, now));
+        return Task.FromResult(window.Members.Contains(member) ? window.Members.Count : cap);
+    }
+
     private void SweepIfDue(DateTimeOffset now)
     {
         if (Interlocked.Increment(ref _writesSinceCapCheck) >= WritesPerCapCheck && Interlocked.Exchange(ref _trimming, 1) == 0)
@@ -145,6 +164,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
             TrimToCap(_activeThreads, static expiresAt => expiresAt, maxThreads);
             TrimToCap(_threads, static stored => stored.ExpiresAt, maxThreads);
             TrimToCap(_segments, static stored => stored.ExpiresAt, maxClaims);
+            TrimToCap(_windows, static stored => stored.ExpiresAt, maxClaims);
             Volatile.Write(ref _trimming, 0);
         }
 
@@ -159,6 +179,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         Sweep(_activeThreads, static expiresAt => expiresAt, now);
         Sweep(_threads, static stored => stored.ExpiresAt, now);
         Sweep(_segments, static stored => stored.ExpiresAt, now);
+        Sweep(_windows, static stored => stored.ExpiresAt, now);
     }
 
     // Over the cap, drop the entries closest to expiry down to 90% of it, so the next trim is a while away.
@@ -189,6 +210,8 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     }
 
     private sealed record StoredThread(ThreadContext Context, DateTimeOffset ExpiresAt);
+
+    private sealed record StoredWindow(ImmutableHashSet<string> Members, DateTimeOffset ExpiresAt);
 
     private sealed record StoredSegments(ImmutableDictionary<int, string> Posted, DateTimeOffset ExpiresAt);
 }

@@ -36,6 +36,17 @@ internal static class Notices
         return Pick(turn, english, chinese);
     }
 
+    /// <summary>The asker went over their questions per minute: how long to wait, instead of an answer.</summary>
+    public static string SlowDown(ChatTurn turn, int perMinute, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return Pick(
+            turn,
+            $"⏳ You've asked me {perMinute} questions in the last minute, which is as many as I take from one person. "
+            + $"Please wait {Duration(TimeSpan.FromSeconds(seconds))} and ask this again.",
+            $"⏳ 你在一分钟内已经问了 {perMinute} 个问题，这是我对每个人的上限。请等 {seconds} 秒后再问一次。");
+    }
+
     /// <summary>The detail of an answer cut short because this instance is shutting down.</summary>
     public static string Restarting(ChatTurn turn) =>
         Pick(turn, "I was restarted before the answer was finished.", "回答完成之前我被重启了。");

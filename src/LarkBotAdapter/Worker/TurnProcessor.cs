@@ -17,6 +17,7 @@ public sealed partial class TurnProcessor(
     ChatChannels channels,
     Segmenter segmenter,
     WorkerOptions options,
+    QuestionRateLimit rateLimit,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
@@ -39,6 +40,12 @@ public sealed partial class TurnProcessor(
         if (!turn.IsSupported || string.IsNullOrWhiteSpace(turn.Text))
         {
             await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);
+            return null;
+        }
+        if (await rateLimit.WaitBeforeAskingAsync(turn, cancellationToken) is { } wait)
+        {
+            // The polite reply is this message's answer: it stays claimed, and nothing is classified or remembered.
+            await replies.PostFinalAsync(Notices.SlowDown(turn, options.UserQuestionsPerMinute, wait), cancellationToken);
             return null;
         }
         var thread = await LoadThreadAsync(turn, cancellationToken);

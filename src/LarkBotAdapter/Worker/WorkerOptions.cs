@@ -37,6 +37,9 @@ public sealed record WorkerOptions
     /// (with a notice in their threads). Below the host's shutdown timeout, so the notices still go out.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Questions one user may ask per minute before being asked to wait (0 = no limit).</summary>
+    public int UserQuestionsPerMinute { get; init; } = 6;
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];
@@ -49,6 +52,7 @@ public sealed record WorkerOptions
             AnswerTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_ANSWER_TIMEOUT_SECONDS", defaults.AnswerTimeout.TotalSeconds)),
             DrainTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_DRAIN_TIMEOUT_SECONDS", defaults.DrainTimeout.TotalSeconds)),
             ReplyRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_REPLY_RETRY_DELAY_MS", defaults.ReplyRetryDelay.TotalMilliseconds)),
+            UserQuestionsPerMinute = Math.Max(0, configuration.GetValue("CHATOPS_USER_QUESTIONS_PER_MINUTE", defaults.UserQuestionsPerMinute)),
             EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
         };
     }

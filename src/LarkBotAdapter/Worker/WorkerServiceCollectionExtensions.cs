@@ -17,6 +17,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton(new SegmenterOptions { MaxUtf8Bytes = 7000 });
         services.AddTransient<Segmenter>();
         services.AddTransient<ChatChannels>();
+        services.AddTransient<QuestionRateLimit>();
         services.AddTransient<TurnProcessor>();
         return services;
     }

@@ -34,5 +34,8 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
     public Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken) =>
         _inner.RecordPostedSegmentAsync(jobKey, index, messageRef, ttl, cancellationToken);
 
+    public Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _inner.CountInWindowAsync(windowKey, member, cap, ttl, cancellationToken);
+
     private static StateUnavailableException Unavailable() => new("DynamoDB state table 'test' is unavailable (ConnectionError).");
 }

@@ -128,5 +128,8 @@ public sealed class TurnAdmissionTests
 
         public Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken) =>
             _inner.RecordPostedSegmentAsync(jobKey, index, messageRef, ttl, cancellationToken);
+
+        public Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken) =>
+            _inner.CountInWindowAsync(windowKey, member, cap, ttl, cancellationToken);
     }
 }

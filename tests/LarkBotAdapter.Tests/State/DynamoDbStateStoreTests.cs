@@ -43,6 +43,12 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
 
     [DynaliteFact]
+    public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
+
+    [DynaliteFact]
+    public Task ConcurrentMembersOfAWindowAreAllCountedInDynamoDb() => ConcurrentMembersOfAWindowAreAllCounted();
+
+    [DynaliteFact]
     public async Task ClaimWhoseResponseWasLostAndRetriedIsStillOurs()
     {
         var table = await dynalite.CreateTableAsync();

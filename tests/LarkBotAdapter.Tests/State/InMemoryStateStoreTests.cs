@@ -37,6 +37,12 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
 
     [Fact]
+    public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
+
+    [Fact]
+    public Task ConcurrentMembersOfAWindowAreAllCountedInMemory() => ConcurrentMembersOfAWindowAreAllCounted();
+
+    [Fact]
     public async Task ExpiredEntriesAreSweptByLaterWrites()
     {
         for (var i = 0; i < 100; i++)

@@ -159,4 +159,36 @@ public abstract class StateStoreContract
         await store.RecordPostedSegmentAsync(Job, 2, "ts-2", TimeSpan.FromMinutes(10), CancellationToken.None);
         Assert.Equal([2], (await store.GetPostedSegmentsAsync(Job, CancellationToken.None)).Keys);
     }
+
+    protected async Task AWindowCountsEachMemberOnceUpToItsCap()
+    {
+        var store = await CreateStoreAsync();
+        var ttl = TimeSpan.FromMinutes(2);
+
+        Assert.Equal(1, await store.CountInWindowAsync("lark:cli_app:ou_1#60", "om_a", 3, ttl, CancellationToken.None));
+        Assert.Equal(2, await store.CountInWindowAsync("lark:cli_app:ou_1#60", "om_b", 3, ttl, CancellationToken.None));
+        Assert.Equal(2, await store.CountInWindowAsync("lark:cli_app:ou_1#60", "om_a", 3, ttl, CancellationToken.None));
+        Assert.Equal(3, await store.CountInWindowAsync("lark:cli_app:ou_1#60", "om_c", 3, ttl, CancellationToken.None));
+        Assert.Equal(3, await store.CountInWindowAsync("lark:cli_app:ou_1#60", "om_d", 3, ttl, CancellationToken.None));
+        Assert.Equal(1, await store.CountInWindowAsync("lark:cli_app:ou_2#60", "om_e", 3, ttl, CancellationToken.None));
+        Assert.Equal(1, await store.CountInWindowAsync("lark:cli_app:ou_1#120", "om_f", 3, ttl, CancellationToken.None));
+    }
+
+    protected async Task ConcurrentMembersOfAWindowAreAllCounted()
+    {
+        var store = await CreateStoreAsync();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var counts = Enumerable.Range(0, 10)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return await store.CountInWindowAsync("slack:T1:U1#60", $"m{i}", 100, TimeSpan.FromMinutes(2), CancellationToken.None);
+            }))
+            .ToList();
+        start.SetResult();
+
+        var results = await Task.WhenAll(counts);
+
+        Assert.Equal(Enumerable.Range(1, 10), results.Order());
+    }
 }
