@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Q CLI proxy call for {ConversationId} failed after {Chunks} chunk(s): {Failure}")]
     public static partial void Failed(ILogger logger, string conversationId, int chunks, string failure, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Q CLI proxy reported {Code} for {ConversationId}: {ProxyMessage}")]
+    public static partial void ProxyError(ILogger logger, string conversationId, string code, string proxyMessage);
 }
