@@ -15,6 +15,7 @@ public sealed partial class TurnProcessor(
     IStateStore state,
     IIntentClassifier classifier,
     RouteTable routes,
+    IEnumerable<IAnswerCheck> checks,
     ChatChannels channels,
     Segmenter segmenter,
     WorkerOptions options,
@@ -56,9 +57,16 @@ public sealed partial class TurnProcessor(
             var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
             // Scrubbed before it is cut into segments, so no secret is split where neither half is recognisable.
             var stream = Capture(StreamScrubber.ScrubAsync(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), deadline.Token), answer, deadline.Token);
+            var check = checks.LastOrDefault(c => c.Intent == intent.Intent);
             // The deadline stops the route, not the segmenter: the text that arrived is still posted before the notice.
             await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
             {
+                // Checked segment by segment, so the answer still streams and nothing unchecked is posted.
+                if (check is not null && await check.CheckAsync(turn, segment.Markdown, deadline.Token) is { } replacement)
+                {
+                    await replies.PostFinalAsync(replacement, cancellationToken);
+                    break;
+                }
                 await replies.PostAsync(segment, cancellationToken);
                 if (replies.TargetGone)
                 {
