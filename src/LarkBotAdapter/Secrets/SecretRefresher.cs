@@ -9,6 +9,12 @@ public sealed class SecretRefresher
 
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest wait for a re-read on a platform's ack path (3 s budget); a slower read serves the redelivery.</summary>
+    public static readonly TimeSpan AckPathWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait for a re-read in the worker, before a call is retried with the new values.</summary>
+    public static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(10);
+
     // The read runs on even when the caller stops waiting, so a slow answer still serves the next request.
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
 

@@ -18,16 +18,13 @@ public sealed partial class LarkIngress(
     TimeProvider time,
     ILogger<LarkIngress> logger)
 {
-    /// <summary>Longest wait for a re-read of the platform secret on the ack path; a slower read serves the redelivery.</summary>
-    public static readonly TimeSpan SecretRefreshWait = TimeSpan.FromMilliseconds(500);
-
     public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
         // Refused with the secrets in memory: they may have been rotated. Retried only when a re-read changed them
         // (at most one read per interval, however many bad requests arrive).
         if (result == IngressResult.Unauthorized
-            && await secrets.TryRefreshAsync("a Lark request failed verification", SecretRefreshWait, cancellationToken))
+            && await secrets.TryRefreshAsync("a Lark request failed verification", SecretRefresher.AckPathWait, cancellationToken))
         {
             result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
         }

@@ -8,7 +8,6 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 /// secret Lark refuses makes it re-read the platform secret (it may have been rotated) and try once more.</summary>
 public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<LarkOptions> options, SecretRefresher secrets, TimeProvider time)
 {
-    private static readonly TimeSpan SecretRefreshWait = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -48,7 +47,7 @@ public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<La
         }
         catch (LarkApiException ex) when (ex.IsAppSecretRejected && secrets.IsEnabled)
         {
-            if (await secrets.TryRefreshAsync($"Lark refused LARK_APP_SECRET of {app.AppId}", SecretRefreshWait, cancellationToken)
+            if (await secrets.TryRefreshAsync($"Lark refused LARK_APP_SECRET of {app.AppId}", SecretRefresher.WorkerWait, cancellationToken)
                 && options.CurrentValue.Find(app.AppId) is { } current && current.AppSecret != app.AppSecret)
             {
                 return await client.FetchTenantTokenAsync(current, cancellationToken);
