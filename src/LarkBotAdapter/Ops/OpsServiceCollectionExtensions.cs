@@ -18,7 +18,7 @@ public static class OpsServiceCollectionExtensions
         services.AddOptions<QCliProxyOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QCliProxyOptions>, QCliProxyOptionsValidator>();
         // Rebuilt when the platform secret is re-read (rotation), so a new client signs with the current secret.
-        services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(sp => new ConfigurationChangeTokenSource<QCliProxyOptions>(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(new ConfigurationChangeTokenSource<QCliProxyOptions>(configuration));
         services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<QCliProxyOptions>>().CurrentValue);
         services.AddSecretRefresher();
         services.AddHttpClient<QCliProxyClient>((sp, http) =>

@@ -26,12 +26,12 @@ public sealed class SecretRefresher
     private DateTimeOffset? _lastRead;
     private Task<bool>? _running;
 
-    public SecretRefresher(PlatformSecrets? secrets, IConfiguration configuration, TimeProvider time, ILogger<SecretRefresher> logger)
+    public SecretRefresher(PlatformSecrets? secrets, IConfiguration? configuration, TimeProvider time, ILogger<SecretRefresher> logger)
     {
         _secrets = secrets;
         _time = time;
         _logger = logger;
-        _interval = int.TryParse(configuration[IntervalKey], out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : DefaultInterval;
+        _interval = int.TryParse(configuration?[IntervalKey], out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : DefaultInterval;
     }
 
     /// <summary>Whether the secrets come from Secrets Manager (and can be refreshed at all).</summary>

@@ -38,7 +38,7 @@ public static class SecretsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SecretRefresher(
             sp.GetService<PlatformSecrets>(),
-            sp.GetRequiredService<IConfiguration>(),
+            sp.GetService<IConfiguration>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SecretRefresher>>()));
         return services;
