@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
@@ -18,7 +19,10 @@ public static class OpsServiceCollectionExtensions
         }
         services.AddOptions<QCliProxyOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QCliProxyOptions>, QCliProxyOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<QCliProxyOptions>>().Value);
+        // Rebuilt when the platform secret is re-read (rotation), so a new client signs with the current secret.
+        services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(new ConfigurationChangeTokenSource<QCliProxyOptions>(configuration));
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<QCliProxyOptions>>().CurrentValue);
+        services.AddSecretRefresher();
         services.AddHttpClient<QCliProxyClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<QCliProxyOptions>().Address;

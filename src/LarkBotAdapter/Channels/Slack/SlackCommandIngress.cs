@@ -2,6 +2,7 @@ using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,12 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// "working on it" (Slack wants an answer within 3 s). The worker posts the question as the thread's parent and answers
 /// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
 /// is a 200 the asker can read.</summary>
-public sealed class SlackCommandIngress(IOptions<SlackOptions> options, TurnAdmission admission, TimeProvider time, ILogger<SlackCommandIngress> logger)
+public sealed class SlackCommandIngress(
+    IOptionsMonitor<SlackOptions> options, SecretRefresher secrets, TurnAdmission admission, TimeProvider time, ILogger<SlackCommandIngress> logger)
 {
     public async Task<SlackCommandReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
-        if (!SlackIngress.Verified(options.Value, body, headers, time, logger))
+        if (!await SlackIngress.VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
             return new SlackCommandReply(401, "unauthorized");
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -10,7 +11,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// <summary>The Slack Web API calls the bot makes (<c>chat.postMessage</c>, <c>auth.test</c>) and posts to a slash
 /// command's <c>response_url</c>. HTTP 429 waits for <c>Retry-After</c> and tries again; nothing else is retried here,
 /// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
-public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+public sealed partial class SlackWebApiClient(
+    HttpClient http, IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger, SecretRefresher? secrets = null)
 {
     /// <summary>Rate-limited attempts retried before giving up (the worker may still retry the reply later).</summary>
     public const int MaxRateLimitRetries = 3;
@@ -57,7 +59,25 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         }
     }
 
+    // A refused token is retried once when a re-read of the platform secret changed it: Slack posted nothing then.
     private async Task<T> CallAsync<T>(string method, Func<HttpContent?> content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : SlackApiResponse
+    {
+        try
+        {
+            return await CallOnceAsync(method, content, type, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.IsAuthFailure && secrets is { IsEnabled: true })
+        {
+            if (await secrets.TryRefreshAsync($"Slack {method} answered {ex.Error}", SecretRefresher.WorkerWait, cancellationToken))
+            {
+                return await CallOnceAsync(method, content, type, cancellationToken);
+            }
+            throw;
+        }
+    }
+
+    private async Task<T> CallOnceAsync<T>(string method, Func<HttpContent?> content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : SlackApiResponse
     {
         using var response = await SendAsync(
@@ -65,7 +85,7 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
             () => new HttpRequestMessage(HttpMethod.Post, method)
             {
                 Content = content(),
-                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
+                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.BotToken) },
             },
             cancellationToken);
         var parsed = await ReadAsync(response, type, cancellationToken);
