@@ -1,12 +1,13 @@
 using ChatOps.LarkBotAdapter;
 using ChatOps.LarkBotAdapter.Local;
+using ChatOps.LarkBotAdapter.Secrets;
 
 if (LocalCommands.Handles(args))
 {
     return await LocalCommands.RunAsync(args);
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args).AddPlatformSecrets();
 builder.Services.AddChatOpsWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -34,21 +34,27 @@ public static class AwsServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var aws = sp.GetRequiredService<AwsSettings>();
-                // The SDK's signing handler owns its inner handler, so the chain is built here as the primary handler.
-                var signer = new SigV4SigningHandler(
-                    aws.Credentials,
-                    AwsSettings.RegionEndpointOf(region(aws)),
-                    signingName,
-                    new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-                if (!retry)
-                {
-                    return signer;
-                }
-
-                var pipeline = ResilienceHandler.CreatePipeline(
-                    sp.GetRequiredService<ResilienceSettings>(), sp.GetRequiredService<TimeProvider>());
-                return new ResilienceHandler(pipeline) { InnerHandler = signer };
+                return CreateSignedHandler(
+                    aws, region(aws), signingName, retry ? sp.GetRequiredService<ResilienceSettings>() : null, sp.GetRequiredService<TimeProvider>());
             });
+    }
+
+    /// <summary>The handler chain of a signed client, for callers outside the container (configuration read at
+    /// start-up): resilience (unless <paramref name="resilience"/> is null) ▸ SigV4 ▸ sockets without redirects.</summary>
+    public static HttpMessageHandler CreateSignedHandler(
+        AwsSettings aws, string region, string signingName, ResilienceSettings? resilience, TimeProvider time)
+    {
+        // The SDK's signing handler owns its inner handler, so the chain is built here as the primary handler.
+        var signer = new SigV4SigningHandler(
+            aws.Credentials,
+            AwsSettings.RegionEndpointOf(region),
+            signingName,
+            new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        if (resilience is null)
+        {
+            return signer;
+        }
+        return new ResilienceHandler(ResilienceHandler.CreatePipeline(resilience, time)) { InnerHandler = signer };
     }
 
     /// <summary>Reads <c>CHATOPS_HTTP_*</c> overrides (used by tests and tuning); defaults otherwise.</summary>

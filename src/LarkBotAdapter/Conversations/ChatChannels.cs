@@ -1,10 +1,13 @@
+using ChatOps.LarkBotAdapter.Scrubbing;
+
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>Finds the channel of a turn's platform.</summary>
+/// <summary>Finds the channel of a turn's platform. Every post goes through a channel found here, so this is where
+/// outbound text is scrubbed of credentials (<see cref="ScrubbingChatChannel"/>).</summary>
 public sealed class ChatChannels(IEnumerable<IChatChannel> channels)
 {
     private readonly Dictionary<string, IChatChannel> _byPlatform =
-        channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => (IChatChannel)new ScrubbingChatChannel(g.Last()), StringComparer.Ordinal);
 
     public bool Has(string platform) => _byPlatform.ContainsKey(platform);
 

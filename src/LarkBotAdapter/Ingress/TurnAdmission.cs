@@ -49,10 +49,12 @@ public sealed partial class TurnAdmission(
         // Marking the thread does not depend on the claim (marking it again is harmless), so the two writes share one
         // round trip to the store instead of two on the ack path.
         var marking = MarkThreadAsync(turn, storeCalls.Token, cancellationToken);
+        // This delivery's mark on the claim: a release gives up only its own claim, never one a redelivery took since.
+        var owner = Guid.NewGuid().ToString("N");
         bool claimed;
         try
         {
-            var claiming = state.TryClaimAsync(turn.ClaimKey, options.ClaimTtl, storeCalls.Token);
+            var claiming = state.TryClaimAsync(turn.ClaimKey, owner, options.ClaimTtl, storeCalls.Token);
             if (!claiming.IsCompleted || !marking.IsCompleted)
             {
                 budget.CancelAfter(ClaimBudget);
@@ -94,7 +96,7 @@ public sealed partial class TurnAdmission(
         catch (Exception ex)
         {
             Log.HandOffFailed(logger, turn.ClaimKey, ex);
-            await ReleaseAsync(turn.ClaimKey);
+            await ReleaseAsync(turn.ClaimKey, owner);
             cancellationToken.ThrowIfCancellationRequested();
             return AdmissionOutcome.Unavailable;
         }
@@ -140,11 +142,11 @@ public sealed partial class TurnAdmission(
     }
 
     // Without the release the redelivery would be taken for a duplicate and the message lost.
-    private async Task ReleaseAsync(string claimKey)
+    private async Task ReleaseAsync(string claimKey, string owner)
     {
         try
         {
-            await state.ReleaseClaimAsync(claimKey, CancellationToken.None);
+            await state.ReleaseClaimAsync(claimKey, owner, CancellationToken.None);
         }
         catch (StateUnavailableException ex)
         {

@@ -47,7 +47,8 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
                     yield break;
                 case QCliStreamLine.ErrorType:
                     Log.Answered(logger, chat.ConversationId, chunks, $"error {line.Code}");
-                    throw OpsMessages.ForCode(line.Code, line.Message, chinese);
+                    Log.ProxyError(logger, chat.ConversationId, line.Code ?? "(none)", OpsMessages.ForLog(line.Message));
+                    throw OpsMessages.ForCode(line.Code, chinese);
             }
         }
         // The client ends every stream with a terminal line or an exception; this is only a guard.
@@ -63,6 +64,10 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
         catch (QCliProxyException ex)
         {
             Log.Failed(logger, chat.ConversationId, chunks, ex.Failure.ToString(), ex);
+            if (ex.ProxyCode is not null)
+            {
+                Log.ProxyError(logger, chat.ConversationId, ex.ProxyCode, OpsMessages.ForLog(ex.ProxyMessage));
+            }
             throw OpsMessages.For(ex, chinese);
         }
     }

@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Q CLI proxy call for {ConversationId} failed after {Chunks} chunk(s): {Failure}")]
     public static partial void Failed(ILogger logger, string conversationId, int chunks, string failure, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Q CLI proxy reported {Code} for {ConversationId}: {ProxyMessage}")]
+    public static partial void ProxyError(ILogger logger, string conversationId, string code, string proxyMessage);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the ops guardrail could not be applied; an error reply is posted")]
+    public static partial void GuardrailFailed(ILogger logger, string claimKey, Exception exception);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the ops guardrail intervened; its output is posted and the answer stops")]
+    public static partial void GuardrailIntervened(ILogger logger, string claimKey);
 }

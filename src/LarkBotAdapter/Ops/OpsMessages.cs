@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
@@ -8,27 +9,39 @@ namespace ChatOps.LarkBotAdapter.Ops;
 /// <c>Notices.Failed</c> starts ("I couldn't answer this: …") and completes ("Please try again in a minute.").</summary>
 internal static partial class OpsMessages
 {
-    private const int MaxProxyMessageChars = 300;
+    private const int MaxLoggedMessageChars = 500;
 
     public static string Restricted(bool chinese) => chinese
         ? "AWS 运维查询只对指定的群聊和成员开放，这里暂时不能使用。如果你需要，请联系机器人的管理员（运维/SRE 团队），把本群或你加入 OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS。"
         : "Questions about the live AWS accounts are restricted to approved chats and people, and this one isn't on the list. " +
           "If you need it, ask the bot's administrators (the ops/SRE team) to add this chat or you to OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS.";
 
-    /// <summary>The failure for an <c>error</c> line (or a refusal whose body held one).</summary>
-    public static ResponderException ForCode(string? code, string? message, bool chinese) => code switch
+    /// <summary>The failure for an <c>error</c> line (or a refusal whose body held one), chosen by its code alone: the
+    /// line's message may carry the CLI's stderr (stack traces, values it printed), so it goes to the log, never here.</summary>
+    public static ResponderException ForCode(string? code, bool chinese) => code switch
     {
         "busy" => Busy(chinese),
         "timeout" => new(Pick(chinese,
             "the AWS CLI ran out of time before it finished. Try a narrower question (one service, one account, a shorter time range).",
             "AWS CLI 在时限内没有完成。请把问题缩小一些（一个服务、一个账号、更短的时间范围）。"), retryable: false),
         "bad_request" => new(Pick(chinese,
-            $"the ops proxy refused the question: {Clean(message) ?? "it was not valid."}",
-            $"运维代理拒绝了这个请求：{Clean(message) ?? "请求无效。"}"), retryable: false),
+            "the ops proxy refused the question as invalid (for example an AWS profile it does not know).",
+            "运维代理认为这个请求无效（例如它不认识的 AWS 配置文件），拒绝了它。"), retryable: false),
         _ => new(Pick(chinese,
-            $"the ops assistant failed: {Clean(message) ?? "it did not say why."}",
-            $"运维助手出错了：{Clean(message) ?? "没有给出原因。"}"), retryable: true),
+            "the AWS CLI failed while answering; the details are in the bot's logs.",
+            "AWS CLI 在回答时出错，详情记录在机器人的日志中。"), retryable: true),
     };
+
+    /// <summary>The proxy's message as the log keeps it: credentials masked, at most a few hundred characters.</summary>
+    public static string ForLog(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return "(no message)";
+        }
+        var text = SecretScrubber.Scrub(Ansi().Replace(message, string.Empty)).Trim();
+        return text.Length > MaxLoggedMessageChars ? text[..MaxLoggedMessageChars] + "…" : text;
+    }
 
     public static ResponderException ExitCode(int exitCode, bool chinese) => new(Pick(chinese,
         string.Create(CultureInfo.InvariantCulture, $"the AWS CLI stopped with exit code {exitCode} before it finished."),
@@ -46,7 +59,7 @@ internal static partial class OpsMessages
         QCliFailure.Unauthorized => new(Pick(chinese,
             "the ops proxy rejected this bot's signature: QCLI_PROXY_SECRET differs between the bot and the proxy, or their clocks are more than 5 minutes apart. An administrator needs to fix this.",
             "运维代理拒绝了机器人的签名：机器人与代理的 QCLI_PROXY_SECRET 不一致，或两边时钟相差超过 5 分钟。需要管理员处理。"), retryable: false, ex),
-        QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, ex.ProxyMessage, chinese),
+        QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, chinese),
         QCliFailure.HttpStatus => new(Pick(chinese,
             string.Create(CultureInfo.InvariantCulture, $"the ops proxy answered HTTP {ex.StatusCode}."),
             string.Create(CultureInfo.InvariantCulture, $"运维代理返回了 HTTP {ex.StatusCode}。")), retryable: ex.StatusCode >= 500, ex),
@@ -63,31 +76,6 @@ internal static partial class OpsMessages
 
     private static string Pick(bool chinese, string english, string chineseText) => chinese ? chineseText : english;
 
-    /// <summary>The proxy's message as a short sentence: no ANSI codes, no stack trace, at most a few lines.</summary>
-    public static string? Clean(string? message)
-    {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            return null;
-        }
-        var lines = Ansi().Replace(message, string.Empty)
-            .Split('\n')
-            .Select(l => l.Trim())
-            .TakeWhile(l => !StackTraceLine().IsMatch(l))
-            .Where(l => l.Length > 0)
-            .Take(3);
-        var text = string.Join(' ', lines);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        text = text.Length > MaxProxyMessageChars ? text[..MaxProxyMessageChars].TrimEnd() + "…" : text;
-        return text[^1] is '.' or '!' or '?' or '…' or '。' ? text : text + ".";
-    }
-
     [GeneratedRegex(@"\x1B(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")]
     private static partial Regex Ansi();
-
-    [GeneratedRegex(@"^(at\s+\S+\(|at\s+[\w.<>`]+\.\w+|Traceback \(most recent call last\)|File "".*"", line \d+|---\s*End of)")]
-    private static partial Regex StackTraceLine();
 }

@@ -1,4 +1,7 @@
+using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
@@ -16,7 +19,10 @@ public static class OpsServiceCollectionExtensions
         }
         services.AddOptions<QCliProxyOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QCliProxyOptions>, QCliProxyOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<QCliProxyOptions>>().Value);
+        // Rebuilt when the platform secret is re-read (rotation), so a new client signs with the current secret.
+        services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(new ConfigurationChangeTokenSource<QCliProxyOptions>(configuration));
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<QCliProxyOptions>>().CurrentValue);
+        services.AddSecretRefresher();
         services.AddHttpClient<QCliProxyClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<QCliProxyOptions>().Address;
@@ -33,6 +39,24 @@ public static class OpsServiceCollectionExtensions
             .RedactLoggedHeaders([QCliSignature.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
+        if (OpsGuardrailOptions.IsRequested(configuration))
+        {
+            services.AddOpsGuardrail(configuration);
+        }
         return services;
+    }
+
+    /// <summary>The Bedrock guardrail on ops answers (<c>OPS_GUARDRAIL_ID</c>, <c>OPS_GUARDRAIL_VERSION</c>, checked at
+    /// start-up): ApplyGuardrail on the Bedrock Runtime endpoint (<c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c> overrides it).</summary>
+    private static void AddOpsGuardrail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OpsGuardrailOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpsGuardrailOptions>, OpsGuardrailOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsGuardrailOptions>>().Value);
+        services.AddSignedAwsClient<BedrockGuardrailClient>(
+            "bedrock",
+            aws => aws.BedrockRegion,
+            aws => aws.Endpoint("BEDROCK_RUNTIME", "bedrock-runtime", aws.BedrockRegion));
+        services.AddTransient<IAnswerCheck, OpsGuardrailCheck>();
     }
 }

@@ -3,12 +3,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Secrets;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
 /// <summary>Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
 /// the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.</summary>
-public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, TimeProvider time, ILogger<QCliProxyClient> logger)
+public sealed class QCliProxyClient(
+    HttpClient http,
+    QCliProxyOptions options,
+    TimeProvider time,
+    ILogger<QCliProxyClient> logger,
+    SecretRefresher? secrets = null,
+    IOptionsMonitor<QCliProxyOptions>? current = null)
 {
     public static readonly Uri ChatPath = new("v1/chat", UriKind.Relative);
 
@@ -37,9 +45,11 @@ public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, T
 
     private async Task<HttpResponseMessage> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
+        var secret = options.Secret;
+        var reread = false;
         for (var attempt = 1; ; attempt++)
         {
-            using var message = Sign(body);
+            using var message = Sign(body, secret);
             using var headersTimeout = new CancellationTokenSource(options.HeadersTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, headersTimeout.Token);
             Exception failure;
@@ -47,6 +57,18 @@ public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, T
             {
                 var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
                 return await CheckStatusAsync(response, cancellationToken);
+            }
+            // A 401 ran nothing: when a re-read of the platform secret changed it (rotation), sign again once.
+            catch (QCliProxyException ex) when (ex.Failure == QCliFailure.Unauthorized && !reread && secrets is { IsEnabled: true } && current is not null)
+            {
+                reread = true;
+                if (!await secrets.TryRefreshAsync("the Q CLI proxy answered 401", SecretRefresher.WorkerWait, cancellationToken))
+                {
+                    throw;
+                }
+                secret = current.CurrentValue.Secret;
+                attempt--;
+                continue;
             }
             catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
             {
@@ -75,7 +97,7 @@ public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, T
     }
 
     // A fresh timestamp per attempt, and the HMAC over exactly the bytes that are sent.
-    private HttpRequestMessage Sign(byte[] body)
+    private HttpRequestMessage Sign(byte[] body, string secret)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         var content = new ByteArrayContent(body);
@@ -83,7 +105,7 @@ public sealed class QCliProxyClient(HttpClient http, QCliProxyOptions options, T
         var message = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = content };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
         message.Headers.Add(QCliSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add(QCliSignature.SignatureHeader, QCliSignature.Sign(options.Secret, timestamp, body));
+        message.Headers.Add(QCliSignature.SignatureHeader, QCliSignature.Sign(secret, timestamp, body));
         return message;
     }
 

@@ -10,9 +10,10 @@ namespace ChatOps.LarkBotAdapter.State;
 
 /// <summary>State shared by every instance, in one DynamoDB table (DESIGN 4.2: <c>pk</c>/<c>sk</c> strings,
 /// TTL attribute <c>expiresAt</c> in epoch seconds). Items: <c>claim#key</c>/<c>claim</c>,
-/// <c>thread#key</c>/<c>active</c>, <c>thread#key</c>/<c>context</c> and <c>job#key</c>/<c>segments</c> (one
-/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment), <c>window#key</c>/<c>members</c> (a string set, for
-/// rate limits).</summary>
+/// <c>thread#key</c>/<c>active</c>, <c>thread#key</c>/<c>context</c>, <c>job#key</c>/<c>segments</c> (one
+/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment), <c>job#key</c>/<c>lease</c> (owner, state
+/// <c>running</c>/<c>done</c>, <c>leaseUntil</c> in epoch milliseconds) and <c>window#key</c>/<c>members</c> (a string
+/// set, for rate limits).</summary>
 public sealed class DynamoDbStateStore(
     IAmazonDynamoDB client,
     string tableName,
@@ -22,6 +23,10 @@ public sealed class DynamoDbStateStore(
     private const string ExpiresAt = "expiresAt";
     private const string SegmentPrefix = "seg_";
     private const string Owner = "owner";
+    private const string LeaseState = "state";
+    private const string LeaseUntil = "leaseUntil";
+    private const string Running = "running";
+    private const string Done = "done";
     private readonly ILogger _logger = logger ?? NullLogger<DynamoDbStateStore>.Instance;
 
     /// <summary>The table this store reads and writes.</summary>
@@ -29,12 +34,12 @@ public sealed class DynamoDbStateStore(
         ? throw new ArgumentException("A DynamoDB table name is required.", nameof(tableName))
         : tableName;
 
-    public async Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         var now = timeProvider.GetUtcNow();
         var item = NewItem("claim#" + claimKey, "claim", now + ttl);
-        var owner = Guid.NewGuid().ToString("N");
         item[Owner] = new AttributeValue { S = owner };
         var request = new PutItemRequest
         {
@@ -58,15 +63,131 @@ public sealed class DynamoDbStateStore(
         }
     }
 
-    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken)
+    public async Task ReleaseClaimAsync(string claimKey, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimKey);
         var request = new DeleteItemRequest
         {
             TableName = TableName,
-            Key = new() { ["pk"] = new AttributeValue { S = "claim#" + claimKey }, ["sk"] = new AttributeValue { S = "claim" } },
+            Key = Key("claim#" + claimKey, "claim"),
+            ConditionExpression = "#owner = :owner",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner },
+            ExpressionAttributeValues = new() { [":owner"] = new AttributeValue { S = owner } },
         };
-        return CallAsync("release", () => client.DeleteItemAsync(request, cancellationToken), cancellationToken);
+        await IgnoreLostConditionAsync("release", () => client.DeleteItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task<JobLease> TryLeaseJobAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var now = timeProvider.GetUtcNow();
+        var item = NewItem("job#" + jobKey, "lease", now + leaseFor);
+        item[Owner] = new AttributeValue { S = owner };
+        item[LeaseState] = new AttributeValue { S = Running };
+        item[LeaseUntil] = Number((now + leaseFor).ToUnixTimeMilliseconds());
+        var request = new PutItemRequest
+        {
+            TableName = TableName,
+            Item = item,
+            // Free, expired, or held by a run that stopped renewing it (crashed): take it.
+            ConditionExpression = "attribute_not_exists(pk) OR expiresAt < :now OR (#state = :running AND leaseUntil < :nowMs)",
+            ExpressionAttributeNames = new() { ["#state"] = LeaseState },
+            ExpressionAttributeValues = new()
+            {
+                [":now"] = Number(FloorSeconds(now)),
+                [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
+                [":running"] = new AttributeValue { S = Running },
+            },
+        };
+        try
+        {
+            await CallAsync("lease job", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+            return JobLease.Acquired;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // As with claims: a put retried by the SDK after a lost response fails on our own item.
+            var existing = await GetLiveItemAsync("job#" + jobKey, "lease", "lease check", cancellationToken);
+            return existing switch
+            {
+                null => JobLease.Running,
+                _ when existing.TryGetValue(LeaseState, out var state) && state.S == Done => JobLease.Done,
+                _ when existing.TryGetValue(Owner, out var holder) && holder.S == owner => JobLease.Acquired,
+                _ => JobLease.Running,
+            };
+        }
+    }
+
+    public async Task<bool> RenewJobLeaseAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        var until = timeProvider.GetUtcNow() + leaseFor;
+        var request = new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = Key("job#" + jobKey, "lease"),
+            UpdateExpression = "SET leaseUntil = :untilMs, expiresAt = :exp",
+            ConditionExpression = "#owner = :owner AND #state = :running",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#state"] = LeaseState },
+            ExpressionAttributeValues = new()
+            {
+                [":untilMs"] = Number(until.ToUnixTimeMilliseconds()),
+                [":exp"] = Number(CeilingSeconds(until)),
+                [":owner"] = new AttributeValue { S = owner },
+                [":running"] = new AttributeValue { S = Running },
+            },
+        };
+        return await IgnoreLostConditionAsync("renew job lease", () => client.UpdateItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task CompleteJobAsync(string jobKey, string owner, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        var request = new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = Key("job#" + jobKey, "lease"),
+            UpdateExpression = "SET #state = :done, expiresAt = :exp REMOVE leaseUntil",
+            ConditionExpression = "#owner = :owner",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#state"] = LeaseState },
+            ExpressionAttributeValues = new()
+            {
+                [":done"] = new AttributeValue { S = Done },
+                [":exp"] = Number(CeilingSeconds(timeProvider.GetUtcNow() + keepFor)),
+                [":owner"] = new AttributeValue { S = owner },
+            },
+        };
+        await IgnoreLostConditionAsync("complete job", () => client.UpdateItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken)
+    {
+        var request = new DeleteItemRequest
+        {
+            TableName = TableName,
+            Key = Key("job#" + jobKey, "lease"),
+            ConditionExpression = "#owner = :owner AND #state = :running",
+            ExpressionAttributeNames = new() { ["#owner"] = Owner, ["#state"] = LeaseState },
+            ExpressionAttributeValues = new()
+            {
+                [":owner"] = new AttributeValue { S = owner },
+                [":running"] = new AttributeValue { S = Running },
+            },
+        };
+        await IgnoreLostConditionAsync("release job lease", () => client.DeleteItemAsync(request, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs an owner-conditional write; false when the condition failed (the item is someone else's now).</summary>
+    private async Task<bool> IgnoreLostConditionAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(operation, call, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 
     public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)

@@ -3,13 +3,27 @@ namespace ChatOps.LarkBotAdapter.State;
 /// <summary>Claims (exactly-once), thread context and posted-reply records, shared by every instance of the app.</summary>
 public interface IStateStore
 {
-    /// <summary>Claims <paramref name="claimKey"/> for <paramref name="ttl"/>. True for exactly one caller
-    /// across all instances while the claim lives; false for every later or concurrent caller.
+    /// <summary>Claims <paramref name="claimKey"/> for <paramref name="ttl"/> as <paramref name="owner"/>. True for exactly
+    /// one caller across all instances while the claim lives; false for every later or concurrent caller.
     /// Throws <see cref="StateUnavailableException"/> when the store cannot answer (callers fail closed).</summary>
-    Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken);
+    Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken);
 
-    /// <summary>Gives a claim up (the hand-off failed), so the platform's redelivery is answered.</summary>
-    Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken);
+    /// <summary>Gives a claim up (the hand-off failed), so the platform's redelivery is answered; only when
+    /// <paramref name="owner"/> still holds it, never a claim another delivery took since.</summary>
+    Task ReleaseClaimAsync(string claimKey, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Takes the lease on running job <paramref name="jobKey"/> for <paramref name="leaseFor"/>: acquired when no
+    /// run holds it (or the run that did stopped renewing it), otherwise who has it or that the job is done.</summary>
+    Task<JobLease> TryLeaseJobAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken);
+
+    /// <summary>Extends <paramref name="owner"/>'s lease; false when it lost it (another run took the job over).</summary>
+    Task<bool> RenewJobLeaseAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken);
+
+    /// <summary>Marks the job done for <paramref name="keepFor"/>, so a later delivery of it ends at once.</summary>
+    Task CompleteJobAsync(string jobKey, string owner, TimeSpan keepFor, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease up (the run failed), so the retried delivery takes the job at once.</summary>
+    Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken);
 
     /// <summary>Marks a thread as one the bot is answering, so follow-ups without an @mention are handled.</summary>
     Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken);

@@ -21,7 +21,8 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     /// <summary>Writes between two checks of the caps, so a burst cannot outgrow them within a sweep interval.</summary>
     public const int WritesPerCapCheck = 1024;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredClaim> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredLease> _leases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _activeThreads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSegments> _segments = new(StringComparer.Ordinal);
@@ -31,31 +32,32 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     private int _trimming;
 
     /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
-    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _windows.Count;
+    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _leases.Count + _windows.Count;
 
-    public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimKey);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         cancellationToken.ThrowIfCancellationRequested();
         var now = timeProvider.GetUtcNow();
         SweepIfDue(now);
-        var expiresAt = now + ttl;
+        var claim = new StoredClaim(owner, now + ttl);
         while (true)
         {
-            if (_claims.TryAdd(claimKey, expiresAt))
+            if (_claims.TryAdd(claimKey, claim))
             {
                 return Task.FromResult(true);
             }
 
             if (_claims.TryGetValue(claimKey, out var existing))
             {
-                if (existing > now)
+                if (existing.ExpiresAt > now)
                 {
                     return Task.FromResult(false);
                 }
 
                 // Compare-and-swap: of several callers replacing the same expired claim, one wins.
-                if (_claims.TryUpdate(claimKey, expiresAt, existing))
+                if (_claims.TryUpdate(claimKey, claim, existing))
                 {
                     return Task.FromResult(true);
                 }
@@ -63,9 +65,77 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         }
     }
 
-    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken)
+    public Task ReleaseClaimAsync(string claimKey, string owner, CancellationToken cancellationToken)
     {
-        _claims.TryRemove(claimKey, out _);
+        if (_claims.TryGetValue(claimKey, out var existing) && existing.Owner == owner)
+        {
+            _claims.TryRemove(new KeyValuePair<string, StoredClaim>(claimKey, existing));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<JobLease> TryLeaseJobAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobKey);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        var lease = new StoredLease(owner, Done: false, now + leaseFor);
+        while (true)
+        {
+            if (_leases.TryAdd(jobKey, lease))
+            {
+                return Task.FromResult(JobLease.Acquired);
+            }
+
+            if (_leases.TryGetValue(jobKey, out var existing))
+            {
+                if (existing.Done && existing.ExpiresAt > now)
+                {
+                    return Task.FromResult(JobLease.Done);
+                }
+
+                if (!existing.Done && existing.ExpiresAt > now)
+                {
+                    return Task.FromResult(existing.Owner == owner ? JobLease.Acquired : JobLease.Running);
+                }
+
+                // The run that held it stopped renewing (it crashed) or the record expired: take it over.
+                if (_leases.TryUpdate(jobKey, lease, existing))
+                {
+                    return Task.FromResult(JobLease.Acquired);
+                }
+            }
+        }
+    }
+
+    public Task<bool> RenewJobLeaseAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var renewed = _leases.TryGetValue(jobKey, out var existing) && existing is { Done: false } && existing.Owner == owner
+                      && _leases.TryUpdate(jobKey, existing with { ExpiresAt = now + leaseFor }, existing);
+        return Task.FromResult(renewed);
+    }
+
+    public Task CompleteJobAsync(string jobKey, string owner, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        if (_leases.TryGetValue(jobKey, out var existing) && existing.Owner == owner)
+        {
+            _leases.TryUpdate(jobKey, existing with { Done = true, ExpiresAt = timeProvider.GetUtcNow() + keepFor }, existing);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken)
+    {
+        if (_leases.TryGetValue(jobKey, out var existing) && existing is { Done: false } && existing.Owner == owner)
+        {
+            _leases.TryRemove(new KeyValuePair<string, StoredLease>(jobKey, existing));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -160,7 +230,8 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         if (Interlocked.Increment(ref _writesSinceCapCheck) >= WritesPerCapCheck && Interlocked.Exchange(ref _trimming, 1) == 0)
         {
             Volatile.Write(ref _writesSinceCapCheck, 0);
-            TrimToCap(_claims, static expiresAt => expiresAt, maxClaims);
+            TrimToCap(_claims, static claim => claim.ExpiresAt, maxClaims);
+            TrimToCap(_leases, static lease => lease.ExpiresAt, maxClaims);
             TrimToCap(_activeThreads, static expiresAt => expiresAt, maxThreads);
             TrimToCap(_threads, static stored => stored.ExpiresAt, maxThreads);
             TrimToCap(_segments, static stored => stored.ExpiresAt, maxClaims);
@@ -175,7 +246,8 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
             return;
         }
 
-        Sweep(_claims, static expiresAt => expiresAt, now);
+        Sweep(_claims, static claim => claim.ExpiresAt, now);
+        Sweep(_leases, static lease => lease.ExpiresAt, now);
         Sweep(_activeThreads, static expiresAt => expiresAt, now);
         Sweep(_threads, static stored => stored.ExpiresAt, now);
         Sweep(_segments, static stored => stored.ExpiresAt, now);
@@ -208,6 +280,10 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
             }
         }
     }
+
+    private sealed record StoredClaim(string Owner, DateTimeOffset ExpiresAt);
+
+    private sealed record StoredLease(string Owner, bool Done, DateTimeOffset ExpiresAt);
 
     private sealed record StoredThread(ThreadContext Context, DateTimeOffset ExpiresAt);
 

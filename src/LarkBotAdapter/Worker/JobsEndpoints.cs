@@ -1,12 +1,15 @@
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
 /// <summary><c>POST /events</c>: jobs from the Lambda Web Adapter (async self-invocations). Answered when the job is done:
 /// a 5xx fails the invocation so Lambda retries it (replies are idempotent) and finally sends it to the on-failure
-/// destination. Disabled outside Lambda unless <c>CHATOPS_EVENTS_ENDPOINT=true</c>.</summary>
+/// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
+/// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
+/// <c>CHATOPS_EVENTS_ENDPOINT=true</c>.</summary>
 public static partial class JobsEndpoints
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder endpoints)
@@ -17,7 +20,8 @@ public static partial class JobsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, WorkerOptions options, TurnProcessor processor, ChatChannels channels, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, WorkerOptions options, TurnProcessor processor, ChatChannels channels, IStateStore state, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(JobsEndpoints));
         if (!options.EventsEndpointEnabled)
@@ -52,15 +56,108 @@ public static partial class JobsEndpoints
             Log.RecursiveJobDropped(logger, job.Turn.ClaimKey, job.Hop);
             return IngressResults.Error(StatusCodes.Status200OK, "dropped: too many hops");
         }
+        var jobKey = job.Turn.ClaimKey;
+        var owner = Guid.NewGuid().ToString("N");
+        JobLease lease;
         try
         {
-            await processor.ProcessAsync(job, cancellationToken);
+            lease = await state.TryLeaseJobAsync(jobKey, owner, options.JobLeaseTime, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.JobFailed(logger, jobKey, ex);
+            return IngressResults.Error(StatusCodes.Status500InternalServerError, "state store unavailable; Lambda will retry the job");
+        }
+        if (lease != JobLease.Acquired)
+        {
+            Log.DuplicateJob(logger, jobKey, lease);
+            return IngressResults.Error(StatusCodes.Status200OK, lease == JobLease.Done ? "dropped: already answered" : "dropped: already running");
+        }
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewAsync(state, jobKey, owner, options.JobLeaseTime, time, lost, logger, stopRenewing.Token);
+        try
+        {
+            await processor.ProcessAsync(job, lost.Token);
+            await StopAsync(stopRenewing, renewing);
+            await CompleteAsync(state, jobKey, owner, options.ClaimTtl, logger);
             return TypedResults.Json(new AckResponse(), HttpJsonContext.Default.AckResponse);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Another run took the job over (this one stopped renewing in time): it answers, this one stops.
+            await StopAsync(stopRenewing, renewing);
+            return IngressResults.Error(StatusCodes.Status200OK, "dropped: the job was taken over");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.JobFailed(logger, job.Turn.ClaimKey, ex);
+            await StopAsync(stopRenewing, renewing);
+            Log.JobFailed(logger, jobKey, ex);
+            await ReleaseAsync(state, jobKey, owner, logger);
             return IngressResults.Error(StatusCodes.Status500InternalServerError, "job failed; Lambda will retry it");
+        }
+    }
+
+    // Renews at a third of the lease time; a lease found lost cancels the run.
+    private static async Task RenewAsync(
+        IStateStore state, string jobKey, string owner, TimeSpan leaseTime, TimeProvider time, CancellationTokenSource lost, ILogger logger, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(leaseTime / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    if (!await state.RenewJobLeaseAsync(jobKey, owner, leaseTime, stop))
+                    {
+                        Log.LeaseLost(logger, jobKey);
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (StateUnavailableException ex)
+                {
+                    // Keep answering: the lease may lapse, and at worst a retry takes over after this run.
+                    Log.LeaseNotRenewed(logger, jobKey, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The job ended.
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stopRenewing, Task renewing)
+    {
+        await stopRenewing.CancelAsync();
+        await renewing;
+    }
+
+    private static async Task CompleteAsync(IStateStore state, string jobKey, string owner, TimeSpan keepFor, ILogger logger)
+    {
+        try
+        {
+            await state.CompleteJobAsync(jobKey, owner, keepFor, CancellationToken.None);
+        }
+        catch (StateUnavailableException ex)
+        {
+            // Answered; a later duplicate delivery then re-runs the job, and its posted segments are skipped.
+            Log.LeaseNotRenewed(logger, jobKey, ex);
+        }
+    }
+
+    private static async Task ReleaseAsync(IStateStore state, string jobKey, string owner, ILogger logger)
+    {
+        try
+        {
+            await state.ReleaseJobLeaseAsync(jobKey, owner, CancellationToken.None);
+        }
+        catch (StateUnavailableException ex)
+        {
+            // The lease lapses by itself before Lambda's retry arrives.
+            Log.LeaseNotRenewed(logger, jobKey, ex);
         }
     }
 
@@ -71,5 +168,14 @@ public static partial class JobsEndpoints
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Job {ClaimKey} failed; answering 500 so Lambda retries it")]
         public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Job {ClaimKey} delivered again while {Lease}; this delivery ends")]
+        public static partial void DuplicateJob(ILogger logger, string claimKey, JobLease lease);
+
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease was taken over by another run; this run stops")]
+        public static partial void LeaseLost(ILogger logger, string claimKey);
+
+        [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease could not be written")]
+        public static partial void LeaseNotRenewed(ILogger logger, string claimKey, Exception exception);
     }
 }

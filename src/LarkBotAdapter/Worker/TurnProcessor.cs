@@ -4,6 +4,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
@@ -14,6 +15,7 @@ public sealed partial class TurnProcessor(
     IStateStore state,
     IIntentClassifier classifier,
     RouteTable routes,
+    IEnumerable<IAnswerCheck> checks,
     ChatChannels channels,
     Segmenter segmenter,
     WorkerOptions options,
@@ -60,10 +62,18 @@ public sealed partial class TurnProcessor(
             intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
             Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
             var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
-            var stream = Capture(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), answer, deadline.Token);
+            // Scrubbed before it is cut into segments, so no secret is split where neither half is recognisable.
+            var stream = Capture(StreamScrubber.ScrubAsync(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), deadline.Token), answer, deadline.Token);
+            var check = checks.LastOrDefault(c => c.Intent == intent.Intent);
             // The deadline stops the route, not the segmenter: the text that arrived is still posted before the notice.
             await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
             {
+                // Checked segment by segment, so the answer still streams and nothing unchecked is posted.
+                if (check is not null && await check.CheckAsync(turn, segment.Markdown, deadline.Token) is { } replacement)
+                {
+                    await replies.PostFinalAsync(replacement, cancellationToken);
+                    break;
+                }
                 await replies.PostAsync(segment, cancellationToken);
                 if (replies.TargetGone)
                 {

@@ -33,6 +33,10 @@ public sealed record WorkerOptions
     /// platforms' 3 s).</summary>
     public TimeSpan NoticeTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a job's lease on <c>/events</c> lasts without renewal; renewed at a third of it while the job
+    /// runs. A retry of a crashed run (Lambda waits at least a minute) finds it expired and takes the job over.</summary>
+    public TimeSpan JobLeaseTime { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>On shutdown outside Lambda: how long running and queued jobs may still take before they are cut short
     /// (with a notice in their threads). Below the host's shutdown timeout, so the notices still go out.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(20);

@@ -28,7 +28,15 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
         Classifier = classifier ?? (_ => "knowledge_base");
         // More operations (e.g. Agent Runtime RetrieveAndGenerate) are added here as further path routes.
         routes.Add(new FakeRoute(ConversePath(), HandleConverseAsync));
+        routes.Add(new FakeRoute(ApplyGuardrailPath(), HandleApplyGuardrailAsync));
     }
+
+    /// <summary>Decides ApplyGuardrail's answer from the text it checks; by default every text passes (<c>NONE</c>).</summary>
+    public Func<string, FakeGuardrailVerdict> Guardrail { get; set; } = _ => FakeGuardrailVerdict.Pass;
+
+    /// <summary>The ApplyGuardrail requests received so far (signed or not), in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> GuardrailRequests =>
+        [.. requests.Where(r => ApplyGuardrailPath().IsMatch(r.RawTarget.Split('?')[0]))];
 
     /// <summary>Where the fake listens, ending in <c>/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -153,6 +161,37 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
         return WriteAsync(context, FakeBedrockOutcome.Raw(200, ConverseJson.ClassifyAnswer(label)));
     }
 
+    // ApplyGuardrail: source INPUT|OUTPUT and content[].text.text are required, as Bedrock checks them.
+    private Task HandleApplyGuardrailAsync(HttpContext context, RecordedRequest request, FakeBedrockOutcome? outcome)
+    {
+        string text;
+        try
+        {
+            var json = request.BodyJson();
+            var source = json["source"]?.GetValue<string>();
+            var content = json["content"]?.AsArray() ?? throw new InvalidOperationException("content is required.");
+            if (source is not ("INPUT" or "OUTPUT") || content.Count == 0)
+            {
+                throw new InvalidOperationException("source and content are required.");
+            }
+            text = string.Join("\n", content.Select(c => c?["text"]?["text"]?.GetValue<string>() ?? throw new InvalidOperationException("text.text is required.")));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return WriteAsync(context, FakeBedrockOutcome.ValidationError("1 validation error detected: " + ex.Message));
+        }
+
+        var verdict = Guardrail(text);
+        var answer = new JsonObject
+        {
+            ["usage"] = new JsonObject { ["contentPolicyUnits"] = 1, ["topicPolicyUnits"] = 1, ["wordPolicyUnits"] = 1 },
+            ["action"] = verdict.Intervened ? "GUARDRAIL_INTERVENED" : "NONE",
+            ["outputs"] = new JsonArray([.. verdict.Outputs.Select(o => (JsonNode)new JsonObject { ["text"] = o })]),
+            ["assessments"] = new JsonArray(),
+        };
+        return WriteAsync(context, FakeBedrockOutcome.Raw(200, answer.ToJsonString()));
+    }
+
     // Presence checks only: the signature itself is cross-checked against the official signer elsewhere.
     private static bool IsSigned(RecordedRequest request) =>
         request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 Credential=", StringComparison.Ordinal) == true
@@ -173,6 +212,9 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
 
     [GeneratedRegex(@"/model/(?<modelId>[^/]+)/converse$")]
     private static partial Regex ConversePath();
+
+    [GeneratedRegex(@"/guardrail/(?<id>[^/]+)/version/(?<version>[^/]+)/apply$")]
+    private static partial Regex ApplyGuardrailPath();
 
     private sealed record FakeRoute(Regex Path, Func<HttpContext, RecordedRequest, FakeBedrockOutcome?, Task> Handle);
 }

@@ -11,10 +11,23 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
 
     public bool FailThreadReads { get; set; }
 
-    public Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken) =>
-        FailClaims ? Task.FromException<bool>(Unavailable()) : _inner.TryClaimAsync(claimKey, ttl, cancellationToken);
+    public Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken) =>
+        FailClaims ? Task.FromException<bool>(Unavailable()) : _inner.TryClaimAsync(claimKey, owner, ttl, cancellationToken);
 
-    public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken) => _inner.ReleaseClaimAsync(claimKey, cancellationToken);
+    public Task ReleaseClaimAsync(string claimKey, string owner, CancellationToken cancellationToken) => _inner.ReleaseClaimAsync(claimKey, owner, cancellationToken);
+
+    public Task<JobLease> TryLeaseJobAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+        _inner.TryLeaseJobAsync(jobKey, owner, leaseFor, cancellationToken);
+
+    public Task<bool> RenewJobLeaseAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+        _inner.RenewJobLeaseAsync(jobKey, owner, leaseFor, cancellationToken);
+
+    public Task CompleteJobAsync(string jobKey, string owner, TimeSpan keepFor, CancellationToken cancellationToken) =>
+        _inner.CompleteJobAsync(jobKey, owner, keepFor, cancellationToken);
+
+    public Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken) =>
+        _inner.ReleaseJobLeaseAsync(jobKey, owner, cancellationToken);
+
 
     public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken) =>
         _inner.MarkThreadActiveAsync(threadKey, ttl, cancellationToken);

@@ -64,7 +64,8 @@ public static partial class SourceScan
         (new Regex(@"converse-stream|invoke-with-response-stream", RegexOptions.Compiled), "bedrock:InvokeModelWithResponseStream"),
         (new Regex(@"retrieveAndGenerate", RegexOptions.Compiled | RegexOptions.IgnoreCase), "bedrock:RetrieveAndGenerate"),
         (new Regex(@"/retrieve\b(?!And)", RegexOptions.Compiled), "bedrock:Retrieve"),
-        (new Regex(@"guardrailConfiguration|guardrailIdentifier", RegexOptions.Compiled), "bedrock:ApplyGuardrail"),
+        (new Regex(@"guardrailConfiguration|guardrailIdentifier|guardrail/\{[^""]*/apply""", RegexOptions.Compiled), "bedrock:ApplyGuardrail"),
+        (new Regex(@"secretsmanager\.GetSecretValue", RegexOptions.Compiled), "secretsmanager:GetSecretValue"),
     ];
 
     [GeneratedRegex(@"(?:\[\s*|GetValue(?:<[^>]+>)?\(\s*|GetSection\(\s*|GetEnvironmentVariable\(\s*|const\s+string\s+\w*Key\s*=\s*)""(?<key>[A-Z][A-Z0-9_]{2,})""")]

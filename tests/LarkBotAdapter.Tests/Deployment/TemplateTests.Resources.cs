@@ -52,6 +52,10 @@ public sealed partial class TemplateTests
             s => Assert.Equal([$"GetAtt:{table}.Arn"], SamTemplate.Strings(s["Resource"])));
         Assert.Equal([$"GetAtt:{FailureQueueId()}.Arn"], ResourcesFor("sqs:SendMessage"));
         Assert.All(ResourcesFor("bedrock:InvokeModel"), r => Assert.Matches(@":(foundation-model|inference-profile)/\$\{", r));
+        // The one platform secret, by name (Secrets Manager appends -XXXXXX to the name in its ARN).
+        Assert.Equal(
+            ["arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${SecretsName}-??????"],
+            ResourcesFor("secretsmanager:GetSecretValue"));
         Assert.All(ResourcesFor("bedrock:RetrieveAndGenerate"), r => Assert.Contains(":knowledge-base/${KnowledgeBaseId}", r, StringComparison.Ordinal));
     }
 

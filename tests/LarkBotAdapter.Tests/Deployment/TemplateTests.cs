@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ChatOps.LarkBotAdapter.Secrets;
 
 namespace ChatOps.LarkBotAdapter.Tests.Deployment;
 
@@ -19,7 +20,7 @@ public sealed partial class TemplateTests
         "CHATOPS_EVENTS_ENDPOINT",
         // Tuning with safe defaults, set by tests.
         "CHATOPS_REPLY_RETRY_DELAY_MS",
-        "SLACK_POST_INTERVAL_MS", "QCLI_PROXY_CONNECT_ATTEMPTS", "QCLI_PROXY_RETRY_DELAY_MS", "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS",
+        "CHATOPS_SECRET_REFRESH_SECONDS", "SLACK_POST_INTERVAL_MS", "QCLI_PROXY_CONNECT_ATTEMPTS", "QCLI_PROXY_RETRY_DELAY_MS", "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS",
         // Not a variable: the RetrieveAndGenerate configuration type.
         "KNOWLEDGE_BASE",
         // A folder on the machine running embedded mode; Lambda uses the Bedrock knowledge base.
@@ -49,7 +50,8 @@ public sealed partial class TemplateTests
         var read = SourceScan.ConfigurationKeys();
         Assert.Contains("LARK_APP_ID", read.Keys); // the scan itself works
         var missing = read
-            .Where(k => !_template.Environment.ContainsKey(k.Key) && !NotDeployed.Contains(k.Key)
+            // The platform secrets come from Secrets Manager at run time (checked below), not from the environment.
+            .Where(k => !_template.Environment.ContainsKey(k.Key) && !NotDeployed.Contains(k.Key) && !Secrets.Contains(k.Key)
                         && !NotDeployedPrefixes.Any(p => k.Key.StartsWith(p, StringComparison.Ordinal)))
             .Select(k => $"{k.Key} (read in {k.Value})");
         Assert.Empty(missing);
@@ -65,16 +67,24 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void SecretsComeFromSecretsManagerOnlyForEnabledPlatforms()
+    public void SecretsAreReadAtRunTimeOnlyForEnabledPlatformsAndNeverPutInTheFunctionConfiguration()
     {
-        foreach (var name in Secrets)
-        {
-            var value = _template.Environment[name];
-            var condition = Assert.IsType<JsonArray>(value?["Fn::If"], exactMatch: false);
-            Assert.True(_template.Root["Conditions"]![condition[0]!.GetValue<string>()] is not null, $"{name}: unknown condition");
-            var reference = Assert.Single(SamTemplate.Strings(value));
-            Assert.Matches(@"^\{\{resolve:secretsmanager:\$\{\w+\}:SecretString:" + name + @"\}\}$", reference);
-        }
+        // Nothing resolves a secret into the environment, where lambda:GetFunctionConfiguration would show it.
+        Assert.DoesNotContain("resolve:secretsmanager", File.ReadAllText(RepositoryFiles.Path("template.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secrets, _template.Environment.ContainsKey);
+        Assert.Equal(Secrets.Order(StringComparer.Ordinal), PlatformSecrets.Names.Order(StringComparer.Ordinal)); // what the app takes from the secret
+        var id = Assert.IsType<JsonArray>(_template.Environment[PlatformSecrets.IdKey]?["Fn::If"], exactMatch: false);
+        Assert.Equal("NeedsSecret", id[0]!.GetValue<string>());
+        Assert.Equal(["Ref:SecretsName"], SamTemplate.Strings(id[1]));
+        // CHATOPS_SECRET_KEYS: each platform's keys under that platform's condition, so a missing one fails start-up.
+        var keys = Assert.IsType<JsonArray>(_template.Environment[PlatformSecrets.KeysKey]?["Fn::If"], exactMatch: false);
+        Assert.Equal("NeedsSecret", keys[0]!.GetValue<string>());
+        var parts = keys[1]!["Fn::Sub"]![1]!.AsObject().ToDictionary(
+            p => p.Value!["Fn::If"]![0]!.GetValue<string>(),
+            p => p.Value!["Fn::If"]![1]!.GetValue<string>().Split(',', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["LARK_APP_SECRET", "LARK_ENCRYPT_KEY", "LARK_VERIFICATION_TOKEN"], parts["LarkEnabled"]);
+        Assert.Equal(["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"], parts["SlackEnabled"]);
+        Assert.Equal(["QCLI_PROXY_SECRET"], parts["OpsEnabled"]);
         // No secret may be typed in as a parameter instead.
         Assert.DoesNotContain(_template.Parameters, p => p.Value?["NoEcho"] is not null
             || new[] { "Secret", "Token", "Key" }.Any(word => p.Key.EndsWith(word, StringComparison.OrdinalIgnoreCase)));

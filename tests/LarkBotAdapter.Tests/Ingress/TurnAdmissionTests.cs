@@ -91,7 +91,7 @@ public sealed class TurnAdmissionTests
 
         public Exception? MarkerFailure { get; init; }
 
-        public async Task<bool> TryClaimAsync(string claimKey, TimeSpan ttl, CancellationToken cancellationToken)
+        public async Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken)
         {
             if (ClaimWaitsForMarker)
             {
@@ -101,7 +101,7 @@ public sealed class TurnAdmissionTests
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
-            return await _inner.TryClaimAsync(claimKey, ttl, cancellationToken);
+            return await _inner.TryClaimAsync(claimKey, owner, ttl, cancellationToken);
         }
 
         public async Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken)
@@ -115,7 +115,20 @@ public sealed class TurnAdmissionTests
             await _inner.MarkThreadActiveAsync(threadKey, ttl, cancellationToken);
         }
 
-        public Task ReleaseClaimAsync(string claimKey, CancellationToken cancellationToken) => _inner.ReleaseClaimAsync(claimKey, cancellationToken);
+        public Task ReleaseClaimAsync(string claimKey, string owner, CancellationToken cancellationToken) => _inner.ReleaseClaimAsync(claimKey, owner, cancellationToken);
+
+        public Task<JobLease> TryLeaseJobAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+            _inner.TryLeaseJobAsync(jobKey, owner, leaseFor, cancellationToken);
+
+        public Task<bool> RenewJobLeaseAsync(string jobKey, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) =>
+            _inner.RenewJobLeaseAsync(jobKey, owner, leaseFor, cancellationToken);
+
+        public Task CompleteJobAsync(string jobKey, string owner, TimeSpan keepFor, CancellationToken cancellationToken) =>
+            _inner.CompleteJobAsync(jobKey, owner, keepFor, cancellationToken);
+
+        public Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken) =>
+            _inner.ReleaseJobLeaseAsync(jobKey, owner, cancellationToken);
+
 
         public Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken) => _inner.IsThreadActiveAsync(threadKey, cancellationToken);
 

@@ -93,7 +93,8 @@ public sealed class AwsOpsRouteTests : IAsyncLifetime
         var replies = app.Lark.RepliesTo(message.MessageId);
         Assert.True(replies.Count >= 2);
         Assert.Contains("cut short", replies[^1].Text, StringComparison.Ordinal);
-        Assert.Contains("ThrottlingException from CloudWatch", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("the AWS CLI failed while answering", replies[^1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ThrottlingException", replies[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,5 +124,42 @@ public sealed class AwsOpsRouteTests : IAsyncLifetime
         Assert.Contains("sent to the Q CLI proxy", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeQCliProxy.DefaultSecret, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(signature[3..], logs, StringComparison.Ordinal);
+    }
+
+    private const string StderrWithASecret =
+        "\u001b[31merror\u001b[0m: failed to load credentials: aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY is not valid\n"
+        + "   at q_cli::auth::load (src/auth.rs:42)\n   at q_cli::chat::run (src/chat/mod.rs:1207)\nthread 'main' panicked at 'credentials'";
+
+    [Fact]
+    public async Task CliStderrInAnErrorLineReachesTheLogScrubbedAndTheThreadOnlyAsAShortCause()
+    {
+        _proxy.Enqueue(FakeQCliReply.Chunks().Error("failed", StderrWithASecret));
+        await using var app = await StartAsync(OpsTesting.Settings(_proxy.BaseAddress));
+        var message = LarkEvent.Text(OpsQuestion).MentioningBot();
+
+        (await app.SendLarkAsync(message.Build())).Dispose();
+        await app.WhenIdleAsync();
+
+        var reply = Assert.Single(app.Lark.RepliesTo(message.MessageId)).Text;
+        Assert.Equal("⚠️ I couldn't answer this: the AWS CLI failed while answering; the details are in the bot's logs. Please try again in a minute.", reply);
+        var logged = Assert.Single(app.Logs.Lines, l => l.Contains("Q CLI proxy reported failed", StringComparison.Ordinal));
+        Assert.Contains("failed to load credentials: aws_secret_access_key = [redacted: aws secret key]", logged, StringComparison.Ordinal);
+        Assert.Contains("src/auth.rs:42", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("bPxRfiCYEXAMPLEKEY", string.Join("\n", app.Logs.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorLineCauseIsInTheAskersLanguage()
+    {
+        _proxy.Enqueue(FakeQCliReply.Chunks().Error("timeout", StderrWithASecret));
+        await using var app = await StartAsync(OpsTesting.Settings(_proxy.BaseAddress));
+        var message = LarkEvent.Text("@_user_1 查询一下生产环境 EKS 集群的节点状态").MentioningBot();
+
+        (await app.SendLarkAsync(message.Build())).Dispose();
+        await app.WhenIdleAsync();
+
+        var reply = Assert.Single(app.Lark.RepliesTo(message.MessageId)).Text;
+        Assert.Contains("AWS CLI 在时限内没有完成", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("credentials", reply, StringComparison.Ordinal);
     }
 }

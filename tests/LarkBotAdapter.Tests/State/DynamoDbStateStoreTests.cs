@@ -25,6 +25,18 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task ExpiredClaimCanBeClaimedAgain() => AnExpiredClaimCanBeClaimedAgain();
 
     [DynaliteFact]
+    public Task ReleaseGivesUpOnlyTheReleasersOwnClaim() => AReleaseGivesUpOnlyTheReleasersOwnClaim();
+
+    [DynaliteFact]
+    public Task JobLeaseIsHeldByOneRunThenDone() => AJobLeaseIsHeldByOneRunThenDone();
+
+    [DynaliteFact]
+    public Task LeaseThatStoppedBeingRenewedIsTakenOver() => ALeaseThatStoppedBeingRenewedIsTakenOver();
+
+    [DynaliteFact]
+    public Task ReleasedLeaseIsFreeAtOnce() => AReleasedLeaseIsFreeAtOnce();
+
+    [DynaliteFact]
     public Task ThreadContextRoundTrips() => AThreadContextRoundTrips();
 
     [DynaliteFact]
@@ -55,9 +67,9 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
         var store = new DynamoDbStateStore(LostResponseDynamoDb.Wrap(NewClient()), table, Clock);
         var other = new DynamoDbStateStore(NewClient(), table, Clock);
 
-        Assert.True(await store.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
-        Assert.False(await other.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
-        Assert.False(await store.TryClaimAsync("lark:cli_app:om_lost", TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_lost", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.False(await other.TryClaimAsync("lark:cli_app:om_lost", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("lark:cli_app:om_lost", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
     }
 
     [DynaliteFact]
@@ -72,7 +84,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
             {
                 await start.Task;
                 var store = i % 2 == 0 ? first : second;
-                return await store.TryClaimAsync("lark:cli_app:om_shared", TimeSpan.FromHours(8), CancellationToken.None);
+                return await store.TryClaimAsync("lark:cli_app:om_shared", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None);
             }))
             .ToList();
         start.SetResult();
@@ -122,7 +134,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
         var store = new DynamoDbStateStore(NewClient(), "no-such-table", Clock);
 
         var error = await Assert.ThrowsAsync<StateUnavailableException>(
-            () => store.TryClaimAsync("lark:cli_app:om_1", TimeSpan.FromHours(8), CancellationToken.None));
+            () => store.TryClaimAsync("lark:cli_app:om_1", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
 
         Assert.Contains("'no-such-table'", error.Message, StringComparison.Ordinal);
         Assert.Contains("ResourceNotFoundException", error.Message, StringComparison.Ordinal);
@@ -134,7 +146,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
         var store = new DynamoDbStateStore(UnreachableClient(), "chatops-state", Clock);
 
         var claim = await Assert.ThrowsAsync<StateUnavailableException>(
-            () => store.TryClaimAsync("lark:cli_app:om_1", TimeSpan.FromHours(8), CancellationToken.None));
+            () => store.TryClaimAsync("lark:cli_app:om_1", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
         var read = await Assert.ThrowsAsync<StateUnavailableException>(
             () => store.GetThreadAsync("lark:cli_app:oc_chat:om_1", CancellationToken.None));
 
@@ -149,7 +161,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
         var store = new DynamoDbStateStore(UnreachableClient(), "chatops-state", Clock);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => store.TryClaimAsync("lark:cli_app:om_1", TimeSpan.FromHours(8), new CancellationToken(canceled: true)));
+            () => store.TryClaimAsync("lark:cli_app:om_1", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), new CancellationToken(canceled: true)));
     }
 
     public void Dispose()

@@ -19,6 +19,18 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task ExpiredClaimCanBeClaimedAgain() => AnExpiredClaimCanBeClaimedAgain();
 
     [Fact]
+    public Task ReleaseGivesUpOnlyTheReleasersOwnClaim() => AReleaseGivesUpOnlyTheReleasersOwnClaim();
+
+    [Fact]
+    public Task JobLeaseIsHeldByOneRunThenDone() => AJobLeaseIsHeldByOneRunThenDone();
+
+    [Fact]
+    public Task LeaseThatStoppedBeingRenewedIsTakenOver() => ALeaseThatStoppedBeingRenewedIsTakenOver();
+
+    [Fact]
+    public Task ReleasedLeaseIsFreeAtOnce() => AReleasedLeaseIsFreeAtOnce();
+
+    [Fact]
     public Task ThreadContextRoundTrips() => AThreadContextRoundTrips();
 
     [Fact]
@@ -47,18 +59,18 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     {
         for (var i = 0; i < 100; i++)
         {
-            await _store.TryClaimAsync($"claim-{i}", TimeSpan.FromMinutes(1), CancellationToken.None);
+            await _store.TryClaimAsync($"claim-{i}", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None);
             await _store.MarkThreadActiveAsync($"thread-{i}", TimeSpan.FromMinutes(1), CancellationToken.None);
         }
 
-        await _store.TryClaimAsync("long-lived", TimeSpan.FromHours(8), CancellationToken.None);
+        await _store.TryClaimAsync("long-lived", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None);
         Assert.Equal(201, _store.EntryCount);
 
         Clock.Advance(InMemoryStateStore.SweepInterval + TimeSpan.FromMinutes(1));
-        await _store.TryClaimAsync("trigger", TimeSpan.FromMinutes(1), CancellationToken.None);
+        await _store.TryClaimAsync("trigger", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Equal(2, _store.EntryCount);
-        Assert.False(await _store.TryClaimAsync("long-lived", TimeSpan.FromHours(8), CancellationToken.None));
+        Assert.False(await _store.TryClaimAsync("long-lived", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(8), CancellationToken.None));
     }
 
     [Fact]
@@ -68,12 +80,12 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
         for (var i = 0; i < 3000; i++)
         {
             Clock.Advance(TimeSpan.FromMilliseconds(10));
-            await store.TryClaimAsync($"claim-{i}", TimeSpan.FromHours(24), CancellationToken.None);
+            await store.TryClaimAsync($"claim-{i}", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(24), CancellationToken.None);
         }
 
         Assert.InRange(store.EntryCount, 1, 1000 + InMemoryStateStore.WritesPerCapCheck);
-        Assert.True(await store.TryClaimAsync("claim-0", TimeSpan.FromHours(24), CancellationToken.None));
-        Assert.False(await store.TryClaimAsync("claim-2999", TimeSpan.FromHours(24), CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("claim-0", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(24), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("claim-2999", Guid.NewGuid().ToString("N"), TimeSpan.FromHours(24), CancellationToken.None));
     }
 
     [Fact]

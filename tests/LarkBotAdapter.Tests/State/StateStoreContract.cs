@@ -22,7 +22,7 @@ public abstract class StateStoreContract
             .Select(_ => Task.Run(async () =>
             {
                 await start.Task;
-                return await store.TryClaimAsync("lark:cli_app:om_concurrent", ClaimTtl, CancellationToken.None);
+                return await store.TryClaimAsync("lark:cli_app:om_concurrent", Guid.NewGuid().ToString("N"), ClaimTtl, CancellationToken.None);
             }))
             .ToList();
         start.SetResult();
@@ -36,22 +36,79 @@ public abstract class StateStoreContract
     {
         var store = await CreateStoreAsync();
 
-        Assert.True(await store.TryClaimAsync("lark:cli_app:om_1", ClaimTtl, CancellationToken.None));
-        Assert.False(await store.TryClaimAsync("lark:cli_app:om_1", ClaimTtl, CancellationToken.None));
-        Assert.True(await store.TryClaimAsync("lark:cli_app:om_2", ClaimTtl, CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_1", Guid.NewGuid().ToString("N"), ClaimTtl, CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("lark:cli_app:om_1", Guid.NewGuid().ToString("N"), ClaimTtl, CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_2", Guid.NewGuid().ToString("N"), ClaimTtl, CancellationToken.None));
     }
 
     protected async Task AnExpiredClaimCanBeClaimedAgain()
     {
         var store = await CreateStoreAsync();
-        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None));
 
         Clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None));
 
         Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
-        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.True(await store.TryClaimAsync("slack:T1:1700000000.000100", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.False(await store.TryClaimAsync("slack:T1:1700000000.000100", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    protected async Task AReleaseGivesUpOnlyTheReleasersOwnClaim()
+    {
+        var store = await CreateStoreAsync();
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_r", "first", ClaimTtl, CancellationToken.None));
+
+        await store.ReleaseClaimAsync("lark:cli_app:om_r", "someone-else", CancellationToken.None);
+        Assert.False(await store.TryClaimAsync("lark:cli_app:om_r", "second", ClaimTtl, CancellationToken.None));
+
+        await store.ReleaseClaimAsync("lark:cli_app:om_r", "first", CancellationToken.None);
+        Assert.True(await store.TryClaimAsync("lark:cli_app:om_r", "third", ClaimTtl, CancellationToken.None));
+    }
+
+    protected async Task AJobLeaseIsHeldByOneRunThenDone()
+    {
+        var store = await CreateStoreAsync();
+        var lease = TimeSpan.FromSeconds(30);
+
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_j", "run-1", lease, CancellationToken.None));
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_j", "run-1", lease, CancellationToken.None));
+        Assert.Equal(JobLease.Running, await store.TryLeaseJobAsync("lark:cli_app:om_j", "run-2", lease, CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(await store.RenewJobLeaseAsync("lark:cli_app:om_j", "run-1", lease, CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(JobLease.Running, await store.TryLeaseJobAsync("lark:cli_app:om_j", "run-2", lease, CancellationToken.None));
+
+        await store.CompleteJobAsync("lark:cli_app:om_j", "run-1", TimeSpan.FromHours(24), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(JobLease.Done, await store.TryLeaseJobAsync("lark:cli_app:om_j", "run-3", lease, CancellationToken.None));
+    }
+
+    protected async Task ALeaseThatStoppedBeingRenewedIsTakenOver()
+    {
+        var store = await CreateStoreAsync();
+        var lease = TimeSpan.FromSeconds(30);
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_c", "crashed", lease, CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_c", "retry", lease, CancellationToken.None));
+        Assert.False(await store.RenewJobLeaseAsync("lark:cli_app:om_c", "crashed", lease, CancellationToken.None));
+        await store.CompleteJobAsync("lark:cli_app:om_c", "crashed", TimeSpan.FromHours(24), CancellationToken.None);
+        Assert.Equal(JobLease.Running, await store.TryLeaseJobAsync("lark:cli_app:om_c", "third", lease, CancellationToken.None));
+    }
+
+    protected async Task AReleasedLeaseIsFreeAtOnce()
+    {
+        var store = await CreateStoreAsync();
+        var lease = TimeSpan.FromSeconds(30);
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_f", "failed", lease, CancellationToken.None));
+
+        await store.ReleaseJobLeaseAsync("lark:cli_app:om_f", "someone-else", CancellationToken.None);
+        Assert.Equal(JobLease.Running, await store.TryLeaseJobAsync("lark:cli_app:om_f", "retry", lease, CancellationToken.None));
+        await store.ReleaseJobLeaseAsync("lark:cli_app:om_f", "failed", CancellationToken.None);
+
+        Assert.Equal(JobLease.Acquired, await store.TryLeaseJobAsync("lark:cli_app:om_f", "retry", lease, CancellationToken.None));
     }
 
     protected async Task AThreadContextRoundTrips()

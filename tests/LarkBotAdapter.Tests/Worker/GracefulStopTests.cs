@@ -60,7 +60,7 @@ public sealed class GracefulStopTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ack.StatusCode);
         var state = app.Services.GetRequiredService<IStateStore>();
-        Assert.True(await state.TryClaimAsync($"lark:{LarkEvent.DefaultAppId}:{message.MessageId}", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.True(await state.TryClaimAsync($"lark:{LarkEvent.DefaultAppId}:{message.MessageId}", Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 
     private static Task<ChatOpsApp> StartAsync(GatedResponder responder, int drainSeconds) => ChatOpsApp.StartAsync(

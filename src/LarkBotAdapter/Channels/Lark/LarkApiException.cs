@@ -11,6 +11,9 @@ public sealed class LarkApiException(int code, string larkMessage, int httpStatu
     /// <summary>The tenant access token was rejected: refresh it and try again.</summary>
     public bool IsTokenError => Code is 99991661 or 99991663 or 99991664 or 99991665 or 99991668;
 
+    /// <summary>The token endpoint refused the app's credentials (app secret invalid): the secret may have been rotated.</summary>
+    public bool IsAppSecretRejected => Code is 10014;
+
     /// <summary>The message being replied to was recalled (withdrawn) by its sender.</summary>
     public bool IsMessageRecalled => Code == 230011;
 

@@ -13,7 +13,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 /// (<see cref="IStateStore.RecordPostedSegmentAsync"/>, keyed by the claim key) and a retried job skips what was
 /// already posted, continuing after it.</summary>
 public sealed partial class LarkChatChannel(
-    IOptions<LarkOptions> options,
+    IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
     LarkBotIdentity identity,
     IStateStore state,
@@ -102,7 +102,7 @@ public sealed partial class LarkChatChannel(
     }
 
     private LarkApp App(ChatTurn turn) =>
-        options.Value.Find(turn.AppId) ?? throw new ReplyFailedException($"Lark app {turn.AppId} is no longer configured.", targetGone: true, transient: false);
+        options.CurrentValue.Find(turn.AppId) ?? throw new ReplyFailedException($"Lark app {turn.AppId} is no longer configured.", targetGone: true, transient: false);
 
     private static partial class Log
     {

@@ -13,9 +13,9 @@ public static class LarkEndpoints
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IOptions<LarkOptions> options, LarkIngress ingress, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpRequest request, IOptionsMonitor<LarkOptions> options, LarkIngress ingress, CancellationToken cancellationToken)
     {
-        if (!options.Value.IsConfigured)
+        if (!options.CurrentValue.IsConfigured)
         {
             return IngressResults.Error(StatusCodes.Status404NotFound, "Lark is not configured here: set LARK_APP_ID, LARK_APP_SECRET and LARK_VERIFICATION_TOKEN.");
         }

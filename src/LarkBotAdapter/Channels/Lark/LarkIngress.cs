@@ -1,6 +1,7 @@
 using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 /// <summary>The fast path of <c>POST /lark/events</c>: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
 /// Calls no model, proxy or chat API; bad input changes nothing.</summary>
 public sealed partial class LarkIngress(
-    IOptions<LarkOptions> options,
+    IOptionsMonitor<LarkOptions> options,
+    SecretRefresher secrets,
     LarkBotIdentity identity,
     IStateStore state,
     TurnAdmission admission,
@@ -21,7 +23,19 @@ public sealed partial class LarkIngress(
 
     public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
-        var lark = options.Value;
+        var result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
+        // Refused with the secrets in memory: they may have been rotated. Retried only when a re-read changed them
+        // (at most one read per interval, however many bad requests arrive).
+        if (result == IngressResult.Unauthorized
+            && await secrets.TryRefreshAsync("a Lark request failed verification", SecretRefresher.AckPathWait, cancellationToken))
+        {
+            result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task<IngressResult> HandleCoreAsync(LarkOptions lark, byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
         var json = Encoding.UTF8.GetString(body);
         string? timestamp = headers["X-Lark-Request-Timestamp"], nonce = headers["X-Lark-Request-Nonce"], signature = headers["X-Lark-Signature"];
         LarkApp? signedBy = null;

@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
@@ -10,7 +11,10 @@ public static class LarkServiceCollectionExtensions
     {
         services.AddOptions<LarkOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LarkOptions>, LarkOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LarkOptions>>().Value);
+        // Rebuilt when the platform secret is re-read (rotation), so each use sees the current secrets.
+        services.AddSingleton<IOptionsChangeTokenSource<LarkOptions>>(sp => new ConfigurationChangeTokenSource<LarkOptions>(sp.GetRequiredService<IConfiguration>()));
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<LarkOptions>>().CurrentValue);
+        services.AddSecretRefresher();
         services.AddSingleton<LarkTokenCache>();
         services.AddSingleton<LarkBotIdentity>();
         services.AddTransient<LarkIngress>();

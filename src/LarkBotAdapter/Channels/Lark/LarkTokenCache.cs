@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using ChatOps.LarkBotAdapter.Secrets;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app.</summary>
-public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
+/// <summary>Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app. An app
+/// secret Lark refuses makes it re-read the platform secret (it may have been rotated) and try once more.</summary>
+public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<LarkOptions> options, SecretRefresher secrets, TimeProvider time)
 {
+
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -24,7 +28,7 @@ public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
             }
             // Resolved lazily: the typed client depends on this cache.
             var client = services.GetRequiredService<LarkOpenApiClient>();
-            var (token, lifetime) = await client.FetchTenantTokenAsync(app, cancellationToken);
+            var (token, lifetime) = await FetchAsync(client, app, cancellationToken);
             var margin = lifetime > RefreshMargin * 2 ? RefreshMargin : lifetime / 2;
             entry.Current = new CachedToken(token, time.GetUtcNow() + lifetime - margin);
             return token;
@@ -32,6 +36,23 @@ public sealed class LarkTokenCache(IServiceProvider services, TimeProvider time)
         finally
         {
             entry.Gate.Release();
+        }
+    }
+
+    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(LarkOpenApiClient client, LarkApp app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.FetchTenantTokenAsync(app, cancellationToken);
+        }
+        catch (LarkApiException ex) when (ex.IsAppSecretRejected && secrets.IsEnabled)
+        {
+            if (await secrets.TryRefreshAsync($"Lark refused LARK_APP_SECRET of {app.AppId}", SecretRefresher.WorkerWait, cancellationToken)
+                && options.CurrentValue.Find(app.AppId) is { } current && current.AppSecret != app.AppSecret)
+            {
+                return await client.FetchTenantTokenAsync(current, cancellationToken);
+            }
+            throw;
         }
     }
 

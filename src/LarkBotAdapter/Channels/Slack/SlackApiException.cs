@@ -15,6 +15,9 @@ public sealed class SlackApiException(string method, string error, int httpStatu
     /// <summary>Nothing more can be posted where the reply was going.</summary>
     public bool IsTargetGone => IsCannotPostHere || Error is "is_archived" or "thread_not_found" or "message_not_found";
 
+    /// <summary>Slack refused the bot token: it may have been rotated (re-read the platform secret) or revoked.</summary>
+    public bool IsAuthFailure => Error is "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" or "account_inactive";
+
     /// <summary>Worth retrying later (rate limits, Slack-side errors).</summary>
     public bool IsTransient =>
         HttpStatus is 429 or >= 500 || Error is "ratelimited" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";

@@ -2,6 +2,7 @@ using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
 /// is a 200 the asker can read.</summary>
 public sealed class SlackCommandIngress(
-    IOptions<SlackOptions> options,
+    IOptionsMonitor<SlackOptions> options,
+    SecretRefresher secrets,
     SlackResponseUrlPolicy responseUrls,
     TurnAdmission admission,
     TimeProvider time,
@@ -21,7 +23,7 @@ public sealed class SlackCommandIngress(
 {
     public async Task<SlackCommandReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
-        if (!SlackIngress.Verified(options.Value, body, headers, time, logger))
+        if (!await SlackIngress.VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
             return new SlackCommandReply(401, "unauthorized");
         }

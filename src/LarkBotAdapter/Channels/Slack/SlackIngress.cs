@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// path and stop at the claim (team + channel + ts), so <c>app_mention</c> and <c>message</c> copies of one message
 /// are answered once too.</summary>
 public sealed partial class SlackIngress(
-    IOptions<SlackOptions> options,
+    IOptionsMonitor<SlackOptions> options,
+    SecretRefresher secrets,
     SlackBotIdentity identity,
     IStateStore state,
     TurnAdmission admission,
@@ -21,7 +23,7 @@ public sealed partial class SlackIngress(
 
     public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
-        if (!Verified(options.Value, body, headers, time, logger))
+        if (!await VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
             return IngressResult.Unauthorized;
         }
@@ -43,6 +45,16 @@ public sealed partial class SlackIngress(
                 return IngressResult.Ignored;
         }
     }
+
+    /// <summary>Checks the request with the current signing secret; when that fails, re-reads the platform secret (it may
+    /// have been rotated; at most once per interval) and checks again only if it changed.</summary>
+    internal static async Task<bool> VerifiedAsync(
+        IOptionsMonitor<SlackOptions> options, SecretRefresher secrets, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger,
+        CancellationToken cancellationToken) =>
+        Verified(options.CurrentValue, body, headers, time, logger)
+        || (await secrets.TryRefreshAsync("a Slack request failed verification", SecretRefresher.AckPathWait, cancellationToken)
+            && options.CurrentValue.IsConfigured
+            && Verified(options.CurrentValue, body, headers, time, logger));
 
     /// <summary>Checks <c>X-Slack-Signature</c> and the timestamp window; logs why a request is refused.</summary>
     internal static bool Verified(SlackOptions slack, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger)

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,9 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
+        // Rebuilt when the platform secret is re-read (rotation): ingress and client read the current value per use.
+        services.AddSingleton<IOptionsChangeTokenSource<SlackOptions>>(sp => new ConfigurationChangeTokenSource<SlackOptions>(sp.GetRequiredService<IConfiguration>()));
+        services.AddSecretRefresher();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();
         services.AddTransient<SlackIngress>();

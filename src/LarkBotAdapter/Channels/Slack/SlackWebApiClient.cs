@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -12,10 +13,11 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
 public sealed partial class SlackWebApiClient(
     HttpClient http,
-    IOptions<SlackOptions> options,
+    IOptionsMonitor<SlackOptions> options,
     SlackResponseUrlPolicy responseUrls,
     TimeProvider time,
-    ILogger<SlackWebApiClient> logger)
+    ILogger<SlackWebApiClient> logger,
+    SecretRefresher? secrets = null)
 {
     /// <summary>Rate-limited attempts retried before giving up (the worker may still retry the reply later).</summary>
     public const int MaxRateLimitRetries = 3;
@@ -67,7 +69,25 @@ public sealed partial class SlackWebApiClient(
         }
     }
 
+    // A refused token is retried once when a re-read of the platform secret changed it: Slack posted nothing then.
     private async Task<T> CallAsync<T>(string method, Func<HttpContent?> content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : SlackApiResponse
+    {
+        try
+        {
+            return await CallOnceAsync(method, content, type, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.IsAuthFailure && secrets is { IsEnabled: true })
+        {
+            if (await secrets.TryRefreshAsync($"Slack {method} answered {ex.Error}", SecretRefresher.WorkerWait, cancellationToken))
+            {
+                return await CallOnceAsync(method, content, type, cancellationToken);
+            }
+            throw;
+        }
+    }
+
+    private async Task<T> CallOnceAsync<T>(string method, Func<HttpContent?> content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : SlackApiResponse
     {
         using var response = await SendAsync(
@@ -75,7 +95,7 @@ public sealed partial class SlackWebApiClient(
             () => new HttpRequestMessage(HttpMethod.Post, method)
             {
                 Content = content(),
-                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken) },
+                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.CurrentValue.BotToken) },
             },
             cancellationToken);
         var parsed = await ReadAsync(response, type, cancellationToken);

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Slack;
 using ChatOps.TestKit.Time;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     private SlackWebApiClient Client(string token = FakeSlackWebApi.DefaultBotToken) =>
-        new(_http, Options.Create(SlackOptionsTests.Load(new() { ["SLACK_SIGNING_SECRET"] = "test-signing-secret", ["SLACK_BOT_TOKEN"] = token })),
+        new(_http, new FixedOptionsMonitor<SlackOptions>(SlackOptionsTests.Load(new() { ["SLACK_SIGNING_SECRET"] = "test-signing-secret", ["SLACK_BOT_TOKEN"] = token })),
             new SlackResponseUrlPolicy(_slack.ApiBaseUrl),
             _time, NullLogger<SlackWebApiClient>.Instance);
 

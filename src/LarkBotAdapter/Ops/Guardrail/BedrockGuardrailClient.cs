@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using ChatOps.IntentRecognition;
+
+namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+
+/// <summary>Bedrock Runtime's ApplyGuardrail over a typed <see cref="HttpClient"/> that signs (SigV4, <c>bedrock</c>) and
+/// retries 429/5xx; its base address is the Bedrock Runtime endpoint.</summary>
+public sealed class BedrockGuardrailClient(HttpClient http, OpsGuardrailOptions options)
+{
+    public const string Intervened = "GUARDRAIL_INTERVENED";
+
+    /// <summary>Checks <paramref name="text"/> as model output. Returns null when the guardrail let it pass, else the
+    /// guardrail's own outputs joined (empty when it gave none).</summary>
+    /// <exception cref="BedrockException">A non-success answer (after the client's retries).</exception>
+    /// <exception cref="InvalidDataException">The answer is not ApplyGuardrail's JSON.</exception>
+    public async Task<string?> ApplyToOutputAsync(string text, CancellationToken cancellationToken)
+    {
+        var path = $"guardrail/{Uri.EscapeDataString(options.Id)}/version/{Uri.EscapeDataString(options.Version)}/apply";
+        var body = new ApplyGuardrailRequest("OUTPUT", [new GuardrailContent(new GuardrailText(text))]);
+        using var response = await http.PostAsJsonAsync(path, body, GuardrailJsonContext.Default.ApplyGuardrailRequest, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await BedrockException.FromResponseAsync(response, cancellationToken);
+        }
+        ApplyGuardrailResponse? answer;
+        try
+        {
+            answer = await response.Content.ReadFromJsonAsync(GuardrailJsonContext.Default.ApplyGuardrailResponse, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidDataException("ApplyGuardrail answered something other than its JSON.", ex);
+        }
+        if (answer?.Action is not { } action)
+        {
+            throw new InvalidDataException("ApplyGuardrail answered without an action.");
+        }
+        return action == Intervened
+            ? string.Join("\n\n", (answer.Outputs ?? []).Select(o => o.Text).Where(t => !string.IsNullOrWhiteSpace(t)))
+            : null;
+    }
+}

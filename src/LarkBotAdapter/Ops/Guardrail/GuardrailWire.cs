@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+
+/// <summary>ApplyGuardrail's request body: <c>{"source":"OUTPUT","content":[{"text":{"text":"…"}}]}</c>.</summary>
+internal sealed record ApplyGuardrailRequest(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("content")] IReadOnlyList<GuardrailContent> Content);
+
+internal sealed record GuardrailContent([property: JsonPropertyName("text")] GuardrailText Text);
+
+internal sealed record GuardrailText([property: JsonPropertyName("text")] string Text);
+
+/// <summary>The parts of ApplyGuardrail's answer the bot reads.</summary>
+internal sealed record ApplyGuardrailResponse(
+    [property: JsonPropertyName("action")] string? Action,
+    [property: JsonPropertyName("outputs")] IReadOnlyList<GuardrailText>? Outputs);
+
+[JsonSerializable(typeof(ApplyGuardrailRequest))]
+[JsonSerializable(typeof(ApplyGuardrailResponse))]
+internal sealed partial class GuardrailJsonContext : JsonSerializerContext;

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+
+/// <summary>Fails start-up naming the variable when the ops guardrail is half or wrongly configured.</summary>
+internal sealed class OpsGuardrailOptionsValidator : IValidateOptions<OpsGuardrailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OpsGuardrailOptions options) =>
+        options.Errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(options.Errors);
+}

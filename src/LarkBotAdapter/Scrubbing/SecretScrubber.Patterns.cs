@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.LarkBotAdapter.Scrubbing;
+
+// Every repetition is bounded or runs over a class the next token cannot start, so no pattern backtracks more than a
+// constant per character; the scrubber test feeds each one 100 KB of its worst input.
+public static partial class SecretScrubber
+{
+    /// <summary>Key words whose value is a secret, matched where a name ends (db_password, AWS_SESSION_TOKEN,
+    /// "SecretAccessKey", client_secret, tenant_access_token). Shared with <see cref="StreamScrubber"/>.</summary>
+    internal const string SecretKeyWords =
+        "password|passwd|pwd|passphrase|secret(?:_?access_?key|_?key|_?string)?|token|api_?key|private_?key|access_?key|encrypt_?key|signing_?key";
+
+    // -----BEGIN … PRIVATE KEY----- through its END line; an unterminated block is masked to the end of the text.
+    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)?-----|[\s\S]*)")]
+    private static partial Regex PrivateKeyBlock();
+
+    // key=value, key: value, "key": "value", key = 'value' (env, INI, YAML, JSON, connection strings).
+    [GeneratedRegex(
+        @"(?<key>" + SecretKeyWords + @")(?<=(?<pre>[^A-Za-z0-9_.\-]|^)(?<name>[A-Za-z0-9_.\-]{1,64}))(?<sep>[""']?[ \t]{0,8}[:=][ \t]{0,8})"
+        + @"(?:(?<quote>"")(?!\[redacted: )(?<value>(?:[^""\\\r\n]|\\.){1,2048})""|(?<quote>')(?!\[redacted: )(?<value>[^'\r\n]{1,2048})'"
+        + @"|(?<value>[^\s""'`,;|<>\[\]{}()]{1,2048}))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledValue();
+
+    // AWS CLI tables (| SecretAccessKey | wJal… |) and "aws configure set aws_secret_access_key wJal…".
+    [GeneratedRegex(
+        @"(?<key>secret_?access_?key|session_?token|security_?token)(?<sep>[ \t]{0,32}\|[ \t]{0,32}|[ \t]{1,32})(?<value>[A-Za-z0-9/+=]{16,4096})(?![A-Za-z0-9/+=])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AwsKeyWithoutSeparator();
+
+    // Authorization: Bearer eyJ… / Basic dXNl…; short words after them ("Bearer token", "Basic auth") are prose.
+    [GeneratedRegex(@"(?<scheme>\b(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]{1,8})(?<value>[A-Za-z0-9\-._~+/]{16,4096}=*)")]
+    private static partial Regex AuthorizationScheme();
+
+    // scheme://user:password@host
+    [GeneratedRegex(@"(?<prefix>://[^\s:/@\[\]]{1,128}:)(?<value>[^\s/@\[\]]{1,256})(?=@)")]
+    private static partial Regex UrlPassword();
+
+    // Slack bot, user, app-level, refresh and rotated tokens.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:xox[abposre](?:\.xox[abp])?|xapp)-[A-Za-z0-9\-]{8,1024}")]
+    private static partial Regex SlackToken();
+
+    // Access key ids that are credentials: long-term (AKIA), temporary (ASIA), bearer (ABIA), context (ACCA).
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")]
+    private static partial Regex AccessKeyId();
+
+    // A whole base64 word of 40 or more characters (checked further by MaskUnlabelled).
+    [GeneratedRegex(@"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40,8192}={0,2}(?![A-Za-z0-9/+=])")]
+    private static partial Regex UnlabelledCredential();
+}
