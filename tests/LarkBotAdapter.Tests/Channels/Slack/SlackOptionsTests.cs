@@ -3,6 +3,8 @@ using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Slack;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 
@@ -34,11 +36,17 @@ public sealed class SlackOptionsTests
         Assert.Contains(Load(new() { ["SLACK_API_BASE_URL"] = "slack.com/api" }).Errors, e => e.StartsWith("SLACK_API_BASE_URL", StringComparison.Ordinal));
     }
 
+    // A plain host, not WebApplicationFactory: when start-up fails, the factory's deferred host can dispose its
+    // services before it reports the failure, and then throws ObjectDisposedException instead of the real error.
     [Fact]
     public async Task MisconfiguredSlackFailsAtStartNamingTheVariable()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => ChatOpsApp.StartAsync(s => s["SLACK_SIGNING_SECRET"] = "test-signing-secret"));
-        Assert.Contains("SLACK_BOT_TOKEN", error.ToString(), StringComparison.Ordinal);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SLACK_SIGNING_SECRET"] = "test-signing-secret" });
+        builder.Services.AddSlack();
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("SLACK_BOT_TOKEN", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
