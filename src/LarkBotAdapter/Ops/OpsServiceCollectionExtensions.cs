@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
@@ -36,7 +37,7 @@ public static class OpsServiceCollectionExtensions
                 ConnectTimeout = sp.GetRequiredService<QCliProxyOptions>().ConnectTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .RedactLoggedHeaders([QCliSignature.SignatureHeader]);
+            .RedactLoggedHeaders([QCliProtocol.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
         if (OpsGuardrailOptions.IsRequested(configuration))
