@@ -27,7 +27,7 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
         }
         var profile = ChooseProfile(request);
         // The proxy protocol knows lark and slack; the embedded console speaks for Lark.
-        var channel = turn.Platform == "slack" ? "slack" : "lark";
+        var channel = turn.Platform == Platforms.Slack ? Platforms.Slack : Platforms.Lark;
         var chat = new QCliChatRequest(turn.ThreadKey, turn.Text, turn.SenderId, channel, profile);
         Log.Sending(logger, turn.ThreadKey, profile);
         var chunks = 0;
