@@ -30,7 +30,7 @@ public static class OpsServiceCollectionExtensions
                 // A streamed answer may run for minutes: the client bounds connect and headers; the worker bounds the rest.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // Not behind ResilienceHandler: retrying a 5xx or a timeout of a streaming call could run the CLI twice.
+            // No resilience handler: retrying a 5xx or a timeout of a streaming call could run the CLI twice.
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
