@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.TestKit.Dynamo;
 
@@ -26,7 +27,7 @@ internal sealed class StateBackend(DynaliteServer? dynalite, IDictionary<string,
         return new StateBackend(dynalite, new Dictionary<string, string?>
         {
             [StateServiceCollectionExtensions.TableKey] = table,
-            [StateServiceCollectionExtensions.DynamoDbEndpointKey] = dynalite.Endpoint.ToString(),
+            [AwsSettings.EndpointKeyOf(StateServiceCollectionExtensions.DynamoDbService)] = dynalite.Endpoint.ToString(),
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ChatOps.Aws;
 using ChatOps.IntentRecognition.Bedrock;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ public sealed class BedrockIntentClassifier(
     ILogger<BedrockIntentClassifier> logger) : IIntentClassifier
 {
     /// <inheritdoc />
-    /// <exception cref="BedrockException">Bedrock answered with a non-success status.</exception>
+    /// <exception cref="AwsServiceException">Bedrock answered with an error.</exception>
     /// <exception cref="IntentClassificationException">The answer held no usable <c>classify_intent</c> call.</exception>
     public async Task<IntentResult> ClassifyAsync(IntentRequest request, CancellationToken cancellationToken)
     {
@@ -27,16 +28,10 @@ public sealed class BedrockIntentClassifier(
         }
 
         // Escaping turns ':' in model ids into %3A, which is how the path must be sent and signed.
-        var path = new Uri($"model/{Uri.EscapeDataString(options.ModelId)}/converse", UriKind.Relative);
+        var path = $"model/{Uri.EscapeDataString(options.ModelId)}/converse";
         var body = ClassificationPrompt.Build(request, options);
-        using var content = JsonContent.Create(body, ConverseJsonContext.Default.ConverseRequest);
-        using var response = await http.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var error = await BedrockException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-            Log.BedrockFailed(logger, (int)error.StatusCode, error.ErrorType);
-            throw error;
-        }
+        using var message = AwsJsonClient.JsonPost(path, body, ConverseJsonContext.Default.ConverseRequest);
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
 
         var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -48,6 +43,19 @@ public sealed class BedrockIntentClassifier(
         catch (IntentClassificationException ex)
         {
             Log.Unparseable(logger, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAwsAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException error)
+        {
+            Log.BedrockFailed(logger, (int)error.StatusCode, error.ErrorType);
             throw;
         }
     }

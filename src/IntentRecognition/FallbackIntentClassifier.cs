@@ -1,3 +1,4 @@
+using ChatOps.Aws;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.IntentRecognition;
@@ -28,7 +29,7 @@ public sealed class FallbackIntentClassifier(
 
     private static int? StatusOf(Exception ex) => ex switch
     {
-        BedrockException bedrock => (int)bedrock.StatusCode,
+        AwsServiceException aws => (int)aws.StatusCode,
         HttpRequestException { StatusCode: { } status } => (int)status,
         _ => null,
     };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOps.Aws;
 using ChatOps.TestKit.Bedrock;
 
 namespace ChatOps.IntentRecognition.Tests;
@@ -132,17 +133,17 @@ public sealed partial class BedrockIntentClassifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThrottlingBecomesBedrockExceptionWithStatusAndType()
+    public async Task ThrottlingBecomesAwsServiceExceptionWithStatusAndType()
     {
         fake.Enqueue(FakeBedrockOutcome.Throttle());
 
-        var error = await Assert.ThrowsAsync<BedrockException>(
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => BedrockTestClient.Classifier(http).ClassifyAsync(IntentRequest.Single("secret-question-text"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Equal("ThrottlingException", error.ErrorType);
         Assert.Equal("Too many requests, please wait before trying again.", error.AwsMessage);
-        Assert.True(error.IsTransient);
+        Assert.True(error.IsRetryable);
         Assert.DoesNotContain("secret-question-text", error.Message, StringComparison.Ordinal);
     }
 
@@ -151,13 +152,13 @@ public sealed partial class BedrockIntentClassifierTests : IAsyncLifetime
     {
         fake.Enqueue(FakeBedrockOutcome.Raw(400, """{"__type":"com.amazon.coral.validate#ValidationException","message":"The provided model identifier is invalid."}"""));
 
-        var error = await Assert.ThrowsAsync<BedrockException>(
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => BedrockTestClient.Classifier(http).ClassifyAsync(IntentRequest.Single("hello"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("ValidationException", error.ErrorType);
         Assert.Equal("The provided model identifier is invalid.", error.AwsMessage);
-        Assert.False(error.IsTransient);
+        Assert.False(error.IsRetryable);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed partial class BedrockIntentClassifierTests : IAsyncLifetime
     {
         using var unsigned = BedrockTestClient.Http(fake, signed: false);
 
-        var error = await Assert.ThrowsAsync<BedrockException>(
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => BedrockTestClient.Classifier(unsigned).ClassifyAsync(IntentRequest.Single("hello"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);

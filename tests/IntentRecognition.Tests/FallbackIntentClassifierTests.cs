@@ -38,7 +38,7 @@ public sealed class FallbackIntentClassifierTests : IAsyncLifetime
         Assert.Equal(IntentResult.SourceLocalFallback, result.Source);
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, level);
-        Assert.Contains("BedrockException", message, StringComparison.Ordinal);
+        Assert.Contains("AwsServiceException", message, StringComparison.Ordinal);
         Assert.Contains("503", message, StringComparison.Ordinal);
         Assert.DoesNotContain("checkout-api", message, StringComparison.Ordinal);
     }

@@ -8,5 +8,4 @@ namespace ChatOps.IntentRecognition.Bedrock;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConverseRequest))]
 [JsonSerializable(typeof(ConverseResponse))]
-[JsonSerializable(typeof(AwsErrorBody))]
 internal sealed partial class ConverseJsonContext : JsonSerializerContext;

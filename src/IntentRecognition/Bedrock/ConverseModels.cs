@@ -48,7 +48,3 @@ internal sealed record SpecificToolChoice(string Name);
 internal sealed record ConverseResponse(ConverseOutput? Output, string? StopReason);
 
 internal sealed record ConverseOutput(ConverseMessage? Message);
-
-internal sealed record AwsErrorBody(
-    string? Message,
-    [property: JsonPropertyName("__type")] string? Type);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.LarkBotAdapter.Aws;
 
-/// <summary>Registers HTTP clients for AWS REST APIs: resilience outside SigV4 signing outside the socket handler.</summary>
+/// <summary>Registers HTTP clients for AWS REST APIs: resilience (<see cref="HttpResilience"/>) outside SigV4 signing outside the socket handler.</summary>
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>Shared AWS settings and the resilience settings read from configuration.</summary>
@@ -25,18 +25,20 @@ public static class AwsServiceCollectionExtensions
         where TClient : class
     {
         services.AddAwsBasics();
-        return services.AddHttpClient<TClient>((sp, http) =>
+        var client = services.AddHttpClient<TClient>((sp, http) =>
             {
                 http.BaseAddress = endpoint(sp.GetRequiredService<AwsSettings>());
                 // Timeouts belong to the resilience pipeline (per attempt); streamed answers may run for minutes.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The SDK's signing handler owns its inner handler, so signer ▸ sockets is the primary handler and the
+            // resilience handler, added after it, wraps it: each attempt is signed again.
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var aws = sp.GetRequiredService<AwsSettings>();
-                return CreateSignedHandler(
-                    aws, region(aws), signingName, retry ? sp.GetRequiredService<ResilienceSettings>() : null, sp.GetRequiredService<TimeProvider>());
+                return CreateSigner(aws, region(aws), signingName);
             });
+        return retry ? client.AddChatOpsResilience() : client;
     }
 
     /// <summary>The handler chain of a signed client, for callers outside the container (configuration read at
@@ -44,18 +46,23 @@ public static class AwsServiceCollectionExtensions
     public static HttpMessageHandler CreateSignedHandler(
         AwsSettings aws, string region, string signingName, ResilienceSettings? resilience, TimeProvider time)
     {
-        // The SDK's signing handler owns its inner handler, so the chain is built here as the primary handler.
-        var signer = new SigV4SigningHandler(
-            aws.Credentials,
-            AwsSettings.RegionEndpointOf(region),
-            signingName,
-            new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var signer = CreateSigner(aws, region, signingName);
         if (resilience is null)
         {
             return signer;
         }
-        return new ResilienceHandler(ResilienceHandler.CreatePipeline(resilience, time)) { InnerHandler = signer };
+        var handler = HttpResilience.CreateHandler(resilience, time);
+        handler.InnerHandler = signer;
+        return handler;
     }
+
+    // The SDK's signing handler owns its inner handler (sockets without redirects).
+    private static SigV4SigningHandler CreateSigner(AwsSettings aws, string region, string signingName) =>
+        new(
+            aws.Credentials,
+            AwsSettings.RegionEndpointOf(region),
+            signingName,
+            new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 
     /// <summary>Reads <c>CHATOPS_HTTP_*</c> overrides (used by tests and tuning); defaults otherwise.</summary>
     public static ResilienceSettings ResilienceSettingsFrom(IConfiguration configuration)

@@ -35,7 +35,7 @@ public sealed record ChatTurn(
     public string ThreadKey => $"{Platform}:{AppId}:{ChatId}:{RootId ?? MessageId}";
 
     /// <summary>Key that claims this message exactly once.</summary>
-    public string ClaimKey => Platform == "slack"
+    public string ClaimKey => Platform == Platforms.Slack
         ? $"{Platform}:{AppId}:{ChatId}:{MessageId}" // a Slack ts is unique only within its channel
         : $"{Platform}:{AppId}:{MessageId}";
 
@@ -43,5 +43,5 @@ public sealed record ChatTurn(
     public bool IsSupported => MessageType is "text" or "post";
 
     /// <summary>Whether this is a one-to-one chat with the bot.</summary>
-    public bool IsDirect => ChatType == "p2p";
+    public bool IsDirect => ChatType == ChatTypes.Direct;
 }

@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public static class HealthEndpoints
         var group = endpoints.MapGroup("/healthz");
         group.MapGet("", (LarkOptions lark, IOptions<SlackOptions> slack, WorkerOptions worker) =>
         {
-            string[] platforms = [.. lark.IsConfigured ? ["lark"] : Array.Empty<string>(), .. slack.Value.IsConfigured ? ["slack"] : Array.Empty<string>()];
+            string[] platforms = [.. lark.IsConfigured ? [Platforms.Lark] : Array.Empty<string>(), .. slack.Value.IsConfigured ? [Platforms.Slack] : Array.Empty<string>()];
             var mode = worker.LambdaFunctionName is null ? "in-process" : "lambda";
             return TypedResults.Json(new HealthResponse("ok", platforms, mode), HttpJsonContext.Default.HealthResponse);
         });

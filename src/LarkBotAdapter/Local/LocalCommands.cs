@@ -66,19 +66,19 @@ public static class LocalCommands
         var json = args.Contains("--json");
         var at = Array.IndexOf(args, "--channel");
         var channel = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        if (at >= 0 && channel != "slack")
+        if (at >= 0 && channel != Platforms.Slack)
         {
             await error.WriteLineAsync("--channel supports: slack");
             return 2;
         }
-        Func<string, string> render = channel == "slack" ? SlackMrkdwn.Convert : static markdown => markdown;
+        Func<string, string> render = channel == Platforms.Slack ? SlackMrkdwn.Convert : static markdown => markdown;
         var question = string.Join(' ', args.Where((a, i) => a != "--json" && (at < 0 || (i != at && i != at + 1)))).Trim();
         if (question.Length == 0)
         {
             await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
             return 2;
         }
-        var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", "p2p", $"local-{Guid.NewGuid():N}",
+        var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", ChatTypes.Direct, $"local-{Guid.NewGuid():N}",
             null, null, Environment.UserName, "text", question, []);
         var processor = services.GetRequiredService<TurnProcessor>();
         var time = services.GetRequiredService<TimeProvider>();

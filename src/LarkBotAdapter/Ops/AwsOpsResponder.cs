@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
+using ChatOps.Contracts;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
 /// <summary>Answers <c>aws_ops</c> through the Q CLI proxy, streaming its chunks as they arrive. Only allowed chats and
 /// users reach the proxy; every failure becomes a <see cref="ResponderException"/> the user can act on.</summary>
-public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ILogger<AwsOpsResponder> logger) : IResponder
+internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ILogger<AwsOpsResponder> logger) : IResponder
 {
     /// <summary>Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.</summary>
     public const string ProfileAttribute = "ops.awsProfile";
@@ -25,12 +27,12 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
         }
         var profile = ChooseProfile(request);
         // The proxy protocol knows lark and slack; the embedded console speaks for Lark.
-        var channel = turn.Platform == "slack" ? "slack" : "lark";
+        var channel = turn.Platform == Platforms.Slack ? Platforms.Slack : Platforms.Lark;
         var chat = new QCliChatRequest(turn.ThreadKey, turn.Text, turn.SenderId, channel, profile);
-        Log.Sending(logger, chat.ConversationId, profile);
+        Log.Sending(logger, turn.ThreadKey, profile);
         var chunks = 0;
         await using var lines = client.ChatAsync(chat, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextAsync(lines, chat, chunks, chinese) is { } line)
+        while (await NextAsync(lines, turn, chunks, chinese) is { } line)
         {
             switch (line.Type)
             {
@@ -39,15 +41,15 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
                     yield return line.Text;
                     break;
                 case QCliStreamLine.DoneType:
-                    Log.Answered(logger, chat.ConversationId, chunks, $"exit code {line.ExitCode}");
+                    Log.Answered(logger, turn.ThreadKey, chunks, $"exit code {line.ExitCode}");
                     if (line.ExitCode != 0)
                     {
                         throw OpsMessages.ExitCode(line.ExitCode ?? -1, chinese);
                     }
                     yield break;
                 case QCliStreamLine.ErrorType:
-                    Log.Answered(logger, chat.ConversationId, chunks, $"error {line.Code}");
-                    Log.ProxyError(logger, chat.ConversationId, line.Code ?? "(none)", OpsMessages.ForLog(line.Message));
+                    Log.Answered(logger, turn.ThreadKey, chunks, $"error {line.Code}");
+                    Log.ProxyError(logger, turn.ThreadKey, line.Code ?? "(none)", OpsMessages.ForLog(line.Message));
                     throw OpsMessages.ForCode(line.Code, chinese);
             }
         }
@@ -55,7 +57,7 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
         throw OpsMessages.For(new QCliProxyException(QCliFailure.CutOff, "The stream ended early."), chinese);
     }
 
-    private async Task<QCliStreamLine?> NextAsync(IAsyncEnumerator<QCliStreamLine> lines, QCliChatRequest chat, int chunks, bool chinese)
+    private async Task<QCliStreamLine?> NextAsync(IAsyncEnumerator<QCliStreamLine> lines, ChatTurn turn, int chunks, bool chinese)
     {
         try
         {
@@ -63,10 +65,10 @@ public sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions opt
         }
         catch (QCliProxyException ex)
         {
-            Log.Failed(logger, chat.ConversationId, chunks, ex.Failure.ToString(), ex);
+            Log.Failed(logger, turn.ThreadKey, chunks, ex.Failure.ToString(), ex);
             if (ex.ProxyCode is not null)
             {
-                Log.ProxyError(logger, chat.ConversationId, ex.ProxyCode, OpsMessages.ForLog(ex.ProxyMessage));
+                Log.ProxyError(logger, turn.ThreadKey, ex.ProxyCode, OpsMessages.ForLog(ex.ProxyMessage));
             }
             throw OpsMessages.For(ex, chinese);
         }

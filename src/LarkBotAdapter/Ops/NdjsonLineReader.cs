@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using ChatOps.Contracts;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
@@ -75,7 +76,7 @@ internal sealed class NdjsonLineReader(Stream stream, int maxLineBytes = NdjsonL
         try
         {
             var json = new Utf8JsonReader(bytes);
-            line = JsonSerializer.Deserialize(ref json, QCliJsonContext.Default.QCliStreamLine);
+            line = JsonSerializer.Deserialize(ref json, QCliProtocolJsonContext.Default.QCliStreamLine);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
@@ -29,14 +30,14 @@ public static class OpsServiceCollectionExtensions
                 // A streamed answer may run for minutes: the client bounds connect and headers; the worker bounds the rest.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // Not behind ResilienceHandler: retrying a 5xx or a timeout of a streaming call could run the CLI twice.
+            // No resilience handler: retrying a 5xx or a timeout of a streaming call could run the CLI twice.
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 ConnectTimeout = sp.GetRequiredService<QCliProxyOptions>().ConnectTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .RedactLoggedHeaders([QCliSignature.SignatureHeader]);
+            .RedactLoggedHeaders([QCliProtocol.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
         if (OpsGuardrailOptions.IsRequested(configuration))

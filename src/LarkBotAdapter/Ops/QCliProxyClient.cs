@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Ops;
 
 /// <summary>Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
 /// the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.</summary>
-public sealed class QCliProxyClient(
+internal sealed class QCliProxyClient(
     HttpClient http,
     QCliProxyOptions options,
     TimeProvider time,
@@ -18,7 +19,7 @@ public sealed class QCliProxyClient(
     SecretRefresher? secrets = null,
     IOptionsMonitor<QCliProxyOptions>? current = null)
 {
-    public static readonly Uri ChatPath = new("v1/chat", UriKind.Relative);
+    public static readonly Uri ChatPath = new(QCliProtocol.ChatPath, UriKind.Relative);
 
     private const int MaxErrorBodyBytes = 4096;
 
@@ -27,7 +28,7 @@ public sealed class QCliProxyClient(
     /// <exception cref="QCliProxyException">Unreachable, refused (429/401/other status), cut off, or unreadable.</exception>
     public async IAsyncEnumerable<QCliStreamLine> ChatAsync(QCliChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliJsonContext.Default.QCliChatRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliProtocolJsonContext.Default.QCliChatRequest);
         using var response = await SendAsync(body, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         await using var reader = new NdjsonLineReader(stream);
@@ -103,9 +104,9 @@ public sealed class QCliProxyClient(
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var message = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = content };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
-        message.Headers.Add(QCliSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add(QCliSignature.SignatureHeader, QCliSignature.Sign(secret, timestamp, body));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(QCliProtocol.NdjsonContentType));
+        message.Headers.Add(QCliProtocol.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        message.Headers.Add(QCliProtocol.SignatureHeader, QCliRequestSignature.Sign(secret, timestamp, body));
         return message;
     }
 
@@ -143,7 +144,7 @@ public sealed class QCliProxyClient(
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxErrorBodyBytes];
             var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-            var line = JsonSerializer.Deserialize(buffer.AsSpan(0, length), QCliJsonContext.Default.QCliStreamLine);
+            var line = JsonSerializer.Deserialize(buffer.AsSpan(0, length), QCliProtocolJsonContext.Default.QCliStreamLine);
             return line is { Type: QCliStreamLine.ErrorType } ? line : null;
         }
         catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)

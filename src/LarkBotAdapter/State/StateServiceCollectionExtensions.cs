@@ -1,5 +1,4 @@
 using ChatOps.LarkBotAdapter.Aws;
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,24 +12,17 @@ public static class StateServiceCollectionExtensions
     /// <summary>Configuration key (environment variable) naming the DynamoDB table.</summary>
     public const string TableKey = "CHATOPS_STATE_TABLE";
 
-    /// <summary>DynamoDB-specific endpoint override (AWS convention), checked first.</summary>
-    public const string DynamoDbEndpointKey = "AWS_ENDPOINT_URL_DYNAMODB";
-
-    /// <summary>Endpoint override for every AWS service, checked second.</summary>
-    public const string GlobalEndpointKey = "AWS_ENDPOINT_URL";
-
-    /// <summary>AWS region of the table.</summary>
-    public const string RegionKey = "AWS_REGION";
-
-    /// <summary>Region used to sign requests to an endpoint override when no region is configured.</summary>
-    public const string DefaultRegion = "us-east-1";
+    /// <summary>The service part of DynamoDB's endpoint override, <c>AWS_ENDPOINT_URL_DYNAMODB</c> (AWS convention).</summary>
+    public const string DynamoDbService = "DYNAMODB";
 
     public static IServiceCollection AddChatOpsState(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         // Read when resolved, not now: hosts and tests may add configuration sources after registration.
-        services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateDynamoDbClient(configuration, new AwsSettings(configuration)));
+        // Region, endpoint and credentials come from the same AwsSettings as every other AWS client.
+        services.TryAddSingleton(_ => new AwsSettings(configuration));
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateDynamoDbClient(sp.GetRequiredService<AwsSettings>()));
         services.TryAddSingleton<IStateStore>(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
@@ -49,24 +41,24 @@ public static class StateServiceCollectionExtensions
         return services;
     }
 
-    private static AmazonDynamoDBClient CreateDynamoDbClient(IConfiguration configuration, AwsSettings aws)
+    private static AmazonDynamoDBClient CreateDynamoDbClient(AwsSettings aws)
     {
         try
         {
             // Same credentials as every other AWS call: configuration keys first, else the SDK's default chain (resolved lazily).
-            var config = CreateDynamoDbConfig(configuration);
+            var config = CreateDynamoDbConfig(aws);
             return aws.ExplicitCredentials is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
         }
         catch (AmazonClientException ex)
         {
             throw new InvalidOperationException(
                 $"{TableKey} is set but the DynamoDB client cannot be configured ({ex.Message}); "
-                + $"set {RegionKey} or {DynamoDbEndpointKey}.", ex);
+                + $"set AWS_REGION or {AwsSettings.EndpointKeyOf(DynamoDbService)}.", ex);
         }
     }
 
-    /// <summary>Client settings (region, endpoint) from configuration.</summary>
-    internal static AmazonDynamoDBConfig CreateDynamoDbConfig(IConfiguration configuration)
+    /// <summary>Client settings: the endpoint override (signed for <see cref="AwsSettings.Region"/>), else the region's endpoint.</summary>
+    internal static AmazonDynamoDBConfig CreateDynamoDbConfig(AwsSettings aws)
     {
         var config = new AmazonDynamoDBConfig
         {
@@ -75,21 +67,17 @@ public static class StateServiceCollectionExtensions
             MaxErrorRetry = 2,
             Timeout = TimeSpan.FromSeconds(1),
         };
-        var region = NonEmpty(configuration[RegionKey]);
-        var endpoint = NonEmpty(configuration[DynamoDbEndpointKey]) ?? NonEmpty(configuration[GlobalEndpointKey]);
-        if (endpoint is not null)
+        if (aws.EndpointOverride(DynamoDbService) is { } endpoint)
         {
             // Set explicitly so the override works whatever the SDK reads from the environment itself.
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = region ?? DefaultRegion;
+            config.ServiceURL = endpoint.OriginalString;
+            config.AuthenticationRegion = aws.Region;
         }
-        else if (region is not null)
+        else
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            config.RegionEndpoint = AwsSettings.RegionEndpointOf(aws.Region);
         }
 
         return config;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

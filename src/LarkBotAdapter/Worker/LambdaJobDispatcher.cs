@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -22,22 +22,9 @@ public sealed class LambdaJobDispatcher(HttpClient http, WorkerOptions options, 
         {
             path += $"?Qualifier={Uri.EscapeDataString(version)}";
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = JsonContent.Create(job, WorkJobJsonContext.Default.WorkJob),
-        };
+        using var request = AwsJsonClient.JsonPost(path, job, WorkJobJsonContext.Default.WorkJob);
         request.Headers.Add("X-Amz-Invocation-Type", "Event");
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
-            throw new HttpRequestException(
-                $"Lambda Invoke of {function} answered {(int)response.StatusCode} {type}: {Truncate(body, 300)}",
-                null,
-                response.StatusCode);
-        }
+        // An async invoke is queued only on 202; anything else is an AwsServiceException carrying Lambda's error.
+        using var response = await http.SendAwsAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken, HttpStatusCode.Accepted);
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

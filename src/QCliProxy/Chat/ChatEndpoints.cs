@@ -1,3 +1,5 @@
+using ChatOps.Contracts;
+
 namespace ChatOps.QCliProxy.Chat;
 
 public static class ChatEndpoints
@@ -5,7 +7,7 @@ public static class ChatEndpoints
     /// <summary><c>POST /v1/chat</c> (DESIGN 4.3). The handler reads the raw body itself: the signature covers its exact bytes.</summary>
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/v1/chat", (HttpContext context) => context.RequestServices.GetRequiredService<ChatHandler>().HandleAsync(context));
+        endpoints.MapPost("/" + QCliProtocol.ChatPath, (HttpContext context) => context.RequestServices.GetRequiredService<ChatHandler>().HandleAsync(context));
         return endpoints;
     }
 }

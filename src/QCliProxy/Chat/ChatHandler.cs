@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
@@ -42,7 +43,7 @@ internal sealed class ChatHandler(
         if (ChatRequestRules.Problem(request, options) is { } problem)
         {
             Log.BadRequest(logger, problem);
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, problem);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, QCliErrorCodes.BadRequest, problem);
             return;
         }
 
@@ -54,7 +55,7 @@ internal sealed class ChatHandler(
             if (!aborted.IsCancellationRequested)
             {
                 Log.Busy(logger, conversation, limiter.Running, limiter.Waiting);
-                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
+                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, QCliErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
             }
 
             return;
@@ -66,11 +67,11 @@ internal sealed class ChatHandler(
         }
     }
 
-    private static ChatRequest? Parse(byte[] body)
+    private static QCliChatRequest? Parse(byte[] body)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, ChatJsonContext.Default.ChatRequest);
+            return JsonSerializer.Deserialize(body, QCliProtocolJsonContext.Default.QCliChatRequest);
         }
         catch (JsonException)
         {
@@ -97,12 +98,12 @@ internal sealed class ChatHandler(
         }
     }
 
-    private async Task RunAsync(HttpContext context, ChatRequest request, ConversationDirectory directory)
+    private async Task RunAsync(HttpContext context, QCliChatRequest request, ConversationDirectory directory)
     {
         Log.RunStarted(logger, directory.Name, request.User, request.Channel, request.AwsProfile, directory.Resume, request.Prompt!.Length);
         var started = time.GetTimestamp();
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = NdjsonWriter.ContentType;
+        context.Response.ContentType = QCliProtocol.NdjsonContentType;
         context.Response.Headers.CacheControl = "no-store";
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
@@ -160,12 +161,12 @@ internal sealed class ChatHandler(
         catch (AwsProfileMissingException e)
         {
             Log.ProfileMissing(logger, directory.Name, e.Profile);
-            await writer.WriteErrorAsync(ErrorCodes.Failed, e.Message, ct);
+            await writer.WriteErrorAsync(QCliErrorCodes.Failed, e.Message, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.RunFilesFailed(logger, directory.Name, e);
-            await writer.WriteErrorAsync(ErrorCodes.Failed, "the proxy could not prepare this run's AWS files; its log says why", ct);
+            await writer.WriteErrorAsync(QCliErrorCodes.Failed, "the proxy could not prepare this run's AWS files; its log says why", ct);
         }
 
         return null;
@@ -174,7 +175,7 @@ internal sealed class ChatHandler(
     private static async Task RefuseAsync(HttpContext context, int status, string code, string message)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = NdjsonWriter.ContentType;
+        context.Response.ContentType = QCliProtocol.NdjsonContentType;
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         await writer.WriteErrorAsync(code, message, context.RequestAborted);
     }

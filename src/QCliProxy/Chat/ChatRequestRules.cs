@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Chat;
@@ -9,7 +10,7 @@ internal static class ChatRequestRules
     public const int MaxConversationIdLength = 512;
 
     /// <returns>Null when the request is acceptable, otherwise the reason.</returns>
-    public static string? Problem(ChatRequest? request, ProxyOptions options)
+    public static string? Problem(QCliChatRequest? request, ProxyOptions options)
     {
         if (request is null)
         {
@@ -26,9 +27,9 @@ internal static class ChatRequestRules
             return "prompt is required";
         }
 
-        if (request.Prompt.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(request.Prompt) > ProxyOptions.MaxPromptBytes)
+        if (request.Prompt.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(request.Prompt) > QCliProtocol.MaxPromptBytes)
         {
-            return $"prompt must be at most {ProxyOptions.MaxPromptBytes} bytes of text";
+            return $"prompt must be at most {QCliProtocol.MaxPromptBytes} bytes of text";
         }
 
         if (!string.IsNullOrEmpty(request.AwsProfile) && !options.AwsProfiles.Contains(request.AwsProfile, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Security;
 
@@ -24,14 +25,14 @@ internal sealed class RequestAuthenticator(ProxyOptions options, ReplayGuard rep
             return loopback;
         }
 
-        string? signature = context.Request.Headers[RequestSignature.SignatureHeader];
-        var check = RequestSignature.Verify(
+        string? signature = context.Request.Headers[QCliProtocol.SignatureHeader];
+        var check = QCliRequestSignature.Verify(
             options.Secret,
-            context.Request.Headers[RequestSignature.TimestampHeader],
+            context.Request.Headers[QCliProtocol.TimestampHeader],
             signature,
             body,
             time.GetUtcNow());
-        if (check != SignatureCheck.Valid)
+        if (check != QCliSignatureCheck.Valid)
         {
             Log.SignatureRejected(logger, check.ToString(), peer?.ToString());
             return false;

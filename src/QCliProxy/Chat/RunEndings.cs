@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
 
@@ -14,14 +15,14 @@ internal static class RunEndings
     public static ValueTask WriteAsync(NdjsonWriter writer, RunOutcome outcome, ProxyOptions options, CancellationToken ct) => outcome switch
     {
         { End: RunEnd.Exited, ExitCode: 0 } => writer.WriteDoneAsync(0, ct),
-        { End: RunEnd.Exited } => writer.WriteErrorAsync(ErrorCodes.Failed, Exited(outcome), ct),
+        { End: RunEnd.Exited } => writer.WriteErrorAsync(QCliErrorCodes.Failed, Exited(outcome), ct),
         { End: RunEnd.TimedOut } => writer.WriteErrorAsync(
-            ErrorCodes.Timeout, $"no answer within {options.Timeout.TotalSeconds:0} s (QCLI_TIMEOUT_SECONDS); the CLI was stopped", ct),
+            QCliErrorCodes.Timeout, $"no answer within {options.Timeout.TotalSeconds:0} s (QCLI_TIMEOUT_SECONDS); the CLI was stopped", ct),
         { End: RunEnd.OutputCapped } => writer.WriteErrorAsync(
-            ErrorCodes.Failed, $"the answer was truncated: the CLI wrote more than {options.MaxOutputBytes} bytes (QCLI_MAX_OUTPUT_BYTES)", ct),
-        { End: RunEnd.ShuttingDown } => writer.WriteErrorAsync(ErrorCodes.Failed, "the proxy is shutting down; try again", ct),
+            QCliErrorCodes.Failed, $"the answer was truncated: the CLI wrote more than {options.MaxOutputBytes} bytes (QCLI_MAX_OUTPUT_BYTES)", ct),
+        { End: RunEnd.ShuttingDown } => writer.WriteErrorAsync(QCliErrorCodes.Failed, "the proxy is shutting down; try again", ct),
         { End: RunEnd.ClientGone } => ValueTask.CompletedTask,
-        _ => writer.WriteErrorAsync(ErrorCodes.Failed, $"the CLI '{options.Command}' could not be started on the proxy host", ct),
+        _ => writer.WriteErrorAsync(QCliErrorCodes.Failed, $"the CLI '{options.Command}' could not be started on the proxy host", ct),
     };
 
     public static string Shorten(string text) => text.Length <= MaxDiagnostics ? text : text[..MaxDiagnostics] + "…";

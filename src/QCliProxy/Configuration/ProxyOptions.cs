@@ -3,9 +3,6 @@ namespace ChatOps.QCliProxy.Configuration;
 /// <summary>The proxy's settings, read from the environment by <see cref="Load"/>; problems land in <see cref="Errors"/>.</summary>
 public sealed class ProxyOptions
 {
-    /// <summary>Longest prompt passed as one argument; Linux refuses a single argument over 128 KiB.</summary>
-    public const int MaxPromptBytes = 100_000;
-
     public string? Secret { get; set; }
 
     public bool DevMode { get; set; }

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using ChatOps.Contracts;
 
 namespace ChatOps.QCliProxy.Security;
 
 /// <summary>
 /// Remembers each accepted signature for the signature window, so a captured request cannot be sent again while its
 /// timestamp is still fresh. Only authentic requests are recorded, so the set is as large as the real traffic in
-/// <see cref="RequestSignature.Window"/>; expired entries are swept as new ones arrive.
+/// <see cref="QCliProtocol.SignatureWindow"/>; expired entries are swept as new ones arrive.
 /// </summary>
 internal sealed class ReplayGuard(TimeProvider time)
 {
@@ -26,7 +27,7 @@ internal sealed class ReplayGuard(TimeProvider time)
         }
 
         // Kept for twice the window: a timestamp may be up to one window in the future as well as in the past.
-        var expires = now + (2 * RequestSignature.Window);
+        var expires = now + (2 * QCliProtocol.SignatureWindow);
         if (_seen.TryAdd(signature, expires))
         {
             return true;

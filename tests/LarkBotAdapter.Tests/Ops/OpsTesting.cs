@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops;

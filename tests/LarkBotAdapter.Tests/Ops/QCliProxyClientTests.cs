@@ -1,3 +1,4 @@
+using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.TestKit;
 using ChatOps.TestKit.QCli;

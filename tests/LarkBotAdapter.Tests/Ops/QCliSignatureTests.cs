@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Ops;
 
 namespace ChatOps.LarkBotAdapter.Tests.Ops;
@@ -32,7 +33,7 @@ public sealed class QCliSignatureTests
     {
         var (secret, timestamp, body, signature) = Vector(name);
 
-        Assert.Equal(signature, QCliSignature.Sign(secret, timestamp, body));
+        Assert.Equal(signature, QCliRequestSignature.Sign(secret, timestamp, body));
     }
 
     [Fact]
@@ -41,6 +42,16 @@ public sealed class QCliSignatureTests
         var (secret, timestamp, body, signature) = Vector("ascii body, no profile");
         body[^2] ^= 1;
 
-        Assert.NotEqual(signature, QCliSignature.Sign(secret, timestamp, body));
+        Assert.NotEqual(signature, QCliRequestSignature.Sign(secret, timestamp, body));
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorNames))]
+    public void TheSharedVerifierThatTheProxyUsesAcceptsEveryVector(string name)
+    {
+        var (secret, timestamp, body, signature) = Vector(name);
+        var text = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(QCliSignatureCheck.Valid, QCliRequestSignature.Verify(secret, text, signature, body, DateTimeOffset.FromUnixTimeSeconds(timestamp)));
     }
 }

@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class StateServiceCollectionExtensionsTests
     [Fact]
     public void DynamoDbEndpointOverrideWinsOverTheGlobalOne()
     {
-        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Configuration(new()
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
         {
             ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1111",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:2222",
@@ -64,7 +65,7 @@ public sealed class StateServiceCollectionExtensionsTests
     [Fact]
     public void GlobalEndpointOverrideIsUsedWhenNoDynamoDbOneIsSet()
     {
-        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Configuration(new()
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
         {
             ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1111",
         }));
@@ -75,7 +76,7 @@ public sealed class StateServiceCollectionExtensionsTests
     [Fact]
     public void EndpointOverrideIsSignedForUsEast1WhenNoRegionIsSet()
     {
-        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Configuration(new()
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
         {
             ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:2222",
         }));
@@ -86,7 +87,7 @@ public sealed class StateServiceCollectionExtensionsTests
     [Fact]
     public void EndpointOverrideIsSignedForTheConfiguredRegion()
     {
-        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Configuration(new()
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
         {
             ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:2222",
             ["AWS_REGION"] = "ap-southeast-1",
@@ -98,7 +99,7 @@ public sealed class StateServiceCollectionExtensionsTests
     [Fact]
     public void RegionAloneSelectsThatRegionsEndpoint()
     {
-        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Configuration(new()
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
         {
             ["AWS_REGION"] = "eu-west-1",
         }));
@@ -107,8 +108,22 @@ public sealed class StateServiceCollectionExtensionsTests
         Assert.Equal(RegionEndpoint.EUWest1, config.RegionEndpoint);
     }
 
+    [Fact]
+    public void RegionIsReadAsEveryOtherAwsClientReadsIt()
+    {
+        var config = StateServiceCollectionExtensions.CreateDynamoDbConfig(Settings(new()
+        {
+            ["AWS_REGION"] = " ",
+            ["AWS_DEFAULT_REGION"] = "eu-central-1",
+        }));
+
+        Assert.Equal(RegionEndpoint.EUCentral1, config.RegionEndpoint);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> values) =>
         new ServiceCollection().AddLogging().AddChatOpsState(Configuration(values)).BuildServiceProvider();
+
+    private static AwsSettings Settings(Dictionary<string, string?> values) => new(Configuration(values));
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -1,4 +1,5 @@
 using System.Net;
+using ChatOps.Contracts;
 using ChatOps.QCliProxy.Security;
 using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
@@ -31,9 +32,9 @@ public sealed class ReplayTests
         var guard = new ReplayGuard(time);
 
         Assert.True(guard.TryRecord("v1=aa"));
-        time.Advance(RequestSignature.Window);
+        time.Advance(QCliProtocol.SignatureWindow);
         Assert.False(guard.TryRecord("v1=aa"));
-        time.Advance(RequestSignature.Window + TimeSpan.FromSeconds(1));
+        time.Advance(QCliProtocol.SignatureWindow + TimeSpan.FromSeconds(1));
         Assert.True(guard.TryRecord("v1=aa"));
         Assert.True(guard.TryRecord("v1=bb"));
     }
@@ -48,7 +49,7 @@ public sealed class ReplayTests
             guard.TryRecord("old" + i);
         }
 
-        time.Advance(3 * RequestSignature.Window);
+        time.Advance(3 * QCliProtocol.SignatureWindow);
         for (var i = 0; i < 1000; i++)
         {
             guard.TryRecord("new" + i);

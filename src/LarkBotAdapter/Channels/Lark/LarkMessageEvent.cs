@@ -26,7 +26,7 @@ internal static class LarkMessageEvent
         var content = LarkJson.OptionalString(message, "content", "event.message.content") ?? string.Empty;
 
         var turn = new ChatTurn(
-            Platform: "lark",
+            Platform: Platforms.Lark,
             AppId: header.AppId,
             ChatId: LarkJson.RequiredString(message, "chat_id", "event.message.chat_id"),
             ChatType: LarkJson.RequiredString(message, "chat_type", "event.message.chat_type"),

@@ -25,8 +25,7 @@ public static class LarkServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<LarkOptions>().BaseUrl;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.CreatePipeline(
-                sp.GetRequiredService<ResilienceSettings>(), sp.GetRequiredService<TimeProvider>())));
+            .AddChatOpsResilience();
         return services;
     }
 }

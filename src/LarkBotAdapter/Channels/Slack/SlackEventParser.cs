@@ -61,10 +61,10 @@ public static class SlackEventParser
         }
         var rootId = e.ThreadTs is { Length: > 0 } threadTs && threadTs != e.Ts ? threadTs : null;
         var turn = new ChatTurn(
-            "slack",
+            Platforms.Slack,
             envelope.TeamId,
             e.Channel,
-            e.ChannelType == "im" ? "p2p" : "group",
+            e.ChannelType == "im" ? ChatTypes.Direct : ChatTypes.Group,
             e.Ts,
             rootId,
             rootId,

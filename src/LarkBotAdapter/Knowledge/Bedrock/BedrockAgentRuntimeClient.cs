@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using ChatOps.IntentRecognition;
+using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -15,16 +15,12 @@ public sealed class BedrockAgentRuntimeClient(HttpClient http, BedrockKnowledgeO
 
     /// <summary>Streams an answer: a <see cref="KnowledgeEventKind.Session"/> event first (when the header is present),
     /// then output, citation and guardrail events as Bedrock sends them.</summary>
-    /// <exception cref="BedrockException">A non-success answer, or an exception event in the stream.</exception>
+    /// <exception cref="AwsServiceException">A non-success answer, or an exception event in the stream.</exception>
     /// <exception cref="InvalidDataException">The event stream is cut or corrupt.</exception>
     public async IAsyncEnumerable<KnowledgeEvent> StreamAsync(KnowledgeQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = Post("retrieveAndGenerateStream", query, "application/vnd.amazon.eventstream");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await BedrockException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        using var response = await http.SendAwsAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.Headers.TryGetValues(SessionHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } sessionId)
         {
             yield return KnowledgeEvent.Session(sessionId);
@@ -44,34 +40,20 @@ public sealed class BedrockAgentRuntimeClient(HttpClient http, BedrockKnowledgeO
     }
 
     /// <summary>Asks for the whole answer at once.</summary>
-    /// <exception cref="BedrockException">A non-success answer.</exception>
+    /// <exception cref="AwsServiceException">A non-success answer.</exception>
     /// <exception cref="InvalidDataException">The answer is not the expected JSON.</exception>
     public async Task<KnowledgeAnswer> RetrieveAndGenerateAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
         using var request = Post("retrieveAndGenerate", query, "application/json");
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await BedrockException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-        try
-        {
-            var wire = await response.Content.ReadFromJsonAsync(KnowledgeJsonContext.Default.WireAnswer, cancellationToken).ConfigureAwait(false);
-            return KnowledgeWire.Answer(wire ?? throw new InvalidDataException("RetrieveAndGenerate answered JSON null."));
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException("RetrieveAndGenerate answered something that is not its JSON answer.", ex);
-        }
+        using var response = await http.SendAwsAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var wire = await AwsJsonClient.ReadJsonAsync(response, KnowledgeJsonContext.Default.WireAnswer, "RetrieveAndGenerate", cancellationToken).ConfigureAwait(false);
+        return KnowledgeWire.Answer(wire);
     }
 
     private HttpRequestMessage Post(string operation, KnowledgeQuery query, string accept)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(operation, UriKind.Relative))
-        {
-            Content = JsonContent.Create(KnowledgeWire.Request(query, options), KnowledgeJsonContext.Default.WireRequest),
-        };
+        var request = AwsJsonClient.JsonPost(operation, KnowledgeWire.Request(query, options), KnowledgeJsonContext.Default.WireRequest);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         return request;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Routing;
 
@@ -55,7 +56,7 @@ public sealed partial class BedrockKnowledgeResponder(
                     {
                         next = await events.MoveNextAsync().ConfigureAwait(false) ? events.Current : null;
                     }
-                    catch (BedrockException ex) when (session is not null && !writer.HasText && KnowledgeErrors.IsSessionRejected(ex))
+                    catch (AwsServiceException ex) when (session is not null && !writer.HasText && KnowledgeErrors.IsSessionRejected(ex))
                     {
                         Log.SessionRejected(logger, ex.ErrorType);
                         request.Attributes.Remove(SessionAttribute);
@@ -65,7 +66,7 @@ public sealed partial class BedrockKnowledgeResponder(
                     }
                     catch (Exception ex) when (KnowledgeErrors.Translate(ex, options) is { } failure)
                     {
-                        Log.Failed(logger, shown, (int)((ex as BedrockException)?.StatusCode ?? 0), (ex as BedrockException)?.ErrorType);
+                        Log.Failed(logger, shown, (int)((ex as AwsServiceException)?.StatusCode ?? 0), (ex as AwsServiceException)?.ErrorType);
                         throw failure;
                     }
                     if (next is null)

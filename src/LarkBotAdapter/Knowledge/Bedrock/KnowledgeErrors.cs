@@ -1,5 +1,5 @@
 using System.Net;
-using ChatOps.IntentRecognition;
+using ChatOps.Aws;
 using ChatOps.LarkBotAdapter.Routing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -11,21 +11,21 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 internal static class KnowledgeErrors
 {
     /// <summary>Whether Bedrock rejected the session id we sent (expired after 24 h, or unknown).</summary>
-    public static bool IsSessionRejected(BedrockException ex) =>
+    public static bool IsSessionRejected(AwsServiceException ex) =>
         ex.ErrorType is "ValidationException" or "ResourceNotFoundException"
         && ex.AwsMessage?.Contains("session", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The user-facing failure, or null for exceptions that are not a knowledge-base failure.</summary>
     public static ResponderException? Translate(Exception exception, BedrockKnowledgeOptions options) => exception switch
     {
-        BedrockException ex => FromBedrock(ex, options),
+        AwsServiceException ex => FromBedrock(ex, options),
         InvalidDataException ex => new ResponderException("the answer stream from Bedrock Knowledge Bases was cut off or corrupted.", true, ex),
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException =>
             new ResponderException("Bedrock Knowledge Bases could not be reached or did not answer in time.", true, exception),
         _ => null,
     };
 
-    private static ResponderException FromBedrock(BedrockException ex, BedrockKnowledgeOptions options)
+    private static ResponderException FromBedrock(AwsServiceException ex, BedrockKnowledgeOptions options)
     {
         var type = ex.ErrorType ?? "no error type";
         var message = ex.AwsMessage ?? string.Empty;
@@ -51,7 +51,7 @@ internal static class KnowledgeErrors
                 "Bedrock rejected the knowledge-base request as invalid. An administrator should check the KNOWLEDGE_* settings.", ex),
             _ when ex.StatusCode == HttpStatusCode.Forbidden => Fail(
                 $"AWS did not accept the bot's credentials ({type}). An administrator should check the function's IAM role or AWS keys.", ex),
-            _ when ex.IsTransient || ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.FailedDependency => Retry(
+            _ when ex.IsRetryable || ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.FailedDependency => Retry(
                 $"Bedrock Knowledge Bases had a temporary failure ({type}).", ex),
             _ => Fail($"Bedrock Knowledge Bases refused the request ({(int)ex.StatusCode} {type}).", ex),
         };

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime.EventStreams;
-using ChatOps.IntentRecognition;
+using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -9,7 +9,7 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 internal static class KnowledgeStreamEvents
 {
     /// <summary>The event, or null for event types this route does not use.</summary>
-    /// <exception cref="BedrockException">An exception or error message.</exception>
+    /// <exception cref="AwsServiceException">An exception or error message.</exception>
     /// <exception cref="InvalidDataException">A payload that is not the JSON its type promises.</exception>
     public static KnowledgeEvent? Parse(EventStreamMessage message)
     {
@@ -31,9 +31,9 @@ internal static class KnowledgeStreamEvents
                 case "exception":
                     var type = PascalCase(Header(message, ":exception-type") ?? "UnknownException");
                     var error = payload.Length == 0 ? null : JsonSerializer.Deserialize(payload, KnowledgeJsonContext.Default.WireErrorEvent);
-                    throw new BedrockException(StatusOf(type), type, error?.Message);
+                    throw new AwsServiceException(StatusOf(type), type, error?.Message);
                 case "error":
-                    throw new BedrockException(HttpStatusCode.InternalServerError, Header(message, ":error-code"), Header(message, ":error-message"));
+                    throw new AwsServiceException(HttpStatusCode.InternalServerError, Header(message, ":error-code"), Header(message, ":error-message"));
                 default:
                     return null;
             }

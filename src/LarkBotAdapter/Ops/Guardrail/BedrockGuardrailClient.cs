@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using ChatOps.IntentRecognition;
+using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
@@ -11,27 +10,15 @@ public sealed class BedrockGuardrailClient(HttpClient http, OpsGuardrailOptions 
 
     /// <summary>Checks <paramref name="text"/> as model output. Returns null when the guardrail let it pass, else the
     /// guardrail's own outputs joined (empty when it gave none).</summary>
-    /// <exception cref="BedrockException">A non-success answer (after the client's retries).</exception>
+    /// <exception cref="AwsServiceException">A non-success answer (after the client's retries).</exception>
     /// <exception cref="InvalidDataException">The answer is not ApplyGuardrail's JSON.</exception>
     public async Task<string?> ApplyToOutputAsync(string text, CancellationToken cancellationToken)
     {
         var path = $"guardrail/{Uri.EscapeDataString(options.Id)}/version/{Uri.EscapeDataString(options.Version)}/apply";
         var body = new ApplyGuardrailRequest("OUTPUT", [new GuardrailContent(new GuardrailText(text))]);
-        using var response = await http.PostAsJsonAsync(path, body, GuardrailJsonContext.Default.ApplyGuardrailRequest, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await BedrockException.FromResponseAsync(response, cancellationToken);
-        }
-        ApplyGuardrailResponse? answer;
-        try
-        {
-            answer = await response.Content.ReadFromJsonAsync(GuardrailJsonContext.Default.ApplyGuardrailResponse, cancellationToken);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new InvalidDataException("ApplyGuardrail answered something other than its JSON.", ex);
-        }
-        if (answer?.Action is not { } action)
+        var answer = await http.PostAwsJsonAsync(
+            path, body, GuardrailJsonContext.Default.ApplyGuardrailRequest, GuardrailJsonContext.Default.ApplyGuardrailResponse, cancellationToken);
+        if (answer.Action is not { } action)
         {
             throw new InvalidDataException("ApplyGuardrail answered without an action.");
         }

@@ -1,3 +1,4 @@
+using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
@@ -18,7 +19,7 @@ public sealed class OpsGuardrailCheck(BedrockGuardrailClient client, ILogger<Ops
         {
             replacement = await client.ApplyToOutputAsync(markdown, cancellationToken);
         }
-        catch (Exception ex) when (ex is BedrockException or InvalidDataException or HttpRequestException
+        catch (Exception ex) when (ex is AwsServiceException or InvalidDataException or HttpRequestException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.GuardrailFailed(logger, turn.ClaimKey, ex);

@@ -1,4 +1,5 @@
 using System.Net;
+using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.TestKit.Bedrock;
@@ -56,19 +57,19 @@ public sealed class BedrockAgentRuntimeClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ErrorAnswerBecomesABedrockExceptionWithTheShortErrorType()
+    public async Task ErrorAnswerBecomesAAwsServiceExceptionWithTheShortErrorType()
     {
         _fake.Enqueue(FakeKnowledgeOutcome.AccessDenied());
-        var error = await Assert.ThrowsAsync<BedrockException>(() => Collect(Client.StreamAsync(new KnowledgeQuery("q", null), CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Collect(Client.StreamAsync(new KnowledgeQuery("q", null), CancellationToken.None)));
         Assert.Equal((HttpStatusCode.Forbidden, "AccessDeniedException"), (error.StatusCode, error.ErrorType));
     }
 
     [Fact]
-    public async Task ExceptionEventBecomesATransientBedrockException()
+    public async Task ExceptionEventBecomesATransientAwsServiceException()
     {
         _fake.Enqueue(FakeKnowledgeOutcome.Answering(Default).FailingAfter(1, "throttlingException", "Slow down."));
-        var error = await Assert.ThrowsAsync<BedrockException>(() => Collect(Client.StreamAsync(new KnowledgeQuery("q", null), CancellationToken.None)));
-        Assert.Equal(("ThrottlingException", "Slow down.", true), (error.ErrorType, error.AwsMessage, error.IsTransient));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => Collect(Client.StreamAsync(new KnowledgeQuery("q", null), CancellationToken.None)));
+        Assert.Equal(("ThrottlingException", "Slow down.", true), (error.ErrorType, error.AwsMessage, error.IsRetryable));
     }
 
     [Fact]

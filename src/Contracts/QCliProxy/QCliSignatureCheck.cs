@@ -1,7 +1,7 @@
-namespace ChatOps.QCliProxy.Security;
+namespace ChatOps.Contracts;
 
 /// <summary>Why a request's signature was accepted or not (logged; the client only sees 401).</summary>
-public enum SignatureCheck
+internal enum QCliSignatureCheck
 {
     Valid,
     Missing,

@@ -2,44 +2,42 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ChatOps.QCliProxy.Security;
+namespace ChatOps.Contracts;
 
-/// <summary>
-/// DESIGN 4.3: <c>X-ChatOps-Signature: v1=hex(HMAC-SHA256(secret, timestamp + "." + raw body))</c>, timestamp in unix
-/// seconds within <see cref="Window"/> of now.
-/// </summary>
-public static class RequestSignature
+/// <summary>DESIGN 4.3: <c>X-ChatOps-Signature: v1=hex(HMAC-SHA256(secret, timestamp + "." + raw body))</c>, timestamp in
+/// unix seconds within <see cref="QCliProtocol.SignatureWindow"/> of the proxy's clock.</summary>
+internal static class QCliRequestSignature
 {
-    public const string TimestampHeader = "X-ChatOps-Timestamp";
-    public const string SignatureHeader = "X-ChatOps-Signature";
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
-
     private const string Prefix = "v1=";
     private const int HashBytes = 32;
+
+    /// <summary>The header value for a body sent at <paramref name="unixSeconds"/>.</summary>
+    public static string Sign(string secret, long unixSeconds, ReadOnlySpan<byte> body) =>
+        Sign(secret, unixSeconds.ToString(CultureInfo.InvariantCulture), body);
 
     /// <summary>The header value for a body: <c>v1=</c> and lowercase hex.</summary>
     public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body) =>
         Prefix + Convert.ToHexStringLower(Compute(secret, timestamp, body));
 
-    public static SignatureCheck Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
+    public static QCliSignatureCheck Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
         {
-            return SignatureCheck.Missing;
+            return QCliSignatureCheck.Missing;
         }
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || !signature.StartsWith(Prefix, StringComparison.Ordinal)
             || signature.Length != Prefix.Length + (HashBytes * 2))
         {
-            return SignatureCheck.Malformed;
+            return QCliSignatureCheck.Malformed;
         }
 
         Span<byte> given = stackalloc byte[HashBytes];
         if (Convert.FromHexString(signature.AsSpan(Prefix.Length), given, out _, out var written) != System.Buffers.OperationStatus.Done
             || written != HashBytes)
         {
-            return SignatureCheck.Malformed;
+            return QCliSignatureCheck.Malformed;
         }
 
         // The comparison runs before the clock check so timing never tells a forger which part was wrong.
@@ -47,10 +45,10 @@ public static class RequestSignature
         var offset = Math.Abs(now.ToUnixTimeSeconds() - (double)seconds);
         if (!matches)
         {
-            return SignatureCheck.Mismatch;
+            return QCliSignatureCheck.Mismatch;
         }
 
-        return offset > Window.TotalSeconds ? SignatureCheck.Stale : SignatureCheck.Valid;
+        return offset > QCliProtocol.SignatureWindow.TotalSeconds ? QCliSignatureCheck.Stale : QCliSignatureCheck.Valid;
     }
 
     private static byte[] Compute(string secret, string timestamp, ReadOnlySpan<byte> body)

@@ -1,7 +1,7 @@
-namespace ChatOps.QCliProxy.Chat;
+namespace ChatOps.Contracts;
 
 /// <summary>The <c>code</c> values of an <c>error</c> line (DESIGN 4.3).</summary>
-public static class ErrorCodes
+internal static class QCliErrorCodes
 {
     public const string Timeout = "timeout";
     public const string Busy = "busy";

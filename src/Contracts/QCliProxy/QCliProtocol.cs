@@ -1,0 +1,24 @@
+namespace ChatOps.Contracts;
+
+/// <summary>The fixed parts of the Q CLI proxy protocol (DESIGN 4.3), shared by the bot (client) and the proxy (server):
+/// this folder is compiled into both, so neither can drift from the other.</summary>
+internal static class QCliProtocol
+{
+    /// <summary>The chat endpoint, relative to the proxy's base address.</summary>
+    public const string ChatPath = "v1/chat";
+
+    /// <summary>Unix seconds at which the request was signed.</summary>
+    public const string TimestampHeader = "X-ChatOps-Timestamp";
+
+    /// <summary><c>v1=</c> + lowercase hex HMAC-SHA256 (see <see cref="QCliRequestSignature"/>).</summary>
+    public const string SignatureHeader = "X-ChatOps-Signature";
+
+    /// <summary>The answer's media type: one JSON object per line.</summary>
+    public const string NdjsonContentType = "application/x-ndjson";
+
+    /// <summary>Longest prompt passed as one argument; Linux refuses a single argument over 128 KiB.</summary>
+    public const int MaxPromptBytes = 100_000;
+
+    /// <summary>How far a request's timestamp may be from the proxy's clock.</summary>
+    public static readonly TimeSpan SignatureWindow = TimeSpan.FromSeconds(300);
+}

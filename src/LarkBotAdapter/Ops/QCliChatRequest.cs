@@ -1,9 +1,0 @@
-namespace ChatOps.LarkBotAdapter.Ops;
-
-/// <summary>The body of <c>POST /v1/chat</c> (DESIGN 4.3).</summary>
-/// <param name="ConversationId">The thread's key, so the proxy resumes the same CLI conversation for follow-ups.</param>
-/// <param name="Prompt">The user's question as plain text.</param>
-/// <param name="User">The sender's platform id.</param>
-/// <param name="Channel"><c>lark</c> or <c>slack</c>.</param>
-/// <param name="AwsProfile">A profile from the proxy's list, or null for its default.</param>
-public sealed record QCliChatRequest(string ConversationId, string Prompt, string User, string Channel, string? AwsProfile);
