@@ -2,7 +2,7 @@ using System.Net;
 using ChatOps.QCliProxy.Security;
 using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
-using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.QCliProxy.Tests.Security;
 
@@ -27,7 +27,7 @@ public sealed class ReplayTests
     [Fact]
     public void ASignatureIsRefusedAgainUntilTheWindowHasPassedOnBothSides()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new ReplayGuard(time);
 
         Assert.True(guard.TryRecord("v1=aa"));
@@ -41,7 +41,7 @@ public sealed class ReplayTests
     [Fact]
     public void ExpiredSignaturesAreSweptSoTheSetStaysBounded()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new ReplayGuard(time);
         for (var i = 0; i < 1000; i++)
         {
