@@ -1,6 +1,5 @@
 using System.Net;
 using ChatOps.QCliProxy.Security;
-using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,12 +10,12 @@ public sealed class ReplayTests
     [Fact]
     public async Task ASignedRequestSentTwiceRunsOnceAndTheCopyIs401()
     {
-        await using var proxy = await TestProxy.StartAsync();
-        var body = TestProxy.Json("hi");
+        await using var proxy = await QCliProxyHost.StartAsync();
+        var body = QCliProxyHost.Json("hi");
         var now = DateTimeOffset.UtcNow;
 
-        var first = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, body, now));
-        var copy = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, body, now));
+        var first = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, body, now));
+        var copy = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, body, now));
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, copy.Status);
