@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.TestKit.Bedrock;
 
@@ -18,17 +16,19 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
     /// <summary>The message of the fake's invalid-session <c>ValidationException</c>.</summary>
     public const string InvalidSessionMessage = "Session with the provided session ID is not valid or has expired. Start a new session without a session ID.";
 
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeKnowledgeOutcome> script = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentDictionary<string, bool> sessions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
+    private LoopbackServer server = null!;
     private int sessionCount;
 
-    private FakeBedrockAgentRuntime(WebApplication app) => this.app = app;
+    private FakeBedrockAgentRuntime()
+    {
+    }
 
     /// <summary>Where the fake listens, ending in <c>/</c>.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => server.BaseAddress;
 
     /// <summary>The answer to requests beyond the script.</summary>
     public FakeKnowledgeAnswer DefaultAnswer { get; set; } = FakeKnowledgeAnswer.Default;
@@ -45,13 +45,8 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeBedrockAgentRuntime> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeBedrockAgentRuntime(builder.Build());
-        fake.app.Run(fake.HandleAsync);
-        await fake.app.StartAsync().ConfigureAwait(false);
-        fake.BaseAddress = new Uri(fake.app.Urls.First().TrimEnd('/') + "/");
+        var fake = new FakeBedrockAgentRuntime();
+        fake.server = await LoopbackServer.StartAsync(app => app.Run(fake.HandleAsync)).ConfigureAwait(false);
         return fake;
     }
 
@@ -72,8 +67,7 @@ public sealed class FakeBedrockAgentRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
     }
 

@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.TestKit.Bedrock;
 
@@ -15,16 +13,15 @@ namespace ChatOps.TestKit.Bedrock;
 /// so a base address with a prefix works too.</summary>
 public sealed partial class FakeBedrockRuntime : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeBedrockOutcome> script = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly List<FakeRoute> routes = [];
     private readonly SemaphoreSlim received = new(0);
+    private LoopbackServer server = null!;
 
-    private FakeBedrockRuntime(WebApplication app, Func<string, string>? classifier)
+    private FakeBedrockRuntime(Func<string, string>? classifier)
     {
-        this.app = app;
         Classifier = classifier ?? (_ => "knowledge_base");
         // More operations (e.g. Agent Runtime RetrieveAndGenerate) are added here as further path routes.
         routes.Add(new FakeRoute(ConversePath(), HandleConverseAsync));
@@ -39,7 +36,7 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
         [.. requests.Where(r => ApplyGuardrailPath().IsMatch(r.RawTarget.Split('?')[0]))];
 
     /// <summary>Where the fake listens, ending in <c>/</c>.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => server.BaseAddress;
 
     /// <summary>Chooses the label of the default answer from the user's text (see <see cref="ConverseJson.UserText"/>).</summary>
     public Func<string, string> Classifier { get; set; }
@@ -60,13 +57,8 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeBedrockRuntime> StartAsync(Func<string, string>? classifier = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeBedrockRuntime(builder.Build(), classifier);
-        fake.app.Run(fake.HandleAsync);
-        await fake.app.StartAsync().ConfigureAwait(false);
-        fake.BaseAddress = new Uri(fake.app.Urls.First().TrimEnd('/') + "/");
+        var fake = new FakeBedrockRuntime(classifier);
+        fake.server = await LoopbackServer.StartAsync(app => app.Run(fake.HandleAsync)).ConfigureAwait(false);
         return fake;
     }
 
@@ -94,8 +86,7 @@ public sealed partial class FakeBedrockRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
         received.Dispose();
     }

@@ -9,6 +9,7 @@ using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Faults;
 

@@ -2,9 +2,9 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
-using ChatOps.TestKit.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Ingress;
 
@@ -54,7 +54,7 @@ public sealed class TurnAdmissionTests
     [Fact]
     public async Task ClaimStoreThatNeverAnswersCountsAsUnavailableOnceTheClaimBudgetIsSpent()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var store = new GatedStore { ClaimHangs = true };
 
         var admitting = Admission(store, time).AdmitAsync(Turn, needsAddressCheck: false, CancellationToken.None);

@@ -1,6 +1,6 @@
 using ChatOps.LarkBotAdapter.Ops;
-using ChatOps.TestKit;
 using ChatOps.TestKit.QCli;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Ops;
 
@@ -33,9 +33,10 @@ public sealed partial class QCliProxyClientTests
     [Fact]
     public async Task ClockMoreThanFiveMinutesOffIsUnauthorized()
     {
-        await using var proxy = await FakeQCliProxy.StartAsync(time: new FakeTimeProvider());
+        var proxyClock = new FakeTimeProvider();
+        await using var proxy = await FakeQCliProxy.StartAsync(time: proxyClock);
         var options = OpsTesting.Options(OpsTesting.Settings(proxy.BaseAddress));
-        var skewed = new FakeTimeProvider(FakeTimeProvider.DefaultStart.AddSeconds(301));
+        var skewed = new FakeTimeProvider(proxyClock.GetUtcNow().AddSeconds(301));
 
         var ex = await Assert.ThrowsAsync<QCliProxyException>(() => ReadAllAsync(OpsTesting.Client(options, time: skewed)));
 

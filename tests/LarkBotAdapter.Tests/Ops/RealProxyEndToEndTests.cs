@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;
+using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.LarkBotAdapter.Tests.Ops;
@@ -10,9 +11,9 @@ namespace ChatOps.LarkBotAdapter.Tests.Ops;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
 {
-    private RealProxy _proxy = null!;
+    private QCliProxyHost _proxy = null!;
 
-    public async Task InitializeAsync() => _proxy = await RealProxy.StartAsync();
+    public async Task InitializeAsync() => _proxy = await QCliProxyHost.StartAsync();
 
     public async Task DisposeAsync() => await _proxy.DisposeAsync();
 
@@ -20,7 +21,7 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
         s =>
         {
             s["QLI_SERVER_ADDRESS"] = proxy.ToString();
-            s["QCLI_PROXY_SECRET"] = RealProxy.Secret;
+            s["QCLI_PROXY_SECRET"] = QCliProxyHost.Secret;
             s["OPS_ALLOW_EVERYONE"] = "true";
             s["QCLI_AWS_PROFILES"] = "prod,uat";
             s["QCLI_PROXY_RETRY_DELAY_MS"] = "10";
@@ -30,7 +31,7 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task OpsMentionRunsTheCliWithTheChosenProfileAndTheCleanOutputArrivesInTheThread()
     {
-        await using var app = await StartAppAsync(_proxy.Address);
+        await using var app = await StartAppAsync(_proxy.BaseAddress);
         var message = LarkEvent.Text("@_user_1 is checkout-api throwing 5xx in prod right now?").MentioningBot();
         (await app.SendLarkAsync(message.Build())).Dispose();
         await app.WhenIdleAsync();
@@ -50,7 +51,7 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
     [InlineData("！touch {marker}")]
     public async Task AChatMessageStartingWithCliSyntaxIsAnsweredAsAQuestionAndRunsNothing(string question)
     {
-        await using var app = await StartAppAsync(_proxy.Address, s => s.AddSingleton<IIntentClassifier>(new FixedClassifier(Intent.AwsOps)));
+        await using var app = await StartAppAsync(_proxy.BaseAddress, s => s.AddSingleton<IIntentClassifier>(new FixedClassifier(Intent.AwsOps)));
         var marker = Path.Combine(Path.GetTempPath(), "chatops-e2e-pwned-" + Guid.NewGuid().ToString("N"));
         var message = LarkEvent.Text("@_user_1 " + question.Replace("{marker}", marker, StringComparison.Ordinal)).MentioningBot();
         (await app.SendLarkAsync(message.Build())).Dispose();
@@ -67,7 +68,7 @@ public sealed partial class RealProxyEndToEndTests : IAsyncLifetime
     public async Task LongCliOutputArrivesAsSeveralOrderedSegments()
     {
         // The fake CLI picks its behaviour from the prompt, so the route is fixed here instead of classified.
-        await using var app = await StartAppAsync(_proxy.Address, s => s.AddSingleton<IIntentClassifier>(new FixedClassifier(Intent.AwsOps)));
+        await using var app = await StartAppAsync(_proxy.BaseAddress, s => s.AddSingleton<IIntentClassifier>(new FixedClassifier(Intent.AwsOps)));
         var message = LarkEvent.Text("@_user_1 @lines 400 0").MentioningBot();
         (await app.SendLarkAsync(message.Build())).Dispose();
         await app.WhenIdleAsync();

@@ -108,7 +108,7 @@ public sealed partial class SegmenterTests
     [Fact]
     public async Task ConsumerStoppingEarlyCancelsAndDisposesTheSource()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerAwareTimeProvider();
         var sourceEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var segments = new Segmenter(Defaults, time).SegmentAsync(Hanging(sourceEnded, "First.\nSecond.\n")).GetAsyncEnumerator();
         var next = segments.MoveNextAsync();
@@ -135,13 +135,13 @@ public sealed partial class SegmenterTests
         }
     }
 
-    private static (ManualTimeProvider Time, Channel<string> Source, IAsyncEnumerator<Segment> Segments) StartQuietScenario(
+    private static (TimerAwareTimeProvider Time, Channel<string> Source, IAsyncEnumerator<Segment> Segments) StartQuietScenario(
         params string[] chunks) => StartQuietScenario(Defaults, chunks);
 
-    private static (ManualTimeProvider Time, Channel<string> Source, IAsyncEnumerator<Segment> Segments) StartQuietScenario(
+    private static (TimerAwareTimeProvider Time, Channel<string> Source, IAsyncEnumerator<Segment> Segments) StartQuietScenario(
         SegmenterOptions options, params string[] chunks)
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerAwareTimeProvider();
         var source = Channel.CreateUnbounded<string>();
         foreach (var chunk in chunks)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using ChatOps.LarkBotAdapter.Replies;
-using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Replies;
 
@@ -9,7 +9,7 @@ public sealed partial class SegmenterTests
     private static readonly SegmenterOptions Defaults = new();
 
     private static Segmenter NewSegmenter(SegmenterOptions? options = null) =>
-        new(options ?? Defaults, new ManualTimeProvider());
+        new(options ?? Defaults, new FakeTimeProvider());
 
     [Theory]
     [InlineData(1, 8)]

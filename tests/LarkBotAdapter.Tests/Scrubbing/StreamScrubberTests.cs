@@ -1,6 +1,6 @@
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Scrubbing;
-using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Scrubbing;
 
@@ -114,7 +114,7 @@ public sealed class StreamScrubberTests
     private static async Task<List<string>> SegmentsAsync(SegmenterOptions options, IAsyncEnumerable<string> chunks)
     {
         var segments = new List<string>();
-        await foreach (var segment in new Segmenter(options, new ManualTimeProvider()).SegmentAsync(chunks))
+        await foreach (var segment in new Segmenter(options, new FakeTimeProvider()).SegmentAsync(chunks))
         {
             segments.Add(segment.Markdown);
         }

@@ -1,6 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.State;
-using ChatOps.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.State;
 

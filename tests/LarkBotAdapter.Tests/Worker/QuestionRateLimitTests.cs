@@ -7,6 +7,7 @@ using ChatOps.TestKit.Lark;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Worker;
 
@@ -17,7 +18,7 @@ public sealed class QuestionRateLimitTests(DynaliteFixture dynalite)
     private const string Question = "@_user_1 tell me a joke about cats";
 
     // 15 s into a minute, so the limited asker is told to wait 45 s.
-    private readonly FakeTimeProvider _clock = new(FakeTimeProvider.DefaultStart.AddSeconds(15));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 15, 9, 30, 15, TimeSpan.Zero));
 
     private Task<ChatOpsApp> StartAsync(int perMinute, Action<Dictionary<string, string?>>? settings = null, FakeLarkOpenApi? lark = null) =>
         ChatOpsApp.StartAsync(

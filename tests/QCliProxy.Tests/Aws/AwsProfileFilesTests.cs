@@ -1,4 +1,4 @@
-using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Aws;
 
@@ -8,7 +8,7 @@ public sealed class AwsProfileFilesTests
     [Fact]
     public async Task RunSeesOnlyItsProfileAndTheProfileItAssumesFrom()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi", awsProfile: "prod");
 
@@ -20,7 +20,7 @@ public sealed class AwsProfileFilesTests
     [Fact]
     public async Task AnotherProfilesRunSeesNeitherProdNorAdmin()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi", awsProfile: "uat");
 
@@ -31,7 +31,7 @@ public sealed class AwsProfileFilesTests
     [Fact]
     public async Task RunFilesAreDeletedWhenTheRunEnds()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         await proxy.ChatAsync("hi", awsProfile: "prod");
 
@@ -41,7 +41,7 @@ public sealed class AwsProfileFilesTests
     [Fact]
     public async Task AllowedProfileMissingFromTheConfigFailsWithoutRunningTheCli()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_AWS_PROFILES"] = "prod,uat,staging");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_AWS_PROFILES"] = "prod,uat,staging");
 
         var reply = await proxy.ChatAsync("hi", awsProfile: "staging");
 
@@ -53,7 +53,7 @@ public sealed class AwsProfileFilesTests
     [Fact]
     public async Task RunFilesThatCannotBeWrittenEndInAFailedLineNotASilentStream()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         // A file where the runs folder should be: nothing can be created under it.
         await File.WriteAllTextAsync(Path.Combine(proxy.StateDir, ".runs"), "");
 

@@ -1,5 +1,5 @@
 using System.Net;
-using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Chat;
 
@@ -8,7 +8,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task FirstChunkArrivesWhileTheCliIsStillRunning()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         var release = Path.Combine(proxy.Root, "release");
         using var stream = await proxy.OpenChatAsync("@wait " + release);
 
@@ -27,7 +27,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task AnsiSequencesAndSpinnerRedrawsAreRemoved()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hello");
 
@@ -43,7 +43,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task CommandLineIsTheDocumentedDefault()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("list my buckets");
 
@@ -55,7 +55,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task ArgumentsAndTrustedToolsComeFromConfiguration()
     {
-        await using var proxy = await TestProxy.StartAsync(s =>
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
         {
             s["QCLI_ARGS"] = "chat --no-interactive --model claude";
             s["QCLI_AGENT"] = "";
@@ -71,7 +71,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task AgentNameComesFromConfiguration()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_AGENT"] = "sre-readonly");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_AGENT"] = "sre-readonly");
 
         var reply = await proxy.ChatAsync("hi");
 
@@ -81,7 +81,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task PromptWithShellMetacharactersReachesTheCliVerbatimAsOneArgument()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         const string prompt = """why 5xx? $(touch pwned) `id` ; rm -rf ~ | cat && echo "hi" 'x' > out.txt * $HOME %PATH% \ 检查""";
 
         var reply = await proxy.ChatAsync(prompt);
@@ -95,7 +95,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task PromptThatLooksLikeAnOptionStaysAPrompt()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("--trust-all-tools");
 
@@ -110,7 +110,7 @@ public sealed class ChatEndpointsTests
     [InlineData("a/../../../tmp")]
     public async Task ConversationIdCannotEscapeTheStateFolder(string conversationId)
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("where am I", conversationId);
 
@@ -123,7 +123,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task SecondRequestInTheSameConversationResumesInTheSameDirectory()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var first = await proxy.ChatAsync("first question");
         var second = await proxy.ChatAsync("follow-up");
@@ -140,7 +140,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task FailedRunLeavesNothingToResume()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         await proxy.ChatAsync("@fail");
         var next = await proxy.ChatAsync("try again");
@@ -151,7 +151,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task NonZeroExitIsAFailedErrorWithAShortCauseWhileStderrGoesOnlyToTheLog()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("@fail");
 
@@ -164,7 +164,7 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task LongOutputArrivesCompleteAndInOrder()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_MAX_OUTPUT_BYTES"] = "10000000");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_MAX_OUTPUT_BYTES"] = "10000000");
 
         var reply = await proxy.ChatAsync("@flood");
 
@@ -177,13 +177,13 @@ public sealed class ChatEndpointsTests
     [Fact]
     public async Task PromptAndSecretAreNeverLogged()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         await proxy.ChatAsync("confidential-question-7f3a");
-        await proxy.SendAsync(TestKit.QCli.QCliProxySigner.ChatRequest("wrong-secret-0000000", TestProxy.Json("x"), DateTimeOffset.UtcNow));
+        await proxy.SendAsync(TestKit.QCli.QCliProxySigner.ChatRequest("wrong-secret-0000000", QCliProxyHost.Json("x"), DateTimeOffset.UtcNow));
 
         Assert.Contains(proxy.Logs.Lines, l => l.Contains("Run started", StringComparison.Ordinal));
         Assert.DoesNotContain(proxy.Logs.Lines, l => l.Contains("confidential-question-7f3a", StringComparison.Ordinal));
-        Assert.DoesNotContain(proxy.Logs.Lines, l => l.Contains(TestProxy.Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(proxy.Logs.Lines, l => l.Contains(QCliProxyHost.Secret, StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Chat;
@@ -9,7 +8,7 @@ public sealed class ChatRequestRulesTests
     [Fact]
     public async Task KnownAwsProfileReachesTheCliAsAwsProfile()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi", awsProfile: "prod");
 
@@ -19,7 +18,7 @@ public sealed class ChatRequestRulesTests
     [Fact]
     public async Task WithoutAProfileTheInstanceDefaultStays()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi");
 
@@ -31,7 +30,7 @@ public sealed class ChatRequestRulesTests
     [Fact]
     public async Task UnknownAwsProfileIsABadRequestAndRunsNothing()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi", awsProfile: "admin");
 
@@ -50,9 +49,9 @@ public sealed class ChatRequestRulesTests
     [InlineData("""{"conversationId":"c1","prompt":"a\u0000b"}""")]
     public async Task SignedButInvalidBodyIsABadRequest(string json)
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
-        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, json, DateTimeOffset.UtcNow));
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, json, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("bad_request", reply.Terminal.Code);
@@ -62,7 +61,7 @@ public sealed class ChatRequestRulesTests
     [Fact]
     public async Task ProxySecretAndUnlistedVariablesNeverReachTheCli()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         var reply = await proxy.ChatAsync("hi");
 

@@ -1,4 +1,4 @@
-using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Chat;
 
@@ -30,7 +30,7 @@ public sealed class CliInputSyntaxTests
     [MemberData(nameof(Prompts))]
     public async Task ChatTextReachesTheCliAsDataAndNothingIsExecuted(string template)
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         var marker = Path.Combine(proxy.Root, "pwned");
         var prompt = template.Replace("{marker}", marker, StringComparison.Ordinal);
 

@@ -1,5 +1,5 @@
 using ChatOps.QCliProxy.Configuration;
-using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -152,7 +152,7 @@ public sealed class ProxyOptionsTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["QCLI_PROXY_SECRET"] = TestProxy.Secret,
+            ["QCLI_PROXY_SECRET"] = QCliProxyHost.Secret,
             ["QCLI_STATE_DIR"] = StateDir,
             ["QCLI_COMMAND"] = FakeCli.Path,
         };

@@ -1,15 +1,15 @@
-using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
-using ChatOps.TestKit.Time;
+using ChatOps.QCliProxy.Running;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.QCliProxy.Tests.Conversations;
 
 public sealed class IdleConversationSweeperTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly ConversationLocks _locks = new();
     private readonly ConversationStore _store;
     private readonly IdleConversationSweeper _sweeper;

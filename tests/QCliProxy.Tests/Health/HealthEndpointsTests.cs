@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Health;
 
@@ -9,7 +9,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task HealthReportsTheCliPathAndVersion()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
         using var response = await proxy.Client.GetAsync("/healthz");
         var body = await response.Content.ReadAsStringAsync();
@@ -22,13 +22,13 @@ public sealed class HealthEndpointsTests
         Assert.Equal(Path.Combine(proxy.Root, "bin", "q"), cli.GetProperty("path").GetString());
         Assert.Equal("q 9.9.9-fake", cli.GetProperty("version").GetString());
         Assert.Equal(("q", "chatops", Environment.UserName), (cli.GetProperty("flavor").GetString(), cli.GetProperty("agent").GetString(), cli.GetProperty("runsAs").GetString()));
-        Assert.DoesNotContain(TestProxy.Secret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(QCliProxyHost.Secret, body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CommandFoundOnPathIsReported()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_COMMAND"] = "sh");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_COMMAND"] = "sh");
 
         using var response = await proxy.Client.GetAsync("/healthz");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -40,7 +40,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task MissingCliIsReportedAsUnavailable()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_COMMAND"] = "no-such-cli-for-tests");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_COMMAND"] = "no-such-cli-for-tests");
 
         using var response = await proxy.Client.GetAsync("/healthz");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

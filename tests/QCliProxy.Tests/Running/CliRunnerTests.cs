@@ -1,6 +1,7 @@
 using System.Net;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.QCliProxy.Tests.Running;
@@ -10,7 +11,7 @@ public sealed class CliRunnerTests
     [Fact]
     public async Task HangingCliTimesOutAndItsWholeProcessTreeIsGone()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_TIMEOUT_SECONDS"] = "1");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_TIMEOUT_SECONDS"] = "1");
         using var stream = await proxy.OpenChatAsync("@hang");
         var pids = Pids(await stream.NextAsync());
         Assert.All(pids, pid => Assert.True(ProcessProbe.IsAlive(pid), $"pid {pid} should be running before the timeout"));
@@ -26,7 +27,7 @@ public sealed class CliRunnerTests
     [Fact]
     public async Task ClientDisconnectKillsTheCli()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         var limiter = proxy.Services.GetRequiredService<RunLimiter>();
         var stream = await proxy.OpenChatAsync("@hang");
         var pids = Pids(await stream.NextAsync());
@@ -43,7 +44,7 @@ public sealed class CliRunnerTests
     [Fact]
     public async Task ShutdownStopsRunningClisAndSaysSo()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         using var stream = await proxy.OpenChatAsync("@hang");
         var pids = Pids(await stream.NextAsync());
 
@@ -59,7 +60,7 @@ public sealed class CliRunnerTests
     [Fact]
     public async Task OutputBeyondTheCapIsCutWithAFailedError()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_MAX_OUTPUT_BYTES"] = "10000");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_MAX_OUTPUT_BYTES"] = "10000");
 
         var reply = await proxy.ChatAsync("@flood");
 
@@ -73,7 +74,7 @@ public sealed class CliRunnerTests
     [Fact]
     public async Task MissingCliIsAFailedError()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_COMMAND"] = "/nonexistent/q");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_COMMAND"] = "/nonexistent/q");
 
         var reply = await proxy.ChatAsync("hi");
 

@@ -1,5 +1,6 @@
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Running;
 
@@ -10,9 +11,9 @@ public sealed class RunAsTests
     public async Task CliRunsAsItsOwnUserAndCannotReadTheProxysSecretEnvironmentOrFolders()
     {
         var nobody = UnixAccount.Find("nobody")!;
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_RUN_AS"] = "nobody");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_RUN_AS"] = "nobody");
         var secretFile = Path.Combine(proxy.Root, "qcli-proxy.env");
-        await File.WriteAllTextAsync(secretFile, "QCLI_PROXY_SECRET=" + TestProxy.Secret);
+        await File.WriteAllTextAsync(secretFile, "QCLI_PROXY_SECRET=" + QCliProxyHost.Secret);
         File.SetUnixFileMode(secretFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var reply = await proxy.ChatAsync("@probe " + secretFile);
@@ -28,9 +29,9 @@ public sealed class RunAsTests
     public async Task TheSameProbeAsTheProxysOwnUserCanReadAllOfIt()
     {
         // The control for the test above: without QCLI_RUN_AS each of those reads succeeds.
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
         var secretFile = Path.Combine(proxy.Root, "qcli-proxy.env");
-        await File.WriteAllTextAsync(secretFile, "QCLI_PROXY_SECRET=" + TestProxy.Secret);
+        await File.WriteAllTextAsync(secretFile, "QCLI_PROXY_SECRET=" + QCliProxyHost.Secret);
 
         var reply = await proxy.ChatAsync("@probe " + secretFile);
 

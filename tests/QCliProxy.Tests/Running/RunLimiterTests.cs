@@ -2,6 +2,7 @@ using System.Net;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.QCliProxy.Tests.Running;
@@ -11,7 +12,7 @@ public sealed class RunLimiterTests
     [Fact]
     public async Task RequestBeyondSlotsAndQueueIsRefusedWith429()
     {
-        await using var proxy = await TestProxy.StartAsync(s => (s["QCLI_MAX_CONCURRENCY"], s["QCLI_QUEUE_LIMIT"]) = ("1", "0"));
+        await using var proxy = await QCliProxyHost.StartAsync(s => (s["QCLI_MAX_CONCURRENCY"], s["QCLI_QUEUE_LIMIT"]) = ("1", "0"));
         var release = Path.Combine(proxy.Root, "release");
         using var running = await proxy.OpenChatAsync("@wait " + release, "conversation-a");
         Assert.Equal("waiting\n", (await running.NextAsync())?.Text);
@@ -29,7 +30,7 @@ public sealed class RunLimiterTests
     [Fact]
     public async Task QueuedRequestRunsWhenASlotFrees()
     {
-        await using var proxy = await TestProxy.StartAsync(s => (s["QCLI_MAX_CONCURRENCY"], s["QCLI_QUEUE_LIMIT"]) = ("1", "1"));
+        await using var proxy = await QCliProxyHost.StartAsync(s => (s["QCLI_MAX_CONCURRENCY"], s["QCLI_QUEUE_LIMIT"]) = ("1", "1"));
         var limiter = proxy.Services.GetRequiredService<RunLimiter>();
         var release = Path.Combine(proxy.Root, "release");
         using var running = await proxy.OpenChatAsync("@wait " + release, "conversation-a");
@@ -47,7 +48,7 @@ public sealed class RunLimiterTests
     [Fact]
     public async Task SameConversationRunsOneAtATime()
     {
-        await using var proxy = await TestProxy.StartAsync(s => s["QCLI_MAX_CONCURRENCY"] = "2");
+        await using var proxy = await QCliProxyHost.StartAsync(s => s["QCLI_MAX_CONCURRENCY"] = "2");
         var limiter = proxy.Services.GetRequiredService<RunLimiter>();
         var release = Path.Combine(proxy.Root, "release");
         using var first = await proxy.OpenChatAsync("@wait " + release, "same-thread");
@@ -64,7 +65,7 @@ public sealed class RunLimiterTests
     [Fact]
     public async Task WaitLongerThanTheQueueTimeoutIsBusy()
     {
-        await using var proxy = await TestProxy.StartAsync(s =>
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
             (s["QCLI_MAX_CONCURRENCY"], s["QCLI_QUEUE_LIMIT"], s["QCLI_QUEUE_TIMEOUT_SECONDS"]) = ("1", "1", "1"));
         var release = Path.Combine(proxy.Root, "release");
         using var running = await proxy.OpenChatAsync("@wait " + release, "conversation-a");

@@ -1,9 +1,8 @@
 using System.Net;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Security;
-using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
-using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.QCliProxy.Tests.Security;
 
@@ -12,12 +11,12 @@ public sealed class ReplayTests
     [Fact]
     public async Task ASignedRequestSentTwiceRunsOnceAndTheCopyIs401()
     {
-        await using var proxy = await TestProxy.StartAsync();
-        var body = TestProxy.Json("hi");
+        await using var proxy = await QCliProxyHost.StartAsync();
+        var body = QCliProxyHost.Json("hi");
         var now = DateTimeOffset.UtcNow;
 
-        var first = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, body, now));
-        var copy = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, body, now));
+        var first = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, body, now));
+        var copy = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, body, now));
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, copy.Status);
@@ -28,7 +27,7 @@ public sealed class ReplayTests
     [Fact]
     public void ASignatureIsRefusedAgainUntilTheWindowHasPassedOnBothSides()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new ReplayGuard(time);
 
         Assert.True(guard.TryRecord("v1=aa"));
@@ -42,7 +41,7 @@ public sealed class ReplayTests
     [Fact]
     public void ExpiredSignaturesAreSweptSoTheSetStaysBounded()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var guard = new ReplayGuard(time);
         for (var i = 0; i < 1000; i++)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
 
 namespace ChatOps.QCliProxy.Tests.Security;
@@ -10,9 +9,9 @@ public sealed class RequestAuthenticatorTests
     [Fact]
     public async Task WrongSecretIsRejectedAndNothingRuns()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
-        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest("another-secret-00001", TestProxy.Json("hi"), DateTimeOffset.UtcNow));
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest("another-secret-00001", QCliProxyHost.Json("hi"), DateTimeOffset.UtcNow));
 
         AssertRejectedBeforeAnything(proxy, reply);
         Assert.Contains(proxy.Logs.Lines, l => l.Contains("Mismatch", StringComparison.Ordinal));
@@ -24,9 +23,9 @@ public sealed class RequestAuthenticatorTests
     [InlineData(-3600)]
     public async Task StaleOrFutureTimestampIsRejectedAndNothingRuns(int offsetSeconds)
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
-        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(offsetSeconds)));
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, QCliProxyHost.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(offsetSeconds)));
 
         AssertRejectedBeforeAnything(proxy, reply);
     }
@@ -34,9 +33,9 @@ public sealed class RequestAuthenticatorTests
     [Fact]
     public async Task TimestampInsideTheWindowIsAccepted()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
-        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(-240)));
+        var reply = await proxy.SendAsync(QCliProxySigner.ChatRequest(QCliProxyHost.Secret, QCliProxyHost.Json("hi"), DateTimeOffset.UtcNow.AddSeconds(-240)));
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("done", reply.Terminal.Type);
@@ -45,9 +44,9 @@ public sealed class RequestAuthenticatorTests
     [Fact]
     public async Task UnsignedRequestIsRejectedAndNothingRuns()
     {
-        await using var proxy = await TestProxy.StartAsync();
+        await using var proxy = await QCliProxyHost.StartAsync();
 
-        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(TestProxy.Json("hi")) });
+        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(QCliProxyHost.Json("hi")) });
 
         AssertRejectedBeforeAnything(proxy, reply);
     }
@@ -55,9 +54,9 @@ public sealed class RequestAuthenticatorTests
     [Fact]
     public async Task BodyChangedAfterSigningIsRejectedAndNothingRuns()
     {
-        await using var proxy = await TestProxy.StartAsync();
-        var request = QCliProxySigner.ChatRequest(TestProxy.Secret, TestProxy.Json("what is running?"), DateTimeOffset.UtcNow);
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(TestProxy.Json("@hang")));
+        await using var proxy = await QCliProxyHost.StartAsync();
+        var request = QCliProxySigner.ChatRequest(QCliProxyHost.Secret, QCliProxyHost.Json("what is running?"), DateTimeOffset.UtcNow);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(QCliProxyHost.Json("@hang")));
 
         var reply = await proxy.SendAsync(request);
 
@@ -67,20 +66,20 @@ public sealed class RequestAuthenticatorTests
     [Fact]
     public async Task DevModeWithoutSecretAcceptsUnsignedLoopbackRequests()
     {
-        await using var proxy = await TestProxy.StartAsync(s =>
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
         {
             s["QCLI_PROXY_SECRET"] = null;
             s["QCLI_DEV_MODE"] = "true";
         });
 
-        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(TestProxy.Json("hi")) });
+        var reply = await proxy.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = new StringContent(QCliProxyHost.Json("hi")) });
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("done", reply.Terminal.Type);
         Assert.Contains(proxy.Logs.Lines, l => l.Contains("QCLI_DEV_MODE is on", StringComparison.Ordinal));
     }
 
-    private static void AssertRejectedBeforeAnything(TestProxy proxy, ProxyReply reply)
+    private static void AssertRejectedBeforeAnything(QCliProxyHost proxy, ProxyReply reply)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
         Assert.Empty(reply.Lines);

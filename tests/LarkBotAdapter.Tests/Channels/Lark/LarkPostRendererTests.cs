@@ -3,7 +3,7 @@ using System.Text.Json;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Tests.Replies;
-using ChatOps.TestKit.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Lark;
 
@@ -107,7 +107,7 @@ public sealed class LarkPostRendererTests
     public async Task WorstCaseSegmentsStayUnderLarksPostLimit(string unit)
     {
         var answer = string.Concat(Enumerable.Repeat(unit, 40_000 / unit.Length)) + "end";
-        var segments = await new Segmenter(new SegmenterOptions(), new ManualTimeProvider())
+        var segments = await new Segmenter(new SegmenterOptions(), new FakeTimeProvider())
             .SegmentAsync(Chunks.Of(Chunks.Random(answer, 1, 5_000))).CollectAsync();
 
         Assert.NotEmpty(segments);

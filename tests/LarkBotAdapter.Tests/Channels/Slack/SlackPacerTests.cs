@@ -1,12 +1,12 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
-using ChatOps.TestKit.Time;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 
 public sealed class SlackPacerTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private SlackPacer Pacer() => new(Options.Create(SlackOptionsTests.Load([])), _time);
 

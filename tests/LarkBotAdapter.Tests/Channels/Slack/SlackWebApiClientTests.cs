@@ -10,7 +10,7 @@ namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 
 public sealed class SlackWebApiClientTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerAwareTimeProvider _time = new();
     private FakeSlackWebApi _slack = null!;
     private HttpClient _http = null!;
 

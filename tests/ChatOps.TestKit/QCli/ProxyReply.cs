@@ -1,6 +1,7 @@
 using System.Net;
+using Xunit;
 
-namespace ChatOps.QCliProxy.Tests.Hosting;
+namespace ChatOps.TestKit.QCli;
 
 /// <summary>A whole reply: status, content type and every NDJSON line.</summary>
 public sealed record ProxyReply(HttpStatusCode Status, string? ContentType, IReadOnlyList<StreamLine> Lines)

@@ -1,7 +1,7 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
+using ChatOps.QCliProxy;
 using ChatOps.QCliProxy.Running;
-using ChatOps.TestKit;
-using ChatOps.TestKit.QCli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,13 +11,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.QCliProxy.Tests.Hosting;
+namespace ChatOps.TestKit.QCli;
 
 /// <summary>
-/// The real proxy on a loopback port with the fake CLI, its own state folder and a HOME where the fake records runs.
-/// The proxy's parent environment holds the secret and an unlisted variable, so tests can see neither reaches the CLI.
+/// The real proxy (src/QCliProxy) on a loopback port with the fake CLI, its own state folder and a HOME where the fake
+/// records runs. The proxy's parent environment holds the secret and an unlisted variable, so tests can see neither
+/// reaches the CLI.
 /// </summary>
-public sealed class TestProxy : IAsyncDisposable
+[UnsupportedOSPlatform("windows")]
+public sealed class QCliProxyHost : IAsyncDisposable
 {
     public const string Secret = "test-proxy-secret-0001";
     public const string DefaultConversation = "lark:oc_test:om_root";
@@ -56,14 +58,18 @@ public sealed class TestProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestProxy(WebApplication app, string root, LogCapture logs)
+    private QCliProxyHost(WebApplication app, string root, LogCapture logs)
     {
         _app = app;
         Root = root;
         Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
+
+    /// <summary>Where the proxy listens, ending in <c>/</c>.</summary>
+    public Uri BaseAddress { get; }
 
     public string Root { get; }
 
@@ -80,7 +86,7 @@ public sealed class TestProxy : IAsyncDisposable
     /// <summary>How many times the fake CLI was started (it appends to $HOME/runs.log).</summary>
     public int CliRuns => File.Exists(Path.Combine(Home, "runs.log")) ? File.ReadAllLines(Path.Combine(Home, "runs.log")).Length : 0;
 
-    public static async Task<TestProxy> StartAsync(Action<Dictionary<string, string?>>? settings = null)
+    public static async Task<QCliProxyHost> StartAsync(Action<Dictionary<string, string?>>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "home"));
@@ -130,7 +136,7 @@ public sealed class TestProxy : IAsyncDisposable
             builder.Services.AddSingleton(new ParentEnvironment(parent));
         });
         await app.StartAsync();
-        return new TestProxy(app, root, logs);
+        return new QCliProxyHost(app, root, logs);
     }
 
     public static string Json(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>

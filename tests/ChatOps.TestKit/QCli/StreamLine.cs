@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatOps.QCliProxy.Tests.Hosting;
+namespace ChatOps.TestKit.QCli;
 
 /// <summary>One NDJSON line as the client sees it, with the raw JSON kept for shape checks.</summary>
 public sealed record StreamLine(string Type, string? Text, int? ExitCode, string? Code, string? Message, string Raw)

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Tests.Hosting;
+namespace ChatOps.TestKit.QCli;
 
 /// <summary>Reads a streamed reply line by line as it arrives.</summary>
 public sealed class ChatStream(HttpResponseMessage response) : IDisposable

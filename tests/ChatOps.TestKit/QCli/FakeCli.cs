@@ -1,6 +1,9 @@
-namespace ChatOps.QCliProxy.Tests.Hosting;
+using System.Runtime.Versioning;
 
-/// <summary>The fake <c>q</c> script copied next to the tests, made executable once.</summary>
+namespace ChatOps.TestKit.QCli;
+
+/// <summary>The fake <c>q</c> script (tests/QCliProxy.Tests/FakeCli/q) copied next to the tests, made executable once.</summary>
+[UnsupportedOSPlatform("windows")]
 public static class FakeCli
 {
     private static readonly Lazy<string> Prepared = new(() =>
