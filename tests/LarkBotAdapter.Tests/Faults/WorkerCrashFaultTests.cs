@@ -6,6 +6,7 @@ using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
+using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,8 @@ public sealed class WorkerCrashFaultTests
     public async Task RetryOnAFreshInstanceContinuesAfterTheSegmentsPostedBeforeTheCrash()
     {
         var answer = Answer();
-        var state = new InMemoryStateStore(TimeProvider.System); // the table both instances share
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var state = new InMemoryStateStore(clock); // the table both instances share
         await using var lark = await ChatOpsApp.StartLarkAsync();
         await using var lambda = await FakeLambda.StartAsync();
         // The first run stalls a little into part 3: parts 1 and 2 are posted, part 3 is incomplete.
@@ -55,6 +57,8 @@ public sealed class WorkerCrashFaultTests
         await crash.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         await first.DisposeAsync();
+        // Lambda waits at least a minute before a retry: the crashed run's lease has lapsed by then.
+        clock.Advance(TimeSpan.FromMinutes(2));
 
         var complete = new ScriptedResponder(Intent.KnowledgeBase, answer);
         await using var second = await ChatOpsApp.StartAsync(s => s["CHATOPS_EVENTS_ENDPOINT"] = "true", s => Instance(s, state, complete), lark);
@@ -79,7 +83,8 @@ public sealed class WorkerCrashFaultTests
     public async Task RetryThatFailsEarlierThanTheCrashStillEndsWithItsErrorReply()
     {
         var answer = Answer();
-        var state = new InMemoryStateStore(TimeProvider.System);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var state = new InMemoryStateStore(clock);
         await using var lark = await ChatOpsApp.StartLarkAsync();
         await using var lambda = await FakeLambda.StartAsync();
         var stalling = new ScriptedResponder(Intent.KnowledgeBase, answer, stallAfterChars: answer.IndexOf("Part 3:", StringComparison.Ordinal) + 100);
@@ -93,6 +98,8 @@ public sealed class WorkerCrashFaultTests
         await crash.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         await first.DisposeAsync();
+        // Lambda waits at least a minute before a retry: the crashed run's lease has lapsed by then.
+        clock.Advance(TimeSpan.FromMinutes(2));
 
         // The retry's route fails inside part 1: its error comes at a position the first run had already posted.
         var failing = new ScriptedResponder(Intent.KnowledgeBase, answer, failAfterChars: 100);
