@@ -11,13 +11,16 @@ public interface IChatChannel
     /// <summary>The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).</summary>
     Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);
 
-    /// <summary>Runs once before the first reply and returns the turn replies should use. Platforms where a question
-    /// can arrive without a message (Slack slash commands) post the parent message here; others return the turn.</summary>
-    Task<ChatTurn> PrepareAsync(ChatTurn turn, CancellationToken cancellationToken) => Task.FromResult(turn);
+    /// <summary>Runs once before the first reply, given what earlier runs of the job posted (position → message id),
+    /// and returns the turn replies should use. Platforms where a question can arrive without a message (Slack slash
+    /// commands) post the parent message here and return it to be recorded; others return the turn.</summary>
+    Task<PreparedTurn> PrepareAsync(ChatTurn turn, IReadOnlyDictionary<int, string> posted, CancellationToken cancellationToken) =>
+        Task.FromResult(new PreparedTurn(turn));
 
-    /// <summary>Posts one segment in the turn's thread, idempotently per (message, segment index). Throws
-    /// <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
-    Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);
+    /// <summary>Renders and sends one segment at its position in the turn's thread; the worker has already skipped
+    /// positions an earlier run posted, and records what the receipt names. Where the platform has an idempotency key it
+    /// derives from (message, position). Throws <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
+    Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);
 
     /// <summary>Posts a short notice in the turn's thread outside any job (the ingress could not take the message).
     /// Posting the same <paramref name="noticeKey"/> for the same message again posts nothing new where the platform

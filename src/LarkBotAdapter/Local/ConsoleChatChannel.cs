@@ -24,15 +24,23 @@ public sealed class ConsoleChatChannel : IChatChannel
 
     public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) => Task.FromResult(true);
 
-    public Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
+    public Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
+    {
+        Keep(segment);
+        return Task.FromResult(PostReceipt.Of(segment.Index, PlatformName));
+    }
+
+    public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken)
+    {
+        Keep(new Segment(-1, markdown, IsFinal: true));
+        return Task.CompletedTask;
+    }
+
+    private void Keep(Segment segment)
     {
         lock (_segments)
         {
             _segments.Add(segment);
         }
-        return Task.CompletedTask;
     }
-
-    public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>
-        PostAsync(turn, new Segment(-1, markdown, IsFinal: true), cancellationToken);
 }

@@ -1,52 +1,48 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
 /// <summary>
-/// Incremental buffer behind the <see cref="Segmenter"/>: receives text, tracks line ends and code fences
-/// as they complete, and cuts segments. Positions are stream offsets; each character is scanned a bounded
+/// Incremental cutter behind the <see cref="Segmenter"/>: receives text and cuts segments between the head (where the
+/// next segment starts) and the end of the stream. Positions are stream offsets; each character is scanned a bounded
 /// number of times, so long streams cost linear time.
 /// </summary>
-internal sealed partial class SegmentCutter(SegmenterOptions options)
+internal sealed class SegmentCutter
 {
-    // Lines longer than this are never fence delimiters, so their text need not be kept for parsing.
-    private const int MaxDelimiterLine = 1024;
+    private readonly SegmenterOptions _options;
+    private readonly CharWindow _window = new();
+    private readonly LineTracker _lines;
+    private readonly CutChooser _chooser;
+    private int _head;
+    private int _pendingBytes; // UTF-8 size of [head, end), checked against the byte cap
+    private int _firstContent = -1; // first non-whitespace at or after the head; -1 while there is none
+    private CodeFence? _carry; // fence open at the head: the next segment re-opens it
 
-    private readonly List<LineBreak> breaks = [];
-    private char[] buffer = new char[512]; // grows by doubling; most answers are short
-    private int bufferBase;
-    private int end;
-    private int head;
-    private int lineStart;
-    private int pendingBytes;
-    private int firstContent = -1;
-    private int firstLiveBreak;
-    private int lastParagraph = -1;
-    private int longestFence;
-    private bool fenceHasContent;
-    private CodeFence? openFence;
-    private CodeFence? carry;
+    public SegmentCutter(SegmenterOptions options)
+    {
+        _options = options;
+        _lines = new LineTracker(_window, DropCloserOfReopenedFence);
+        _chooser = new CutChooser(_window, _lines);
+    }
 
     /// <summary>True when pending text will produce a segment (a lone closer of a re-opened fence will not).</summary>
     public bool HasContent =>
-        firstContent >= 0
-        && !(carry is not null && firstContent >= lineStart && carry.CouldBeClosedBy(Span(firstContent, end)));
+        _firstContent >= 0
+        && !(_carry is not null && _firstContent >= _lines.LineStart && _carry.CouldBeClosedBy(_window.Span(_firstContent, _window.End)));
 
     public void Append(string chunk)
     {
-        EnsureCapacity(chunk.Length);
-        chunk.CopyTo(buffer.AsSpan(end - bufferBase));
-        var scanFrom = end;
+        var scanFrom = _window.End;
+        _window.Append(chunk, _lines.KeepFrom(_head));
         foreach (var c in chunk)
         {
-            pendingBytes += TextBoundaries.Utf8Bytes(c);
+            _pendingBytes += TextBoundaries.Utf8Bytes(c);
         }
 
-        end += chunk.Length;
-        if (firstContent < 0)
+        if (_firstContent < 0)
         {
             FindFirstContent(scanFrom);
         }
 
-        ScanLines(scanFrom);
+        _lines.Scan(scanFrom);
     }
 
     /// <summary>Cuts what must go (over the caps) and what may go (at least MinChars at a paragraph end).</summary>
@@ -54,13 +50,14 @@ internal sealed partial class SegmentCutter(SegmenterOptions options)
     {
         while (true)
         {
+            var paragraph = _lines.Breaks.LastParagraph;
             if (!PendingFits)
             {
                 ForcedCut(output);
             }
-            else if (lastParagraph > head && lastParagraph - head + PrefixChars >= options.MinChars)
+            else if (paragraph > _head && paragraph - _head + PrefixChars >= _options.MinChars)
             {
-                Cut(lastParagraph, output);
+                Cut(paragraph, output);
             }
             else
             {
@@ -78,12 +75,8 @@ internal sealed partial class SegmentCutter(SegmenterOptions options)
             return;
         }
 
-        var last = At(end - 1);
-        var cutAtEnd = last == '\n'
-            ? openFence is null || fenceHasContent
-            : char.IsWhiteSpace(last) && openFence is null && !UnfinishedLineMayBeDelimiter();
-        var cut = cutAtEnd ? end : ChooseCut(end, head + ((end - head) / 2), forced: false);
-        if (cut > head)
+        var cut = _chooser.Quiet(_head, _carry);
+        if (cut > _head)
         {
             Cut(cut, output);
         }
@@ -97,25 +90,70 @@ internal sealed partial class SegmentCutter(SegmenterOptions options)
             ForcedCut(output);
         }
 
-        if (end > head)
+        if (_window.End > _head)
         {
-            Cut(end, output);
+            Cut(_window.End, output);
         }
     }
 
-    private int PrefixChars => carry is null ? 0 : carry.Opener.Length + 1;
+    private int PrefixChars => _carry is null ? 0 : _carry.Opener.Length + 1;
 
-    private int PrefixBytes => carry is null ? 0 : TextBoundaries.Utf8Bytes(carry.Opener) + 1;
+    private int PrefixBytes => _carry is null ? 0 : TextBoundaries.Utf8Bytes(_carry.Opener) + 1;
 
-    private int Reserve => longestFence == 0 ? 0 : longestFence + 1;
+    // Room to close the longest fence seen, which a cut inside code must append.
+    private int Reserve => _lines.Fences.Longest == 0 ? 0 : _lines.Fences.Longest + 1;
 
-    private int CharBudget => options.MaxChars - PrefixChars - Reserve;
+    private int CharBudget => _options.MaxChars - PrefixChars - Reserve;
 
-    private int ByteBudget => options.MaxUtf8Bytes - PrefixBytes - Reserve;
+    private int ByteBudget => _options.MaxUtf8Bytes - PrefixBytes - Reserve;
 
-    private bool PendingFits => end - head <= CharBudget && pendingBytes <= ByteBudget;
+    private bool PendingFits => _window.End - _head <= CharBudget && _pendingBytes <= ByteBudget;
 
-    private char At(int offset) => buffer[offset - bufferBase];
+    private void ForcedCut(List<string> output) => Cut(_chooser.Forced(_head, _carry, CharBudget, ByteBudget), output);
 
-    private ReadOnlySpan<char> Span(int from, int to) => buffer.AsSpan(from - bufferBase, to - from);
+    private void Cut(int position, List<string> output)
+    {
+        var fenceAtCut = position == _window.End ? _lines.Fences.Open : _lines.FenceAtLineOf(position, _carry, out _);
+        if (SegmentText.Build(_window.Span(_head, position), _carry, fenceAtCut) is { } text)
+        {
+            output.Add(text);
+        }
+
+        MoveHead(position, fenceAtCut);
+    }
+
+    // The previous segment already closed this fence; its real closer would open an empty block.
+    private void DropCloserOfReopenedFence(CodeFence closed, int closerStart, int after)
+    {
+        if (ReferenceEquals(closed, _carry) && (_firstContent < 0 || _firstContent >= closerStart) && _head <= closerStart)
+        {
+            MoveHead(after, null);
+        }
+    }
+
+    private void MoveHead(int position, CodeFence? carry)
+    {
+        _pendingBytes -= TextBoundaries.Utf8Bytes(_window.Span(_head, position));
+        _head = position;
+        _carry = carry;
+        _lines.Breaks.Prune(_head);
+        if (_firstContent < _head)
+        {
+            FindFirstContent(_head);
+        }
+    }
+
+    private void FindFirstContent(int from)
+    {
+        for (var i = Math.Max(from, _head); i < _window.End; i++)
+        {
+            if (!char.IsWhiteSpace(_window[i]))
+            {
+                _firstContent = i;
+                return;
+            }
+        }
+
+        _firstContent = -1;
+    }
 }

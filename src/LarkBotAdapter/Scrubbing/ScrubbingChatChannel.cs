@@ -13,13 +13,13 @@ internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel
         inner.IsAddressedToBotAsync(turn, cancellationToken);
 
     // Slack posts a slash command's question as the thread's parent here: that post is scrubbed too, the question is not.
-    public async Task<ChatTurn> PrepareAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<PreparedTurn> PrepareAsync(ChatTurn turn, IReadOnlyDictionary<int, string> posted, CancellationToken cancellationToken)
     {
-        var prepared = await inner.PrepareAsync(turn with { Text = SecretScrubber.Scrub(turn.Text) }, cancellationToken);
-        return prepared with { Text = turn.Text };
+        var prepared = await inner.PrepareAsync(turn with { Text = SecretScrubber.Scrub(turn.Text) }, posted, cancellationToken);
+        return prepared with { Turn = prepared.Turn with { Text = turn.Text } };
     }
 
-    public Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken) =>
+    public Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken) =>
         inner.PostAsync(turn, segment with { Markdown = SecretScrubber.Scrub(segment.Markdown) }, cancellationToken);
 
     public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>

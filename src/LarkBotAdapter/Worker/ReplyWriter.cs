@@ -1,27 +1,69 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
+using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>Posts one turn's segments in order, numbering them, and retries a refused post a few times before giving up
-/// (the segment is kept in memory, so a retry posts the same text with the same idempotency key).</summary>
-internal sealed class ReplyWriter(IChatChannel channel, ChatTurn turn, TimeSpan retryDelay, TimeProvider time)
+/// <summary>The reply path of one turn. Segments keep the position the Segmenter gave them (numbered once, there); a
+/// position an earlier run of the job posted is skipped, every post is recorded (<see cref="PostedSegments"/>), and a
+/// refused post is retried a few times at the same position, so with the same idempotency key.</summary>
+internal sealed partial class ReplyWriter
 {
     private const int MaxAttempts = 3;
 
-    public IChatChannel Channel => channel;
+    private readonly IChatChannel _channel;
+    private readonly PostedSegments _posted;
+    private readonly TimeSpan _retryDelay;
+    private readonly TimeProvider _time;
 
-    public int Posted { get; private set; }
-
-    public bool TargetGone { get; private set; }
-
-    public Task PostAsync(Segment segment, CancellationToken cancellationToken) =>
-        SendAsync(segment with { Index = Posted }, cancellationToken);
+    private ReplyWriter(IChatChannel channel, ChatTurn turn, PostedSegments posted, TimeSpan retryDelay, TimeProvider time)
+    {
+        _channel = channel;
+        Turn = turn;
+        _posted = posted;
+        _retryDelay = retryDelay;
+        _time = time;
+    }
 
     /// <summary>The position of an error reply. A retried job skips the positions an earlier run posted, and its answer
     /// may fail sooner than that run's did, so an error numbered like the next segment could be skipped too.</summary>
     public const int ErrorIndex = int.MaxValue - 1;
 
+    /// <summary>The turn replies go to (a Slack slash command's is the parent message's thread).</summary>
+    public ChatTurn Turn { get; }
+
+    /// <summary>Positions of the answer handled so far, posted now or by an earlier run: the next position.</summary>
+    public int Posted { get; private set; }
+
+    public bool TargetGone { get; private set; }
+
+    /// <summary>Loads the job's record and lets the channel prepare the turn; a thread the channel started for it is
+    /// recorded and marked as one the bot answers, so follow-ups there need no @mention.</summary>
+    public static async Task<ReplyWriter> OpenAsync(
+        IChatChannel channel, ChatTurn turn, IStateStore state, WorkerOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var posted = await PostedSegments.LoadAsync(state, turn.ClaimKey, options.ClaimTtl, logger, cancellationToken);
+        var prepared = await channel.PrepareAsync(turn, posted.Records, cancellationToken);
+        if (prepared.ThreadStarter is { } starter)
+        {
+            await posted.RecordAsync(starter, cancellationToken);
+            try
+            {
+                await state.MarkThreadActiveAsync(prepared.Turn.ThreadKey, options.ThreadTtl, cancellationToken);
+            }
+            catch (StateUnavailableException ex)
+            {
+                // The answer still goes out; only follow-ups without an @mention are missed.
+                Log.ThreadNotMarked(logger, turn.ClaimKey, ex);
+            }
+        }
+        return new ReplyWriter(channel, prepared.Turn, posted, options.ReplyRetryDelay, time);
+    }
+
+    public Task PostAsync(Segment segment, CancellationToken cancellationToken) => SendAsync(segment, cancellationToken);
+
+    /// <summary>Posts <paramref name="markdown"/> as the answer's last segment, at the next position (in place of a
+    /// segment the answer check refused, or as the whole answer).</summary>
     public Task PostFinalAsync(string markdown, CancellationToken cancellationToken) =>
         SendAsync(new Segment(Posted, markdown, IsFinal: true), cancellationToken);
 
@@ -34,24 +76,45 @@ internal sealed class ReplyWriter(IChatChannel channel, ChatTurn turn, TimeSpan 
         {
             return;
         }
+        if (!_posted.Contains(segment.Index))
+        {
+            var receipt = await PostWithRetriesAsync(segment, cancellationToken);
+            if (receipt is null)
+            {
+                return;
+            }
+            await _posted.RecordAsync(receipt, cancellationToken);
+        }
+        if (segment.Index != ErrorIndex)
+        {
+            Posted = Math.Max(Posted, segment.Index + 1);
+        }
+    }
+
+    private async Task<PostReceipt?> PostWithRetriesAsync(Segment segment, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await channel.PostAsync(turn, segment, cancellationToken);
-                Posted++;
-                return;
+                return await _channel.PostAsync(Turn, segment, cancellationToken);
             }
             catch (ReplyFailedException ex) when (ex.TargetGone)
             {
                 // Recalled message or removed chat: nobody is there to read the rest.
                 TargetGone = true;
-                return;
+                return null;
             }
             catch (ReplyFailedException ex) when (ex.Transient && attempt < MaxAttempts)
             {
-                await Task.Delay(retryDelay * Math.Pow(5, attempt), time, cancellationToken);
+                await Task.Delay(_retryDelay * Math.Pow(5, attempt), _time, cancellationToken);
             }
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the thread started for the answer could not be marked active")]
+        public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);
     }
 }

@@ -37,8 +37,8 @@ public sealed partial class TurnProcessor(
             Log.NotAddressed(logger, turn.ClaimKey);
             return null;
         }
-        turn = await channel.PrepareAsync(turn, cancellationToken);
-        var replies = new ReplyWriter(channel, turn, options.ReplyRetryDelay, time);
+        var replies = await ReplyWriter.OpenAsync(channel, turn, state, options, time, logger, cancellationToken);
+        turn = replies.Turn;
         if (!turn.IsSupported || string.IsNullOrWhiteSpace(turn.Text))
         {
             await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);

@@ -2,26 +2,18 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
-using ChatOps.LarkBotAdapter.State;
-using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Lark as the worker sees it: thread replies as <c>post</c> messages with a stable uuid per segment. Lark
-/// de-duplicates a uuid for one hour only, and a Lambda retry may come later, so each posted segment is also recorded
-/// (<see cref="IStateStore.RecordPostedSegmentAsync"/>, keyed by the claim key) and a retried job skips what was
-/// already posted, continuing after it.</summary>
-public sealed partial class LarkChatChannel(
+/// <summary>Lark as the worker sees it: thread replies as <c>post</c> messages with a stable uuid per (message, position),
+/// so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
+/// also records each post and skips recorded positions on a retried job (<see cref="Worker.PostedSegments"/>).</summary>
+public sealed class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
-    LarkBotIdentity identity,
-    IStateStore state,
-    WorkerOptions worker,
-    ILogger<LarkChatChannel> logger) : IChatChannel
+    LarkBotIdentity identity) : IChatChannel
 {
-    private readonly Dictionary<string, HashSet<int>> _posted = new(StringComparer.Ordinal);
-
     public string Platform => "lark";
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -34,24 +26,10 @@ public sealed partial class LarkChatChannel(
         return turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
     }
 
-    public async Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
+    public async Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
     {
-        var posted = await PostedAsync(turn, cancellationToken);
-        if (posted.Contains(segment.Index))
-        {
-            return; // posted by an earlier attempt of this job
-        }
         var messageId = await ReplyAsync(turn, segment, IdempotencyKey(turn.MessageId, segment.Index), cancellationToken);
-        posted.Add(segment.Index);
-        try
-        {
-            await state.RecordPostedSegmentAsync(turn.ClaimKey, segment.Index, messageId ?? "posted", worker.ClaimTtl, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            // The uuid still covers a retry within Lark's hour.
-            Log.StateFailed(logger, turn.ClaimKey, ex);
-        }
+        return PostReceipt.Of(segment.Index, messageId ?? "posted");
     }
 
     public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>
@@ -83,30 +61,6 @@ public sealed partial class LarkChatChannel(
         }
     }
 
-    private async Task<HashSet<int>> PostedAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        if (_posted.TryGetValue(turn.ClaimKey, out var posted))
-        {
-            return posted;
-        }
-        try
-        {
-            posted = [.. (await state.GetPostedSegmentsAsync(turn.ClaimKey, cancellationToken)).Keys];
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.StateFailed(logger, turn.ClaimKey, ex);
-            posted = [];
-        }
-        return _posted[turn.ClaimKey] = posted;
-    }
-
     private LarkApp App(ChatTurn turn) =>
         options.CurrentValue.Find(turn.AppId) ?? throw new ReplyFailedException($"Lark app {turn.AppId} is no longer configured.", targetGone: true, transient: false);
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: posted-segment record unavailable; relying on Lark's uuid de-duplication")]
-        public static partial void StateFailed(ILogger logger, string claimKey, Exception exception);
-    }
 }

@@ -1,26 +1,24 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
-using ChatOps.LarkBotAdapter.State;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack as the worker sees it: mrkdwn thread replies via <c>chat.postMessage</c>, paced per channel. Slack has
-/// no idempotency key, so every posted segment is recorded (<see cref="IStateStore.RecordPostedSegmentAsync"/>, keyed
-/// by the turn's claim key) and a retried job skips what was already posted. Slash commands first post the question as
-/// the thread's parent (recorded as segment -1); where the bot cannot post, replies go to the command's response_url.</summary>
+/// <summary>Slack as the worker sees it: mrkdwn thread replies via <c>chat.postMessage</c>, paced per channel, each
+/// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
+/// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
+/// cannot post, replies go to the command's response_url in packs.</summary>
 public sealed partial class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,
-    IStateStore state,
-    WorkerOptions worker,
     ILogger<SlackChatChannel> logger) : IChatChannel
 {
-    /// <summary>The record index of a slash command's parent message.</summary>
+    /// <summary>The reply position of a slash command's parent message.</summary>
     public const int ParentIndex = -1;
 
-    private readonly Dictionary<string, SlackJob> _jobs = new(StringComparer.Ordinal);
+    // Per job (claim key): response_url uses an earlier run made, and the pack of a job answering via response_url.
+    private readonly Dictionary<string, int> _usesBefore = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
     public string Platform => "slack";
 
@@ -34,16 +32,16 @@ public sealed partial class SlackChatChannel(
         return turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
     }
 
-    public async Task<ChatTurn> PrepareAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<PreparedTurn> PrepareAsync(ChatTurn turn, IReadOnlyDictionary<int, string> posted, CancellationToken cancellationToken)
     {
+        _usesBefore[turn.ClaimKey] = posted.Values.Select(SlackResponseUrlBatch.UseOf).DefaultIfEmpty(0).Max();
         if (!turn.CreatesThread)
         {
-            return turn;
+            return new PreparedTurn(turn);
         }
-        var job = await JobAsync(turn, cancellationToken);
-        if (job.Posted.TryGetValue(ParentIndex, out var parentTs))
+        if (posted.TryGetValue(ParentIndex, out var parentTs))
         {
-            return Threaded(turn, parentTs);
+            return new PreparedTurn(Threaded(turn, parentTs));
         }
         try
         {
@@ -53,54 +51,38 @@ public sealed partial class SlackChatChannel(
         catch (SlackApiException ex) when (!ex.IsTransient && turn.ResponseUrl is not null)
         {
             Log.UsingResponseUrl(logger, turn.ClaimKey, ex.Error);
-            job.UseResponseUrl(ParentText(turn));
-            return turn;
+            UseResponseUrl(turn);
+            return new PreparedTurn(turn);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
             throw Failed(ex);
         }
-        await RecordAsync(turn, job, ParentIndex, parentTs, cancellationToken);
-        var threaded = Threaded(turn, parentTs);
-        try
-        {
-            await state.MarkThreadActiveAsync(threaded.ThreadKey, worker.ThreadTtl, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.StateFailed(logger, turn.ClaimKey, ex);
-        }
-        return threaded;
+        return new PreparedTurn(Threaded(turn, parentTs), PostReceipt.Of(ParentIndex, parentTs));
     }
 
-    public async Task PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
+    public async Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
     {
-        var job = await JobAsync(turn, cancellationToken);
-        if (job.Posted.ContainsKey(segment.Index))
-        {
-            return; // posted by an earlier attempt of this job
-        }
         var text = SlackMrkdwn.Convert(segment.Markdown);
-        if (job.Batch is null)
+        if (!_batches.TryGetValue(turn.ClaimKey, out var batch))
         {
             try
             {
                 await pacer.WaitAsync(turn.ChatId, cancellationToken);
-                var ts = await client.PostMessageAsync(turn.ChatId, text, turn.RootId ?? turn.MessageId, cancellationToken);
-                await RecordAsync(turn, job, segment.Index, ts, cancellationToken);
-                return;
+                return PostReceipt.Of(segment.Index, await client.PostMessageAsync(turn.ChatId, text, turn.RootId ?? turn.MessageId, cancellationToken));
             }
             catch (SlackApiException ex) when (ex.IsCannotPostHere && turn.ResponseUrl is not null)
             {
                 Log.UsingResponseUrl(logger, turn.ClaimKey, ex.Error);
-                job.UseResponseUrl(ParentText(turn));
+                batch = UseResponseUrl(turn);
             }
             catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
             {
                 throw Failed(ex);
             }
         }
-        foreach (var (pack, indices) in job.Batch!.Add(segment.Index, text, segment.IsFinal))
+        var receipt = PostReceipt.Held;
+        foreach (var (pack, indices) in batch.Add(segment.Index, text, segment.IsFinal))
         {
             try
             {
@@ -110,11 +92,13 @@ public sealed partial class SlackChatChannel(
             {
                 throw Failed(ex);
             }
-            foreach (var index in indices)
+            // Only the last part of a pack carries its segments: they are in the chat once all of it is.
+            if (indices.Count > 0)
             {
-                await RecordAsync(turn, job, index, SlackResponseUrlBatch.RecordPrefix + job.Batch.UsesMade, cancellationToken);
+                receipt = new PostReceipt(indices, SlackResponseUrlBatch.RecordPrefix + batch.UsesMade);
             }
         }
+        return receipt;
     }
 
     /// <summary>Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
@@ -148,55 +132,12 @@ public sealed partial class SlackChatChannel(
         _ => new ReplyFailedException($"Slack could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
     };
 
-    private async Task<SlackJob> JobAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        if (_jobs.TryGetValue(turn.ClaimKey, out var job))
-        {
-            return job;
-        }
-        IReadOnlyDictionary<int, string> posted;
-        try
-        {
-            posted = await state.GetPostedSegmentsAsync(turn.ClaimKey, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            // Without the record a retry may repeat segments; answering beats staying silent.
-            Log.StateFailed(logger, turn.ClaimKey, ex);
-            posted = new Dictionary<int, string>();
-        }
-        return _jobs[turn.ClaimKey] = new SlackJob(new Dictionary<int, string>(posted));
-    }
-
-    private async Task RecordAsync(ChatTurn turn, SlackJob job, int index, string messageRef, CancellationToken cancellationToken)
-    {
-        job.Posted[index] = messageRef;
-        try
-        {
-            await state.RecordPostedSegmentAsync(turn.ClaimKey, index, messageRef, worker.ClaimTtl, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.StateFailed(logger, turn.ClaimKey, ex);
-        }
-    }
-
-    private sealed class SlackJob(Dictionary<int, string> posted)
-    {
-        public Dictionary<int, string> Posted { get; } = posted;
-
-        public SlackResponseUrlBatch? Batch { get; private set; }
-
-        public void UseResponseUrl(string header) =>
-            Batch ??= new SlackResponseUrlBatch(header, Posted.Values.Select(SlackResponseUrlBatch.UseOf).DefaultIfEmpty(0).Max());
-    }
+    private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
+        _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]
         public static partial void UsingResponseUrl(ILogger logger, string claimKey, string error);
-
-        [LoggerMessage(EventId = 5302, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: posted-segment record unavailable; a retry may repeat segments")]
-        public static partial void StateFailed(ILogger logger, string claimKey, Exception exception);
     }
 }

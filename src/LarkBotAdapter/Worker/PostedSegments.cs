@@ -1,0 +1,78 @@
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.State;
+
+namespace ChatOps.LarkBotAdapter.Worker;
+
+/// <summary>
+/// The one record of which reply positions of a job are already in the chat (position → the platform's message id),
+/// kept in the state store under the job's claim key so a retried job skips them and continues after the last. Loaded
+/// once per run; every post is recorded here, whatever the platform.
+/// A state outage never stops the answer: a record that cannot be read starts empty (a retried job may then repeat
+/// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
+/// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
+/// </summary>
+internal sealed partial class PostedSegments
+{
+    private readonly IStateStore _state;
+    private readonly string _jobKey;
+    private readonly TimeSpan _ttl;
+    private readonly ILogger _logger;
+    private readonly Dictionary<int, string> _posted;
+
+    private PostedSegments(IStateStore state, string jobKey, TimeSpan ttl, ILogger logger, Dictionary<int, string> posted)
+    {
+        _state = state;
+        _jobKey = jobKey;
+        _ttl = ttl;
+        _logger = logger;
+        _posted = posted;
+    }
+
+    /// <summary>What this and earlier runs posted, as channels that keep per-job state need it (Slack's parent message).</summary>
+    public IReadOnlyDictionary<int, string> Records => _posted;
+
+    /// <summary>Reads job <paramref name="jobKey"/>'s record; new records live <paramref name="ttl"/> (the claim's: no
+    /// retry of the job comes later).</summary>
+    public static async Task<PostedSegments> LoadAsync(
+        IStateStore state, string jobKey, TimeSpan ttl, ILogger logger, CancellationToken cancellationToken)
+    {
+        Dictionary<int, string> posted;
+        try
+        {
+            posted = new Dictionary<int, string>(await state.GetPostedSegmentsAsync(jobKey, cancellationToken));
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.NotLoaded(logger, jobKey, ex);
+            posted = [];
+        }
+        return new PostedSegments(state, jobKey, ttl, logger, posted);
+    }
+
+    public bool Contains(int position) => _posted.ContainsKey(position);
+
+    public async Task RecordAsync(PostReceipt receipt, CancellationToken cancellationToken)
+    {
+        foreach (var position in receipt.Positions)
+        {
+            _posted[position] = receipt.MessageRef;
+            try
+            {
+                await _state.RecordPostedSegmentAsync(_jobKey, position, receipt.MessageRef, _ttl, cancellationToken);
+            }
+            catch (StateUnavailableException ex)
+            {
+                Log.NotRecorded(_logger, _jobKey, position, ex);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: posted-segment record unavailable; answering from the start, a retry may repeat segments")]
+        public static partial void NotLoaded(ILogger logger, string claimKey, Exception exception);
+
+        [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: segment {Position} posted but not recorded; a retry may repeat it")]
+        public static partial void NotRecorded(ILogger logger, string claimKey, int position, Exception exception);
+    }
+}
