@@ -104,6 +104,13 @@ public sealed partial class TurnAdmission(
         return AdmissionOutcome.Accepted;
     }
 
+    /// <summary>An event delivery's admission as the platform's answer: taken or a duplicate is 200, anything else 503
+    /// so the platform redelivers (nothing was kept).</summary>
+    public async Task<EventReply> AdmitEventAsync(ChatTurn turn, bool needsAddressCheck, bool noticeIfStoreDown, CancellationToken cancellationToken) =>
+        await AdmitAsync(turn, needsAddressCheck, cancellationToken, noticeIfStoreDown) is AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate
+            ? PlatformReplies.Ack()
+            : PlatformReplies.Unavailable();
+
     // Never throws but for cancellation: a claimed message must still be handed off when its thread cannot be marked.
     private async Task MarkThreadAsync(ChatTurn turn, CancellationToken storeCalls, CancellationToken cancellationToken)
     {

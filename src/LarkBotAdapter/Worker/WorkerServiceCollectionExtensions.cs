@@ -26,6 +26,7 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddHandOff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTransient<TurnAdmission>();
+        services.AddTransient<ThreadActivity>();
         var options = WorkerOptions.From(configuration);
         if (options.LambdaFunctionName is not null)
         {

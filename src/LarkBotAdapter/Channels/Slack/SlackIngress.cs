@@ -1,7 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
-using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -14,25 +13,25 @@ public sealed partial class SlackIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
     SlackBotIdentity identity,
-    IStateStore state,
+    ThreadActivity threads,
     TurnAdmission admission,
     TimeProvider time,
     ILogger<SlackIngress> logger)
 {
     public const string RetryNumHeader = "X-Slack-Retry-Num";
 
-    public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<EventReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         if (!await VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
-            return IngressResult.Unauthorized;
+            return PlatformReplies.Unauthorized();
         }
         switch (SlackEventParser.Parse(body, identity.TryGetCached()))
         {
             case SlackInbound.Malformed bad:
-                return IngressResult.BadRequest(bad.Reason);
+                return PlatformReplies.BadRequest(bad.Reason);
             case SlackInbound.UrlVerification challenge:
-                return IngressResult.ChallengeAnswer(challenge.Challenge);
+                return PlatformReplies.Challenge(challenge.Challenge);
             case SlackInbound.Message message:
                 var retry = headers[RetryNumHeader].ToString();
                 var redelivery = retry.Length > 0;
@@ -42,7 +41,7 @@ public sealed partial class SlackIngress(
                 }
                 return await AdmitAsync(message, firstDelivery: !redelivery, cancellationToken);
             default:
-                return IngressResult.Ignored;
+                return PlatformReplies.Ack();
         }
     }
 
@@ -68,22 +67,22 @@ public sealed partial class SlackIngress(
         return false;
     }
 
-    private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, bool firstDelivery, CancellationToken cancellationToken)
+    private async Task<EventReply> AdmitAsync(SlackInbound.Message message, bool firstDelivery, CancellationToken cancellationToken)
     {
         var turn = message.Turn;
         if (ChatTurnRules.Problem(turn) is { } problem)
         {
-            return IngressResult.BadRequest(problem);
+            return PlatformReplies.BadRequest(problem);
         }
         var botId = message.BotUserId;
         if (turn.SenderId == botId)
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         var mentionsBot = botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
         var addressed = message.IsAppMention || turn.IsDirect || mentionsBot;
         var needsCheck = false;
-        if (!addressed && turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
+        if (!addressed && await threads.IsBotThreadAsync(turn, cancellationToken))
         {
             // In the bot's thread no @ is needed, unless the message only @mentions someone else.
             addressed = turn.MentionedIds.Count == 0 || botId is null;
@@ -91,29 +90,12 @@ public sealed partial class SlackIngress(
         }
         if (!addressed)
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         // Slack cannot de-duplicate a post, so only one event per message tells the asker the store is down: its first
         // delivery, and of a mention's two events (app_mention and its message copy) the app_mention.
         var notice = firstDelivery && (message.IsAppMention || (turn.IsDirect && !mentionsBot));
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: notice) switch
-        {
-            AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
-            _ => IngressResult.Unavailable,
-        };
-    }
-
-    private async Task<bool> IsActiveThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await state.IsThreadActiveAsync(turn.ThreadKey, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.ThreadLookupFailed(logger, turn.ClaimKey, ex);
-            return false;
-        }
+        return await admission.AdmitEventAsync(turn, needsCheck, notice, cancellationToken);
     }
 
     private static partial class Log
@@ -123,8 +105,5 @@ public sealed partial class SlackIngress(
 
         [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Turn {ClaimKey}: Slack redelivery (X-Slack-Retry-Num {RetryNum})")]
         public static partial void Redelivery(ILogger logger, string claimKey, string retryNum);
-
-        [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread lookup failed; treated as not a bot thread")]
-        public static partial void ThreadLookupFailed(ILogger logger, string claimKey, Exception exception);
     }
 }
