@@ -58,11 +58,11 @@ public sealed class SecretRefresher
                 var now = _time.GetUtcNow();
                 if (_lastRead is { } last && now - last < _interval)
                 {
-                    SecretsLog.RefreshSkipped(_logger, reason);
+                    Log.RefreshSkipped(_logger, reason);
                     return false;
                 }
                 _lastRead = now;
-                SecretsLog.Refreshing(_logger, _secrets.SecretId, reason);
+                Log.Refreshing(_logger, _secrets.SecretId, reason);
                 read = _running = ReadAsync(_secrets);
             }
         }
@@ -82,13 +82,13 @@ public sealed class SecretRefresher
         {
             using var timeout = new CancellationTokenSource(FetchTimeout, _time);
             var changed = await secrets.RefreshAsync(timeout.Token);
-            SecretsLog.Refreshed(_logger, secrets.SecretId, changed);
+            Log.Refreshed(_logger, secrets.SecretId, changed);
             return changed;
         }
         catch (Exception ex) when (ex is PlatformSecretsException or HttpRequestException or OperationCanceledException or TimeoutException
                                    or Amazon.Runtime.AmazonClientException)
         {
-            SecretsLog.RefreshFailed(_logger, secrets.SecretId, ex);
+            Log.RefreshFailed(_logger, secrets.SecretId, ex);
             return false;
         }
     }

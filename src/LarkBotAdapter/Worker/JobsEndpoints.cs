@@ -10,7 +10,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 /// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
 /// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
 /// <c>CHATOPS_EVENTS_ENDPOINT=true</c>.</summary>
-public static partial class JobsEndpoints
+public static class JobsEndpoints
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder endpoints)
     {
@@ -151,23 +151,5 @@ public static partial class JobsEndpoints
             // The lease lapses by itself before Lambda's retry arrives.
             Log.LeaseNotRenewed(logger, jobKey, ex);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Job {ClaimKey} dropped: hop {Hop} would recurse")]
-        public static partial void RecursiveJobDropped(ILogger logger, string claimKey, int hop);
-
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Job {ClaimKey} failed; answering 500 so Lambda retries it")]
-        public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Job {ClaimKey} delivered again while {Lease}; this delivery ends")]
-        public static partial void DuplicateJob(ILogger logger, string claimKey, JobLease lease);
-
-        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease was taken over by another run; this run stops")]
-        public static partial void LeaseLost(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease could not be written")]
-        public static partial void LeaseNotRenewed(ILogger logger, string claimKey, Exception exception);
     }
 }

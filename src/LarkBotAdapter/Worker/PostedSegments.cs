@@ -11,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 /// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
 /// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
 /// </summary>
-internal sealed partial class PostedSegments
+internal sealed class PostedSegments
 {
     private readonly IStateStore _state;
     private readonly string _jobKey;
@@ -65,14 +65,5 @@ internal sealed partial class PostedSegments
                 Log.NotRecorded(_logger, _jobKey, position, ex);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: posted-segment record unavailable; answering from the start, a retry may repeat segments")]
-        public static partial void NotLoaded(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: segment {Position} posted but not recorded; a retry may repeat it")]
-        public static partial void NotRecorded(ILogger logger, string claimKey, int position, Exception exception);
     }
 }

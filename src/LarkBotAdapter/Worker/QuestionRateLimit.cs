@@ -6,7 +6,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 /// <summary>At most <see cref="WorkerOptions.UserQuestionsPerMinute"/> questions per (platform, app, user) in each
 /// clock minute, counted in the state store so every instance shares the count. Checked by the worker, never at the
 /// ack, so the fast path stays one claim.</summary>
-public sealed partial class QuestionRateLimit(IStateStore state, WorkerOptions options, TimeProvider time, ILogger<QuestionRateLimit> logger)
+public sealed class QuestionRateLimit(IStateStore state, WorkerOptions options, TimeProvider time, ILogger<QuestionRateLimit> logger)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -38,14 +38,5 @@ public sealed partial class QuestionRateLimit(IStateStore state, WorkerOptions o
         }
         Log.Limited(logger, turn.ClaimKey, limit);
         return DateTimeOffset.FromUnixTimeSeconds(windowStart) + Window - now;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Turn {ClaimKey}: its sender asked more than {Limit} questions this minute; asked to wait")]
-        public static partial void Limited(ILogger logger, string claimKey, int limit);
-
-        [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the question could not be counted; answered without the rate limit")]
-        public static partial void CountFailed(ILogger logger, string claimKey, Exception exception);
     }
 }

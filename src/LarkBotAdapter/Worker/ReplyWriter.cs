@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 /// <summary>The reply path of one turn. Segments keep the position the Segmenter gave them (numbered once, there); a
 /// position an earlier run of the job posted is skipped, every post is recorded (<see cref="PostedSegments"/>), and a
 /// refused post is retried a few times at the same position, so with the same idempotency key.</summary>
-internal sealed partial class ReplyWriter
+internal sealed class ReplyWriter
 {
     private const int MaxAttempts = 3;
 
@@ -110,11 +110,5 @@ internal sealed partial class ReplyWriter
                 await Task.Delay(_retryDelay * Math.Pow(5, attempt), _time, cancellationToken);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the thread started for the answer could not be marked active")]
-        public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);
     }
 }

@@ -11,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 
 /// <summary>The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
 /// Every turn it accepts ends in an answer or an explicit error reply in its thread.</summary>
-public sealed partial class TurnProcessor(
+public sealed class TurnProcessor(
     IStateStore state,
     IIntentClassifier classifier,
     RouteTable routes,
@@ -164,26 +164,5 @@ public sealed partial class TurnProcessor(
             into.Append(chunk);
             yield return chunk;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Turn {ClaimKey} classified {Intent} by {Source}")]
-        public static partial void Classified(ILogger logger, string claimKey, string intent, string source);
-
-        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Turn {ClaimKey} does not address the bot; ignored")]
-        public static partial void NotAddressed(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: route {Intent} failed; an error reply is posted")]
-        public static partial void RouteFailed(ILogger logger, string claimKey, string intent, Exception exception);
-
-        [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the message was recalled or its chat is gone; answer stopped")]
-        public static partial void TargetGone(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not loaded; answering without it")]
-        public static partial void ContextNotLoaded(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not saved")]
-        public static partial void ContextNotSaved(ILogger logger, string claimKey, Exception exception);
     }
 }

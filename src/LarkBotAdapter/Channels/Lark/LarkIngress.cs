@@ -8,7 +8,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
 /// <summary>The fast path of <c>POST /lark/events</c>: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
 /// Calls no model, proxy or chat API; bad input changes nothing.</summary>
-public sealed partial class LarkIngress(
+public sealed class LarkIngress(
     IOptionsMonitor<LarkOptions> options,
     SecretRefresher secrets,
     LarkBotIdentity identity,
@@ -176,11 +176,5 @@ public sealed partial class LarkIngress(
     {
         Log.Rejected(logger, reason);
         return PlatformReplies.Unauthorized();
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Lark request rejected: {Reason}")]
-        public static partial void Rejected(ILogger logger, string reason);
     }
 }

@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
 /// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
 /// cannot post, replies go to the command's response_url in packs.</summary>
-public sealed partial class SlackChatChannel(
+public sealed class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,
@@ -134,10 +134,4 @@ public sealed partial class SlackChatChannel(
 
     private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
         _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]
-        public static partial void UsingResponseUrl(ILogger logger, string claimKey, string error);
-    }
 }

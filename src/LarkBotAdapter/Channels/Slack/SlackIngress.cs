@@ -9,7 +9,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// no model, proxy or Slack API; bad input changes nothing. Redeliveries (<c>X-Slack-Retry-Num</c>) take the same
 /// path and stop at the claim (team + channel + ts), so <c>app_mention</c> and <c>message</c> copies of one message
 /// are answered once too.</summary>
-public sealed partial class SlackIngress(
+public sealed class SlackIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
     SlackBotIdentity identity,
@@ -96,14 +96,5 @@ public sealed partial class SlackIngress(
         // delivery, and of a mention's two events (app_mention and its message copy) the app_mention.
         var notice = firstDelivery && (message.IsAppMention || (turn.IsDirect && !mentionsBot));
         return await admission.AdmitEventAsync(turn, needsCheck, notice, cancellationToken);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Slack request rejected: bad or stale X-Slack-Signature")]
-        public static partial void Rejected(ILogger logger);
-
-        [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Turn {ClaimKey}: Slack redelivery (X-Slack-Retry-Num {RetryNum})")]
-        public static partial void Redelivery(ILogger logger, string claimKey, string retryNum);
     }
 }

@@ -11,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 /// <summary>The Slack Web API calls the bot makes (<c>chat.postMessage</c>, <c>auth.test</c>) and posts to a slash
 /// command's <c>response_url</c>. HTTP 429 waits for <c>Retry-After</c> and tries again; nothing else is retried here,
 /// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
-public sealed partial class SlackWebApiClient(
+public sealed class SlackWebApiClient(
     HttpClient http,
     IOptionsMonitor<SlackOptions> options,
     SlackResponseUrlPolicy responseUrls,
@@ -145,11 +145,5 @@ public sealed partial class SlackWebApiClient(
         {
             return default;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Slack {Method} rate-limited; waiting {Seconds} s (Retry-After), attempt {Attempt}")]
-        public static partial void RateLimited(ILogger logger, string method, double seconds, int attempt);
     }
 }
