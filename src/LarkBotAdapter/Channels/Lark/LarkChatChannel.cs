@@ -14,7 +14,7 @@ public sealed class LarkChatChannel(
     LarkOpenApiClient client,
     LarkBotIdentity identity) : IChatChannel
 {
-    public string Platform => "lark";
+    public string Platform => Platforms.Lark;
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class SlackChatChannel(
     private readonly Dictionary<string, int> _usesBefore = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
-    public string Platform => "slack";
+    public string Platform => Platforms.Slack;
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -82,20 +82,21 @@ public sealed class SlackChatChannel(
             }
         }
         var receipt = PostReceipt.Held;
-        foreach (var (pack, indices) in batch.Add(segment.Index, text, segment.IsFinal))
+        foreach (var pack in batch.Add(segment.Index, text, segment.IsFinal))
         {
             try
             {
-                await client.PostToResponseUrlAsync(new Uri(turn.ResponseUrl!), pack, cancellationToken);
+                await client.PostToResponseUrlAsync(new Uri(turn.ResponseUrl!), pack.Text, cancellationToken);
             }
             catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
             {
                 throw Failed(ex);
             }
+            batch.Sent(pack);
             // Only the last part of a pack carries its segments: they are in the chat once all of it is.
-            if (indices.Count > 0)
+            if (pack.Indices.Count > 0)
             {
-                receipt = new PostReceipt(indices, SlackResponseUrlBatch.RecordPrefix + batch.UsesMade);
+                receipt = new PostReceipt(pack.Indices, SlackResponseUrlBatch.RecordPrefix + batch.UsesMade);
             }
         }
         return receipt;

@@ -59,7 +59,7 @@ internal sealed class SlackCommandIngress(
         }
         var direct = channel.StartsWith('D') || Field("channel_name") == "directmessage";
         var turn = new ChatTurn(
-            "slack", team, channel, direct ? "p2p" : "group", "cmd." + trigger, null, null, user, "text", text,
+            Platforms.Slack, team, channel, direct ? ChatTypes.Direct : ChatTypes.Group, "cmd." + trigger, null, null, user, "text", text,
             SlackText.MentionedUserIds(raw), ResponseUrl: responseUrl, CreatesThread: true);
         if (ChatTurnRules.Problem(turn) is { } problem)
         {
