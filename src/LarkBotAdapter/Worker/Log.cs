@@ -63,4 +63,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease could not be written")]
     public static partial void LeaseNotRenewed(ILogger logger, string claimKey, Exception exception);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Turn {ClaimKey}: reaction on the asker's message failed; the answer goes on")]
+    public static partial void ReactionFailed(ILogger logger, string claimKey, Exception exception);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the live status could not be shown")]
+    public static partial void StatusNotShown(ILogger logger, string claimKey, Exception exception);
 }

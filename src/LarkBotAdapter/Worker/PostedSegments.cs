@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
@@ -50,6 +51,24 @@ internal sealed class PostedSegments
     }
 
     public bool Contains(int position) => _posted.ContainsKey(position);
+
+    /// <summary>Reply position of part <paramref name="part"/> of a live answer (a streaming card, a Slack stream): below
+    /// every segment position and Slack's parent (-1), so live parts and segments share the one record.</summary>
+    public static int LivePosition(int part) => LiveBase - part;
+
+    private const int LiveBase = -1000;
+
+    /// <summary>The live parts recorded so far, as a channel sees them (part → reference); what earlier runs recorded
+    /// is fixed when this is called, what this run records goes to the store.</summary>
+    public ILiveReplyLedger LiveLedger() => new Ledger(this, _posted.Where(p => p.Key <= LiveBase).ToDictionary(p => LiveBase - p.Key, p => p.Value));
+
+    private sealed class Ledger(PostedSegments posted, IReadOnlyDictionary<int, string> earlier) : ILiveReplyLedger
+    {
+        public IReadOnlyDictionary<int, string> Earlier => earlier;
+
+        public Task RecordAsync(int part, string reference, CancellationToken cancellationToken) =>
+            posted.RecordAsync(PostReceipt.Of(LivePosition(part), reference), cancellationToken);
+    }
 
     public async Task RecordAsync(PostReceipt receipt, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.State;
 
@@ -36,6 +37,12 @@ internal sealed class ReplyWriter
     public int Posted { get; private set; }
 
     public bool TargetGone { get; private set; }
+
+    /// <summary>Marks that nobody is there to read the rest (a live reply found the message recalled).</summary>
+    public void MarkTargetGone() => TargetGone = true;
+
+    /// <summary>The job's record of live parts, for a live reply to find and record its messages.</summary>
+    public ILiveReplyLedger LiveLedger() => _posted.LiveLedger();
 
     /// <summary>Loads the job's record and lets the channel prepare the turn; a thread the channel started for it is
     /// recorded and marked as one the bot answers, so follow-ups there need no @mention.</summary>

@@ -44,6 +44,13 @@ public sealed record WorkerOptions
     /// <summary>Questions one user may ask per minute before being asked to wait (0 = no limit).</summary>
     public int UserQuestionsPerMinute { get; init; } = 6;
 
+    /// <summary>Answers shown live where the platform can (Lark streaming cards, Slack streams), segmented posts
+    /// elsewhere; false posts segments everywhere.</summary>
+    public bool LiveReplies { get; init; } = true;
+
+    /// <summary>Reactions on the asker's message while the answer is made and when it is done.</summary>
+    public bool Reactions { get; init; } = true;
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];
@@ -57,6 +64,8 @@ public sealed record WorkerOptions
             DrainTimeout = TimeSpan.FromSeconds(configuration.GetValue("CHATOPS_DRAIN_TIMEOUT_SECONDS", defaults.DrainTimeout.TotalSeconds)),
             ReplyRetryDelay = TimeSpan.FromMilliseconds(configuration.GetValue("CHATOPS_REPLY_RETRY_DELAY_MS", defaults.ReplyRetryDelay.TotalMilliseconds)),
             UserQuestionsPerMinute = Math.Max(0, configuration.GetValue("CHATOPS_USER_QUESTIONS_PER_MINUTE", defaults.UserQuestionsPerMinute)),
+            LiveReplies = configuration.GetValue("CHATOPS_LIVE_REPLIES", defaults.LiveReplies),
+            Reactions = configuration.GetValue("CHATOPS_REACTIONS", defaults.Reactions),
             EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
         };
     }

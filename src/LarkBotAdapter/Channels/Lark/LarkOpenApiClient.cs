@@ -5,7 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>The Lark Open API calls the bot makes: tenant token, bot info, thread replies.</summary>
+/// <summary>The Lark Open API calls the bot makes: tenant token, bot info, thread replies, CardKit streaming cards and
+/// reactions.</summary>
 public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
 {
     /// <summary>Replies to <paramref name="messageId"/> in its thread. <paramref name="uuid"/> makes the call idempotent:
@@ -22,6 +23,67 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
             cancellationToken);
         return envelope.Data?.MessageId;
     }
+
+    /// <summary>Creates a card entity from card JSON 2.0 (<c>POST cardkit/v1/cards</c>) and returns its card_id.</summary>
+    public async Task<string> CreateCardAsync(LarkApp app, string cardJson, CancellationToken cancellationToken)
+    {
+        var created = await SendJsonAsync(
+            app, HttpMethod.Post, "open-apis/cardkit/v1/cards", new LarkCreateCardRequest("card_json", cardJson),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkCardCreated, cancellationToken);
+        return created.Data?.CardId is { Length: > 0 } id ? id : throw new LarkApiException(created.Code, "no card_id in the answer", 200);
+    }
+
+    /// <summary>Replaces the text of a card's markdown element (<c>PUT …/elements/:element_id/content</c>): the full text
+    /// each time; <paramref name="sequence"/> must grow with every operation on the card.</summary>
+    public Task StreamCardTextAsync(
+        LarkApp app, string cardId, string elementId, string content, int sequence, string uuid, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Put, $"open-apis/cardkit/v1/cards/{Uri.EscapeDataString(cardId)}/elements/{Uri.EscapeDataString(elementId)}/content",
+            new LarkCardContentRequest(content, sequence, uuid), LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
+    /// <summary>Turns a card's streaming mode on or off (<c>PATCH …/cards/:card_id/settings</c>).</summary>
+    public Task SetCardStreamingAsync(LarkApp app, string cardId, bool streaming, int sequence, string uuid, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Patch, $"open-apis/cardkit/v1/cards/{Uri.EscapeDataString(cardId)}/settings",
+            new LarkCardSettingsRequest(streaming ? StreamingOn : StreamingOff, sequence, uuid),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
+    /// <summary>Adds a reaction to a message and returns its reaction_id.</summary>
+    public async Task<string> AddReactionAsync(LarkApp app, string messageId, string emojiType, CancellationToken cancellationToken)
+    {
+        var added = await SendJsonAsync(
+            app, HttpMethod.Post, $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reactions",
+            new LarkReactionRequest(new LarkReactionType(emojiType)), LarkApiJsonContext.Default.LarkEnvelopeLarkReactionCreated, cancellationToken);
+        return added.Data?.ReactionId ?? "";
+    }
+
+    public Task DeleteReactionAsync(LarkApp app, string messageId, string reactionId, CancellationToken cancellationToken) =>
+        SendWithTokenAsync(
+            app,
+            token => new HttpRequestMessage(
+                HttpMethod.Delete, $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reactions/{Uri.EscapeDataString(reactionId)}")
+            {
+                Headers = { Authorization = Bearer(token) },
+            },
+            LarkApiJsonContext.Default.LarkEnvelopeLarkNoData,
+            e => (e.Code, e.Msg),
+            cancellationToken);
+
+    private const string StreamingOn = "{\"config\":{\"streaming_mode\":true}}";
+    private const string StreamingOff = "{\"config\":{\"streaming_mode\":false}}";
+
+    private Task<LarkEnvelope<TData>> SendJsonAsync<TBody, TData>(
+        LarkApp app, HttpMethod method, string path, TBody body, JsonTypeInfo<LarkEnvelope<TData>> answer, CancellationToken cancellationToken) =>
+        SendWithTokenAsync(
+            app,
+            token => new HttpRequestMessage(method, path)
+            {
+                Content = JsonContent.Create(body, (JsonTypeInfo<TBody>)LarkApiJson.Options.GetTypeInfo(typeof(TBody))),
+                Headers = { Authorization = Bearer(token) },
+            },
+            answer,
+            e => (e.Code, e.Msg),
+            cancellationToken);
 
     /// <summary>The bot's own open_id, used to tell whether a group message @mentions it.</summary>
     public async Task<string> GetBotOpenIdAsync(LarkApp app, CancellationToken cancellationToken)
