@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>Log messages of this area; EventIds 1000–1099 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 1000–1099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Turn {ClaimKey} accepted")]

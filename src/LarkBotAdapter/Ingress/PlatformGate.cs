@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>The opening every platform endpoint shares: 404 naming the settings when the platform is not configured
-/// here, 413 when the body is over <see cref="RequestBody.MaxBytes"/>; only then the handler runs.</summary>
+// The opening every platform endpoint shares: 404 naming the settings when the platform is not configured
+// here, 413 when the body is over RequestBody.MaxBytes; only then the handler runs.
 public sealed class PlatformGate(Func<IServiceProvider, bool> isConfigured, string notConfigured) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -20,7 +20,7 @@ public sealed class PlatformGate(Func<IServiceProvider, bool> isConfigured, stri
 
 public static class PlatformGateExtensions
 {
-    /// <summary>Puts every endpoint of the group behind a <see cref="PlatformGate"/>.</summary>
+    // Puts every endpoint of the group behind a PlatformGate.
     public static RouteGroupBuilder RequireConfigured(this RouteGroupBuilder group, Func<IServiceProvider, bool> isConfigured, string notConfigured)
     {
         group.AddEndpointFilter(new PlatformGate(isConfigured, notConfigured));

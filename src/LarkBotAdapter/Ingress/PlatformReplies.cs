@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>What an event endpoint answers the platform, as typed results: 200 <c>{"ok":true}</c>, 200 with the
-/// challenge, or an error status with <c>{"error":…}</c>.</summary>
+// What an event endpoint answers the platform, as typed results: 200 {"ok":true}, 200 with the
+// challenge, or an error status with {"error":…}.
 public static class PlatformReplies
 {
-    /// <summary>Taken, a duplicate, or acknowledged without doing anything (other events, bots, messages not for the bot).</summary>
+    // Taken, a duplicate, or acknowledged without doing anything (other events, bots, messages not for the bot).
     public static EventReply Ack() => TypedResults.Json(new AckResponse(), HttpJsonContext.Default.AckResponse);
 
     public static EventReply Challenge(string challenge) =>
@@ -20,7 +20,7 @@ public static class PlatformReplies
 
     public static EventReply BadRequest(string reason) => Error(StatusCodes.Status400BadRequest, reason);
 
-    /// <summary>Nothing was kept; the platform should redeliver.</summary>
+    // Nothing was kept; the platform should redeliver.
     public static EventReply Unavailable() => Error(StatusCodes.Status503ServiceUnavailable, "temporarily unavailable, please retry");
 
     public static JsonHttpResult<ErrorResponse> Error(int status, string message) =>

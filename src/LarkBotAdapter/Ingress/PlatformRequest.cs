@@ -1,8 +1,8 @@
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>A platform's request as the ingress reads it: the raw body (signatures cover the exact bytes) and the
-/// headers. Bound from the request before any endpoint filter runs; <see cref="PlatformGate"/> answers 413 when the
-/// body was over <see cref="RequestBody.MaxBytes"/>, so a handler always gets a whole body.</summary>
+// A platform's request as the ingress reads it: the raw body (signatures cover the exact bytes) and the
+// headers. Bound from the request before any endpoint filter runs; PlatformGate answers 413 when the
+// body was over RequestBody.MaxBytes, so a handler always gets a whole body.
 public sealed record PlatformRequest(byte[] Body, IHeaderDictionary Headers, bool TooLarge)
 {
     public static async ValueTask<PlatformRequest> BindAsync(HttpContext context)

@@ -3,8 +3,8 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>Whether a turn's thread is one the bot answers in (follow-ups there need no @). A store outage counts as
-/// "no": the message is then answered only if it @mentions the bot.</summary>
+// Whether a turn's thread is one the bot answers in (follow-ups there need no @). A store outage counts as
+// "no": the message is then answered only if it @mentions the bot.
 public sealed class ThreadActivity(IStateStore state, ILogger<ThreadActivity> logger)
 {
     public async Task<bool> IsBotThreadAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>The last step of every ingress: claim the message once, mark its thread, hand it off.</summary>
+// The last step of every ingress: claim the message once, mark its thread, hand it off.
 public sealed class TurnAdmission(
     IStateStore state,
     IJobDispatcher dispatcher,
@@ -13,14 +13,14 @@ public sealed class TurnAdmission(
     IServiceProvider services,
     ILogger<TurnAdmission> logger)
 {
-    /// <summary>The notice key of "the state store is down": one notice per message, however often it is redelivered.</summary>
+    // The notice key of "the state store is down": one notice per message, however often it is redelivered.
     public const string StoreUnavailableNotice = "store-unavailable";
 
-    /// <summary>Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).</summary>
+    // Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).
     public const int MaxTextChars = 16_000;
 
-    /// <summary>Time the ack path may spend on the store and the notice: Lark and Slack give up after 3 s (a slash
-    /// command then shows the user an error), so the ack leaves within this, whatever the store does.</summary>
+    // Time the ack path may spend on the store and the notice: Lark and Slack give up after 3 s (a slash
+    // command then shows the user an error), so the ack leaves within this, whatever the store does.
     public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
 
     // The hand-off always gets at least this, even when the store took most of the budget.
@@ -29,12 +29,12 @@ public sealed class TurnAdmission(
     // Less than this left for the notice and it would only be cut off half-sent.
     private static readonly TimeSpan MinNoticeTime = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest wait for the claim; a store slower than this counts as unavailable.</summary>
+    // Longest wait for the claim; a store slower than this counts as unavailable.
     public static readonly TimeSpan ClaimBudget = TimeSpan.FromSeconds(1.8);
 
-    /// <param name="noticeIfStoreDown">Tell the asker in the thread when the claim store is down (best effort, bounded by
-    /// <see cref="WorkerOptions.NoticeTimeout"/>). Callers pass false where the platform cannot de-duplicate the notice
-    /// of a redelivery, or where they answer the asker themselves.</param>
+    // noticeIfStoreDown: Tell the asker in the thread when the claim store is down (best effort, bounded by
+    // WorkerOptions.NoticeTimeout). Callers pass false where the platform cannot de-duplicate the notice
+    // of a redelivery, or where they answer the asker themselves.
     public async Task<AdmissionOutcome> AdmitAsync(
         ChatTurn turn, bool needsAddressCheck, CancellationToken cancellationToken, bool noticeIfStoreDown = true)
     {
@@ -104,8 +104,8 @@ public sealed class TurnAdmission(
         return AdmissionOutcome.Accepted;
     }
 
-    /// <summary>An event delivery's admission as the platform's answer: taken or a duplicate is 200, anything else 503
-    /// so the platform redelivers (nothing was kept).</summary>
+    // An event delivery's admission as the platform's answer: taken or a duplicate is 200, anything else 503
+    // so the platform redelivers (nothing was kept).
     public async Task<EventReply> AdmitEventAsync(ChatTurn turn, bool needsAddressCheck, bool noticeIfStoreDown, CancellationToken cancellationToken) =>
         await AdmitAsync(turn, needsAddressCheck, cancellationToken, noticeIfStoreDown) is AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate
             ? PlatformReplies.Ack()

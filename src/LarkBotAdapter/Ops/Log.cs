@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Log messages of this area; EventIds 5000–5099 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 5000–5099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Q CLI proxy not reachable (attempt {Attempt} of {Attempts}): {ErrorType} {Error}")]

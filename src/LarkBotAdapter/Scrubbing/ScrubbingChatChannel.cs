@@ -4,9 +4,9 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-/// <summary>Every channel as <see cref="ChatChannels"/> hands it out: whatever is posted — answer segments, error
-/// replies, notices, live frames and their status lines — is scrubbed first, on every platform and in the embedded console.
-/// It offers the live and reaction capabilities of every channel, declining where the inner channel has none.</summary>
+// Every channel as ChatChannels hands it out: whatever is posted — answer segments, error
+// replies, notices, live frames and their status lines — is scrubbed first, on every platform and in the embedded console.
+// It offers the live and reaction capabilities of every channel, declining where the inner channel has none.
 internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, ILiveReplyChannel, IReactionChannel
 {
     public string Platform => inner.Platform;

@@ -2,8 +2,8 @@ using ChatOps.LarkBotAdapter.Conversations.Live;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-/// <summary>A live reply whose every frame is scrubbed whole before it leaves: a secret split across two updates is
-/// whole in the second frame's full text, so it is recognised there.</summary>
+// A live reply whose every frame is scrubbed whole before it leaves: a secret split across two updates is
+// whole in the second frame's full text, so it is recognised there.
 internal sealed class ScrubbingLiveReply(ILiveReply inner) : ILiveReply
 {
     public static LiveFrame Scrub(LiveFrame frame) =>

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>Log messages of this area; EventIds 6000–6099 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 6000–6099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Re-reading the platform secret {SecretId}: {Reason}")]

@@ -3,8 +3,8 @@ using ChatOps.LarkBotAdapter.Conversations.Live;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The reaction on the asker's message: "working" when the worker takes the job, replaced by "done" or
-/// "failed" at the end. Best effort: each call gets a few seconds, a failure is logged and the answer goes on.</summary>
+// The reaction on the asker's message: "working" when the worker takes the job, replaced by "done" or
+// "failed" at the end. Best effort: each call gets a few seconds, a failure is logged and the answer goes on.
 internal sealed class AskerReaction
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
@@ -21,8 +21,8 @@ internal sealed class AskerReaction
         _logger = logger;
     }
 
-    /// <summary>Adds the "working" reaction (nothing where the channel cannot react, or the question arrived without a
-    /// message of its own: a slash command).</summary>
+    // Adds the "working" reaction (nothing where the channel cannot react, or the question arrived without a
+    // message of its own: a slash command).
     public static async Task<AskerReaction> AddAsync(IChatChannel channel, ChatTurn turn, bool enabled, ILogger logger, CancellationToken cancellationToken)
     {
         var reaction = new AskerReaction(enabled && !turn.CreatesThread ? channel as IReactionChannel : null, turn, logger);

@@ -2,11 +2,9 @@ using System.Threading.Channels;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>
-/// The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
-/// no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
-/// queued ones within <see cref="WorkerOptions.DrainTimeout"/>, and cuts the rest short with a notice in their threads.
-/// </summary>
+// The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
+// no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
+// queued ones within WorkerOptions.DrainTimeout, and cuts the rest short with a notice in their threads.
 public sealed class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions options, ILogger<InProcessJobQueue> logger)
     : BackgroundService, IJobDispatcher
 {
@@ -24,7 +22,7 @@ public sealed class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions
     private int _pending;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
-    /// <summary>Completes when every dispatched job has been processed (graceful drains, tests).</summary>
+    // Completes when every dispatched job has been processed (graceful drains, tests).
     public Task WhenIdleAsync()
     {
         lock (_idleGate)

@@ -5,11 +5,11 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary><c>POST /events</c>: jobs from the Lambda Web Adapter (async self-invocations). Answered when the job is done:
-/// a 5xx fails the invocation so Lambda retries it (replies are idempotent) and finally sends it to the on-failure
-/// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
-/// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
-/// <c>CHATOPS_EVENTS_ENDPOINT=true</c>.</summary>
+// POST /events: jobs from the Lambda Web Adapter (async self-invocations). Answered when the job is done:
+// a 5xx fails the invocation so Lambda retries it (replies are idempotent) and finally sends it to the on-failure
+// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
+// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
+// CHATOPS_EVENTS_ENDPOINT=true.
 public static class JobsEndpoints
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder endpoints)

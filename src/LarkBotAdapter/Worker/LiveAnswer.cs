@@ -5,10 +5,10 @@ using ChatOps.LarkBotAdapter.Conversations.Live;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The worker's side of a live answer: collects the answer's text, starts the channel's live reply at the first
-/// text, offers it the whole text so far (at most every <see cref="OfferSpacing"/>, and on a short tick that also
-/// refreshes the status line's seconds), and completes it with the footer or the error. When the channel declines, the
-/// text read so far and the rest of the stream go back to the caller to post as segments.</summary>
+// The worker's side of a live answer: collects the answer's text, starts the channel's live reply at the first
+// text, offers it the whole text so far (at most every OfferSpacing, and on a short tick that also
+// refreshes the status line's seconds), and completes it with the footer or the error. When the channel declines, the
+// text read so far and the rest of the stream go back to the caller to post as segments.
 internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILiveReplyLedger ledger, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan OfferSpacing = TimeSpan.FromMilliseconds(50);
@@ -30,7 +30,7 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
 
     public TimeSpan Elapsed => time.GetElapsedTime(_started);
 
-    /// <summary>Shows <paramref name="status"/> before the first text, where the channel can (best effort).</summary>
+    // Shows status before the first text, where the channel can (best effort).
     public async Task ShowStatusAsync(string? status, CancellationToken cancellationToken)
     {
         if (status is null || Started)
@@ -47,11 +47,11 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
         }
     }
 
-    /// <summary>The status line from now on, given the time since the job started.</summary>
+    // The status line from now on, given the time since the job started.
     public void SetStatus(Func<TimeSpan, string?> status) => _status = status;
 
-    /// <summary>Shows <paramref name="source"/> live. Null when all of it was shown; otherwise the stream to post as
-    /// segments instead (the channel declined at the first text), starting with the text read so far.</summary>
+    // Shows source live. Null when all of it was shown; otherwise the stream to post as
+    // segments instead (the channel declined at the first text), starting with the text read so far.
     public async Task<IAsyncEnumerable<string>?> ShowAsync(IAsyncEnumerable<string> source, CancellationToken cancellationToken)
     {
         var chunks = source.GetAsyncEnumerator(cancellationToken);
@@ -77,8 +77,8 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
         }
     }
 
-    /// <summary>Shows the final text with <paramref name="footer"/>, and <paramref name="error"/> (an error reply) as its
-    /// last part when given.</summary>
+    // Shows the final text with footer, and error (an error reply) as its
+    // last part when given.
     public async Task CompleteAsync(string footer, string? error, CancellationToken cancellationToken)
     {
         await StopTickerAsync();
@@ -86,8 +86,8 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
         await _reply!.CompleteAsync(new LiveFrame(text, footer), cancellationToken);
     }
 
-    /// <summary>Appends a checked segment as a paragraph of the live answer. False when the channel declined (now or
-    /// before): the caller posts it as a segment.</summary>
+    // Appends a checked segment as a paragraph of the live answer. False when the channel declined (now or
+    // before): the caller posts it as a segment.
     public Task<bool> AppendPartAsync(string markdown, CancellationToken cancellationToken) =>
         _declined ? Task.FromResult(false) : AppendAsync(_text.Length == 0 ? markdown : "\n\n" + markdown, cancellationToken);
 

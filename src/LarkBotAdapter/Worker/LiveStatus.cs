@@ -6,12 +6,12 @@ using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The status line of a live answer, as a person would want to read it, in the asker's language.</summary>
+// The status line of a live answer, as a person would want to read it, in the asker's language.
 internal static partial class LiveStatus
 {
     public static string Thinking(ChatTurn turn) => Pick(turn, "Reading your question…", "正在理解你的问题…");
 
-    /// <summary>What the route is doing, with the seconds it has taken so far (null for routes that answer at once).</summary>
+    // What the route is doing, with the seconds it has taken so far (null for routes that answer at once).
     public static string? Working(ChatTurn turn, IntentResult intent, IDictionary<string, string> attributes, TimeSpan elapsed)
     {
         var seconds = ((int)elapsed.TotalSeconds).ToString(CultureInfo.InvariantCulture);
@@ -25,7 +25,7 @@ internal static partial class LiveStatus
         };
     }
 
-    /// <summary>The footer of a finished answer: "Done in 41 s · 3 sources".</summary>
+    // The footer of a finished answer: "Done in 41 s · 3 sources".
     public static string Done(ChatTurn turn, TimeSpan elapsed, string answer)
     {
         var seconds = Math.Max(1, (int)Math.Round(elapsed.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -44,7 +44,7 @@ internal static partial class LiveStatus
         return Pick(turn, $"Stopped after {seconds} s", $"{seconds} 秒后中断");
     }
 
-    /// <summary>Entries of the answer's closing Sources list (the knowledge routes end with one).</summary>
+    // Entries of the answer's closing Sources list (the knowledge routes end with one).
     public static int CountSources(string answer)
     {
         var heading = Math.Max(answer.LastIndexOf("**Sources**", StringComparison.Ordinal), answer.LastIndexOf("**来源**", StringComparison.Ordinal));

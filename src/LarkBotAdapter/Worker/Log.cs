@@ -2,7 +2,7 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>Log messages of this area; EventIds 2000–2099 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 2000–2099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Turn {ClaimKey} classified {Intent} by {Source}")]

@@ -4,14 +4,12 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>
-/// The one record of which reply positions of a job are already in the chat (position → the platform's message id),
-/// kept in the state store under the job's claim key so a retried job skips them and continues after the last. Loaded
-/// once per run; every post is recorded here, whatever the platform.
-/// A state outage never stops the answer: a record that cannot be read starts empty (a retried job may then repeat
-/// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
-/// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
-/// </summary>
+// The one record of which reply positions of a job are already in the chat (position → the platform's message id),
+// kept in the state store under the job's claim key so a retried job skips them and continues after the last. Loaded
+// once per run; every post is recorded here, whatever the platform.
+// A state outage never stops the answer: a record that cannot be read starts empty (a retried job may then repeat
+// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
+// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
 internal sealed class PostedSegments
 {
     private readonly IStateStore _state;
@@ -29,11 +27,11 @@ internal sealed class PostedSegments
         _posted = posted;
     }
 
-    /// <summary>What this and earlier runs posted, as channels that keep per-job state need it (Slack's parent message).</summary>
+    // What this and earlier runs posted, as channels that keep per-job state need it (Slack's parent message).
     public IReadOnlyDictionary<int, string> Records => _posted;
 
-    /// <summary>Reads job <paramref name="jobKey"/>'s record; new records live <paramref name="ttl"/> (the claim's: no
-    /// retry of the job comes later).</summary>
+    // Reads job jobKey's record; new records live ttl (the claim's: no
+    // retry of the job comes later).
     public static async Task<PostedSegments> LoadAsync(
         IStateStore state, string jobKey, TimeSpan ttl, ILogger logger, CancellationToken cancellationToken)
     {
@@ -52,14 +50,14 @@ internal sealed class PostedSegments
 
     public bool Contains(int position) => _posted.ContainsKey(position);
 
-    /// <summary>Reply position of part <paramref name="part"/> of a live answer (a streaming card, a Slack stream): below
-    /// every segment position and Slack's parent (-1), so live parts and segments share the one record.</summary>
+    // Reply position of part part of a live answer (a streaming card, a Slack stream): below
+    // every segment position and Slack's parent (-1), so live parts and segments share the one record.
     public static int LivePosition(int part) => LiveBase - part;
 
     private const int LiveBase = -1000;
 
-    /// <summary>The live parts recorded so far, as a channel sees them (part → reference); what earlier runs recorded
-    /// is fixed when this is called, what this run records goes to the store.</summary>
+    // The live parts recorded so far, as a channel sees them (part → reference); what earlier runs recorded
+    // is fixed when this is called, what this run records goes to the store.
     public ILiveReplyLedger LiveLedger() => new Ledger(this, _posted.Where(p => p.Key <= LiveBase).ToDictionary(p => LiveBase - p.Key, p => p.Value));
 
     private sealed class Ledger(PostedSegments posted, IReadOnlyDictionary<int, string> earlier) : ILiveReplyLedger

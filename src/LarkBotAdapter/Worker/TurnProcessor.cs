@@ -10,8 +10,8 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
-/// Every turn it accepts ends in an answer or an explicit error reply in its thread.</summary>
+// The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
+// Every turn it accepts ends in an answer or an explicit error reply in its thread.
 public sealed class TurnProcessor(
     IStateStore state,
     IIntentClassifier classifier,
@@ -26,9 +26,9 @@ public sealed class TurnProcessor(
 {
     private const int MaxRememberedChars = 2000;
 
-    /// <summary>Answers <paramref name="job"/>. Returns the intent used (null when nothing was classified). Throws only
-    /// when replies could not be posted at all, so the caller can retry the job (replies are idempotent).
-    /// <paramref name="stopping"/> cuts the answer short like the answer deadline, with a notice that the bot restarted.</summary>
+    // Answers job. Returns the intent used (null when nothing was classified). Throws only
+    // when replies could not be posted at all, so the caller can retry the job (replies are idempotent).
+    // stopping cuts the answer short like the answer deadline, with a notice that the bot restarted.
     public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping = default)
     {
         var turn = job.Turn;

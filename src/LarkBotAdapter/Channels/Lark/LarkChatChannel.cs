@@ -8,17 +8,17 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Lark as the worker sees it: thread replies as <c>post</c> messages with a stable uuid per (message, position),
-/// so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
-/// also records each post and skips recorded positions on a retried job (<see cref="Worker.PostedSegments"/>).
-/// Live answers are streaming cards (<see cref="LarkLiveCards"/>); reactions mark the asker's message.</summary>
+// Lark as the worker sees it: thread replies as post messages with a stable uuid per (message, position),
+// so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
+// also records each post and skips recorded positions on a retried job (Worker.PostedSegments).
+// Live answers are streaming cards (LarkLiveCards); reactions mark the asker's message.
 public sealed class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
     LarkBotIdentity identity,
     LarkLiveCards liveCards) : IChatChannel, ILiveReplyChannel, IReactionChannel
 {
-    /// <summary>Lark emoji types of the bot's reactions.</summary>
+    // Lark emoji types of the bot's reactions.
     public const string WorkingEmoji = "OnIt";
     public const string DoneEmoji = "DONE";
     public const string FailedEmoji = "CrossMark";
@@ -58,11 +58,11 @@ public sealed class LarkChatChannel(
     public Task RemoveReactionAsync(ChatTurn turn, Reaction reaction, string reactionRef, CancellationToken cancellationToken) =>
         client.DeleteReactionAsync(App(turn), turn.MessageId, reactionRef, cancellationToken);
 
-    /// <summary>Lark's reply <c>uuid</c> (≤ 50 chars): the same message and segment always give the same key.</summary>
+    // Lark's reply uuid (≤ 50 chars): the same message and segment always give the same key.
     public static string IdempotencyKey(string messageId, int segmentIndex) => Hash($"{messageId}#{segmentIndex}");
 
-    /// <summary>The reply <c>uuid</c> of a notice: the same message and notice always give the same key, so Lark posts a
-    /// notice repeated by redeliveries within an hour once.</summary>
+    // The reply uuid of a notice: the same message and notice always give the same key, so Lark posts a
+    // notice repeated by redeliveries within an hour once.
     public static string NoticeIdempotencyKey(string messageId, string noticeKey) => Hash($"{messageId}#notice:{noticeKey}");
 
     internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary><c>POST /lark/events</c>: the Lark event subscription (schema 2.0, plain or encrypted).</summary>
+// POST /lark/events: the Lark event subscription (schema 2.0, plain or encrypted).
 public static class LarkEndpoints
 {
     public static RouteGroupBuilder MapLark(this IEndpointRouteBuilder endpoints)

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Learns every app's open_id in the background at start-up (failures only delay it to the first job).</summary>
+// Learns every app's open_id in the background at start-up (failures only delay it to the first job).
 internal sealed class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, ILogger<LarkIdentityWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

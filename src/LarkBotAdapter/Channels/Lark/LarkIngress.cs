@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>The fast path of <c>POST /lark/events</c>: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
-/// Calls no model, proxy or chat API; bad input changes nothing.</summary>
+// The fast path of POST /lark/events: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
+// Calls no model, proxy or chat API; bad input changes nothing.
 public sealed class LarkIngress(
     IOptionsMonitor<LarkOptions> options,
     SecretRefresher secrets,
@@ -17,7 +17,7 @@ public sealed class LarkIngress(
     TimeProvider time,
     ILogger<LarkIngress> logger)
 {
-    /// <summary>How far ahead of our clock a plain event's <c>header.create_time</c> may be (clock skew).</summary>
+    // How far ahead of our clock a plain event's header.create_time may be (clock skew).
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     public async Task<EventReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed class LarkIngress(
         return await admission.AdmitEventAsync(turn, needsCheck, noticeIfStoreDown: !needsCheck, cancellationToken);
     }
 
-    /// <summary>null: not for the bot; false: for the bot; true: maybe, the worker checks (bot id not known yet).</summary>
+    // null: not for the bot; false: for the bot; true: maybe, the worker checks (bot id not known yet).
     private async Task<bool?> AddressedAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var botId = identity.TryGetCached(turn.AppId);

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Log messages of this area; EventIds 1100–1199 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 1100–1199 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Lark request rejected: {Reason}")]

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Log messages of this area; EventIds 1200–1299 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 1200–1299 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]

@@ -3,17 +3,17 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack as the worker sees it: mrkdwn thread replies via <c>chat.postMessage</c>, paced per channel, each
-/// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
-/// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
-/// cannot post, replies go to the command's response_url in packs.</summary>
+// Slack as the worker sees it: mrkdwn thread replies via chat.postMessage, paced per channel, each
+// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
+// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
+// cannot post, replies go to the command's response_url in packs.
 public sealed class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,
     ILogger<SlackChatChannel> logger) : IChatChannel
 {
-    /// <summary>The reply position of a slash command's parent message.</summary>
+    // The reply position of a slash command's parent message.
     public const int ParentIndex = -1;
 
     // Per job (claim key): response_url uses an earlier run made, and the pack of a job answering via response_url.
@@ -102,8 +102,8 @@ public sealed class SlackChatChannel(
         return receipt;
     }
 
-    /// <summary>Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
-    /// to thread under: their ingress answers ephemerally instead, so nothing is posted here.</summary>
+    // Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
+    // to thread under: their ingress answers ephemerally instead, so nothing is posted here.
     public async Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken)
     {
         if (turn.CreatesThread)
@@ -121,7 +121,7 @@ public sealed class SlackChatChannel(
         }
     }
 
-    /// <summary>The parent message of a slash command's thread: who asked, and the question as a quote.</summary>
+    // The parent message of a slash command's thread: who asked, and the question as a quote.
     public static string ParentText(ChatTurn turn) =>
         $"<@{turn.SenderId}> asked:\n" + string.Join('\n', SlackText.Escape(turn.Text).Split('\n').Select(l => "> " + l));
 

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The fast path of <c>POST /slack/commands</c>: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
-/// "working on it" (Slack wants an answer within 3 s), or an error status with <c>{"error":…}</c>. The worker posts the question as the thread's parent and answers
-/// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
-/// is a 200 the asker can read.</summary>
+// The fast path of POST /slack/commands: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
+// "working on it" (Slack wants an answer within 3 s), or an error status with {"error":…}. The worker posts the question as the thread's parent and answers
+// in that thread (SlackChatChannel.PrepareAsync). Slack does not redeliver commands, so every outcome
+// is a 200 the asker can read.
 internal sealed class SlackCommandIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,

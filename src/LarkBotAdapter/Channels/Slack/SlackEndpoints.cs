@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary><c>POST /slack/events</c> (Events API) and <c>POST /slack/commands</c> (slash commands).</summary>
+// POST /slack/events (Events API) and POST /slack/commands (slash commands).
 public static class SlackEndpoints
 {
     public static RouteGroupBuilder MapSlack(this IEndpointRouteBuilder endpoints)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Learns the bot's user id in the background at start-up (a failure only delays it to the first need).</summary>
+// Learns the bot's user id in the background at start-up (a failure only delays it to the first need).
 internal sealed class SlackIdentityWarmup(IOptions<SlackOptions> options, SlackBotIdentity identity, ILogger<SlackIdentityWarmup> logger)
     : BackgroundService
 {

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The fast path of <c>POST /slack/events</c>: verify ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off. Calls
-/// no model, proxy or Slack API; bad input changes nothing. Redeliveries (<c>X-Slack-Retry-Num</c>) take the same
-/// path and stop at the claim (team + channel + ts), so <c>app_mention</c> and <c>message</c> copies of one message
-/// are answered once too.</summary>
+// The fast path of POST /slack/events: verify ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off. Calls
+// no model, proxy or Slack API; bad input changes nothing. Redeliveries (X-Slack-Retry-Num) take the same
+// path and stop at the claim (team + channel + ts), so app_mention and message copies of one message
+// are answered once too.
 public sealed class SlackIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
@@ -45,8 +45,8 @@ public sealed class SlackIngress(
         }
     }
 
-    /// <summary>Checks the request with the current signing secret; when that fails, re-reads the platform secret (it may
-    /// have been rotated; at most once per interval) and checks again only if it changed.</summary>
+    // Checks the request with the current signing secret; when that fails, re-reads the platform secret (it may
+    // have been rotated; at most once per interval) and checks again only if it changed.
     internal static async Task<bool> VerifiedAsync(
         IOptionsMonitor<SlackOptions> options, SecretRefresher secrets, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger,
         CancellationToken cancellationToken) =>
@@ -55,7 +55,7 @@ public sealed class SlackIngress(
             && options.CurrentValue.IsConfigured
             && Verified(options.CurrentValue, body, headers, time, logger));
 
-    /// <summary>Checks <c>X-Slack-Signature</c> and the timestamp window; logs why a request is refused.</summary>
+    // Checks X-Slack-Signature and the timestamp window; logs why a request is refused.
     internal static bool Verified(SlackOptions slack, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger)
     {
         if (SlackSignature.Verify(

@@ -3,17 +3,17 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Packs one answer's segments into the few messages a <c>response_url</c> allows (5 uses in 30 minutes):
-/// text is sent once a pack is big enough while uses remain for later packs, and everything left goes with the final
-/// segment. The first pack starts with the question, since no parent message shows it.</summary>
+// Packs one answer's segments into the few messages a response_url allows (5 uses in 30 minutes):
+// text is sent once a pack is big enough while uses remain for later packs, and everything left goes with the final
+// segment. The first pack starts with the question, since no parent message shows it.
 internal sealed class SlackResponseUrlBatch(string header, int usesMade)
 {
     public const int MaxUses = 5;
 
-    /// <summary>A pack is sent early once it holds this much text (Slack shows about 4,000 characters in full).</summary>
+    // A pack is sent early once it holds this much text (Slack shows about 4,000 characters in full).
     public const int PackChars = 3500;
 
-    /// <summary>Prefix of the record kept for segments sent this way: <c>response_url#&lt;use&gt;</c>.</summary>
+    // Prefix of the record kept for segments sent this way: response_url#<use>.
     public const string RecordPrefix = "response_url#";
 
     private readonly StringBuilder _pending = new();
@@ -24,14 +24,14 @@ internal sealed class SlackResponseUrlBatch(string header, int usesMade)
 
     public int UsesMade { get; private set; } = usesMade;
 
-    /// <summary>The use number recorded for an earlier pack, or 0 for a message ts.</summary>
+    // The use number recorded for an earlier pack, or 0 for a message ts.
     public static int UseOf(string record) =>
         record.StartsWith(RecordPrefix, StringComparison.Ordinal)
         && int.TryParse(record.AsSpan(RecordPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var use) ? use : 0;
 
-    /// <summary>Adds a segment (again, when the worker retries it: it is held once) and returns the packs to send now.
-    /// Nothing counts as sent until <see cref="Sent"/>: a pack that failed is offered again on the retry, with every
-    /// segment it held.</summary>
+    // Adds a segment (again, when the worker retries it: it is held once) and returns the packs to send now.
+    // Nothing counts as sent until Sent: a pack that failed is offered again on the retry, with every
+    // segment it held.
     public IReadOnlyList<ResponseUrlPack> Add(int index, string mrkdwn, bool isFinal)
     {
         if (!_indices.Contains(index))
@@ -66,8 +66,8 @@ internal sealed class SlackResponseUrlBatch(string header, int usesMade)
         return packs;
     }
 
-    /// <summary>Counts a pack from <see cref="Add"/> as delivered: it used the response_url once, and the last part of a
-    /// pack empties the batch.</summary>
+    // Counts a pack from Add as delivered: it used the response_url once, and the last part of a
+    // pack empties the batch.
     public void Sent(ResponseUrlPack pack)
     {
         UsesMade++;
@@ -81,6 +81,6 @@ internal sealed class SlackResponseUrlBatch(string header, int usesMade)
     }
 }
 
-/// <summary>One response_url message: its text, how much of the pending text it carries, and the segments that are in
-/// the chat once it is sent (only the last part of a pack names them).</summary>
+// One response_url message: its text, how much of the pending text it carries, and the segments that are in
+// the chat once it is sent (only the last part of a pack names them).
 internal sealed record ResponseUrlPack(string Text, int Consumed, IReadOnlyList<int> Indices);

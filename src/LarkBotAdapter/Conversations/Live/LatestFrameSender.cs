@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Conversations.Live;
 
-/// <summary>Sends the latest offered frame, one send at a time: frames offered while a send is under way are
-/// coalesced into the newest. A send that throws stops the sender; the error surfaces at the next offer or flush.</summary>
+// Sends the latest offered frame, one send at a time: frames offered while a send is under way are
+// coalesced into the newest. A send that throws stops the sender; the error surfaces at the next offer or flush.
 public sealed class LatestFrameSender(Func<LiveFrame, CancellationToken, Task> send)
 {
     private readonly Lock _gate = new();
@@ -11,7 +11,7 @@ public sealed class LatestFrameSender(Func<LiveFrame, CancellationToken, Task> s
     private bool _running;
     private Exception? _error;
 
-    /// <summary>Offers <paramref name="frame"/>; returns at once (the send runs in the background).</summary>
+    // Offers frame; returns at once (the send runs in the background).
     public void Offer(LiveFrame frame, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -26,7 +26,7 @@ public sealed class LatestFrameSender(Func<LiveFrame, CancellationToken, Task> s
         }
     }
 
-    /// <summary>Waits until everything offered was sent; throws the error of a failed send.</summary>
+    // Waits until everything offered was sent; throws the error of a failed send.
     public async Task FlushAsync()
     {
         Task loop;

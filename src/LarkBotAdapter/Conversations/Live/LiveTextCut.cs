@@ -2,16 +2,16 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Conversations.Live;
 
-/// <summary>Where a live message that is full hands over to its continuation: the end of the last line that fits the
-/// budget (a paragraph break when there is one in the later half), never inside a word or a surrogate pair; when the cut
-/// falls inside a fenced code block, the first part closes the fence and the continuation re-opens it.</summary>
-/// <param name="Cut">Characters of the text that stay in the first part.</param>
-/// <param name="Reopen">The fence opener line the continuation starts with, or empty.</param>
-/// <param name="Close">What the first part ends with to close an open fence, or empty.</param>
+// Where a live message that is full hands over to its continuation: the end of the last line that fits the
+// budget (a paragraph break when there is one in the later half), never inside a word or a surrogate pair; when the cut
+// falls inside a fenced code block, the first part closes the fence and the continuation re-opens it.
+// Cut: Characters of the text that stay in the first part.
+// Reopen: The fence opener line the continuation starts with, or empty.
+// Close: What the first part ends with to close an open fence, or empty.
 public sealed record LiveTextCut(int Cut, string Reopen, string Close)
 {
-    /// <summary>Bytes <paramref name="c"/> takes once JSON-encoded (UTF-8, quotes, backslashes and control characters
-    /// escaped), the measure platform size limits apply to.</summary>
+    // Bytes c takes once JSON-encoded (UTF-8, quotes, backslashes and control characters
+    // escaped), the measure platform size limits apply to.
     public static int JsonBytes(char c) => c is '"' or '\\' or '\n' or '\r' or '\t' ? 2 : c < ' ' ? 6 : TextBoundaries.Utf8Bytes(c);
 
     public static int JsonBytes(ReadOnlySpan<char> text)
@@ -24,7 +24,7 @@ public sealed record LiveTextCut(int Cut, string Reopen, string Close)
         return bytes;
     }
 
-    /// <summary>Null when <paramref name="text"/> fits <paramref name="budgetBytes"/>; otherwise where to cut it.</summary>
+    // Null when text fits budgetBytes; otherwise where to cut it.
     public static LiveTextCut? Find(string text, int budgetBytes)
     {
         // Room for a closing fence on the first part.
@@ -53,7 +53,7 @@ public sealed record LiveTextCut(int Cut, string Reopen, string Close)
         return open is null ? new LiveTextCut(cut, "", "") : new LiveTextCut(cut, open.Opener + "\n", (text[cut - 1] == '\n' ? "" : "\n") + open.Closer);
     }
 
-    /// <summary>The code fence still open at the end of <paramref name="text"/>, or null.</summary>
+    // The code fence still open at the end of text, or null.
     internal static CodeFence? OpenFence(string text)
     {
         var end = text.Length;

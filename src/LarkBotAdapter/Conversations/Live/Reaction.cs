@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Conversations.Live;
 
-/// <summary>The reactions the bot puts on an asker's message; each channel picks its own emoji.</summary>
+// The reactions the bot puts on an asker's message; each channel picks its own emoji.
 public enum Reaction
 {
     Working,

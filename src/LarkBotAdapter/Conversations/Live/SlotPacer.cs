@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Conversations.Live;
 
-/// <summary>Spaces calls at least <c>spacing</c> apart: each caller reserves the next free slot and waits for it, so a
-/// platform's "N per second" limit holds however many callers share the pacer.</summary>
+// Spaces calls at least spacing apart: each caller reserves the next free slot and waits for it, so a
+// platform's "N per second" limit holds however many callers share the pacer.
 public sealed class SlotPacer(TimeSpan spacing, TimeProvider time)
 {
     private readonly Lock _gate = new();

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Log messages of this area; EventIds 7000–7099 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 7000–7099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Knowledge base answered ({Mode}): {Characters} characters, {Sources} sources, new session {NewSession}")]

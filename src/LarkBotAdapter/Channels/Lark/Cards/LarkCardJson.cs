@@ -4,11 +4,11 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
-/// <summary>The card JSON 2.0 of a streaming answer card: streaming mode on, shared (<c>update_multi</c>, which
-/// streaming requires), one markdown element for the answer and one small one for the status line or footer.</summary>
+// The card JSON 2.0 of a streaming answer card: streaming mode on, shared (update_multi, which
+// streaming requires), one markdown element for the answer and one small one for the status line or footer.
 public static class LarkCardJson
 {
-    /// <summary>The answer's markdown element (element ids: letters, digits, underscores, starting with a letter, ≤ 20).</summary>
+    // The answer's markdown element (element ids: letters, digits, underscores, starting with a letter, ≤ 20).
     public const string AnswerElement = "answer";
 
     public const string StatusElement = "status";
@@ -37,7 +37,7 @@ public static class LarkCardJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The <c>content</c> of an <c>interactive</c> reply that shows card entity <paramref name="cardId"/>.</summary>
+    // The content of an interactive reply that shows card entity cardId.
     public static string Reference(string cardId)
     {
         using var buffer = new MemoryStream();

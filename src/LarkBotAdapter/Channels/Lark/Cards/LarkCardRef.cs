@@ -2,9 +2,9 @@ using System.Globalization;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
-/// <summary>What the worker records for one card of a live answer: the card entity, when it was created (the base of
-/// its operation sequence, so a retry's sequence continues above the earlier run's) and the reply message showing it
-/// (empty until that reply is confirmed). Written as <c>card:&lt;card id&gt;:&lt;unix ms&gt;:&lt;message id&gt;</c>.</summary>
+// What the worker records for one card of a live answer: the card entity, when it was created (the base of
+// its operation sequence, so a retry's sequence continues above the earlier run's) and the reply message showing it
+// (empty until that reply is confirmed). Written as card:<card id>:<unix ms>:<message id>.
 public sealed record LarkCardRef(string CardId, DateTimeOffset CreatedAt, string MessageId)
 {
     private const string Prefix = "card:";

@@ -4,9 +4,9 @@ using ChatOps.LarkBotAdapter.Conversations.Live;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
-/// <summary>Starts streaming cards, and remembers per app whether it can: the first card creation Lark refuses (no
-/// <c>cardkit:card:write</c> scope, any Lark error code) turns cards off for that app for the life of the process, once,
-/// with a log line; its answers go out as segmented posts. Holds the app-wide pacing every card of an app shares.</summary>
+// Starts streaming cards, and remembers per app whether it can: the first card creation Lark refuses (no
+// cardkit:card:write scope, any Lark error code) turns cards off for that app for the life of the process, once,
+// with a log line; its answers go out as segmented posts. Holds the app-wide pacing every card of an app shares.
 public sealed class LarkLiveCards(LarkOpenApiClient client, LarkCardLimits limits, TimeProvider time, ILogger<LarkLiveCards> logger)
 {
     private readonly ConcurrentDictionary<string, bool> _unavailable = new(StringComparer.Ordinal);

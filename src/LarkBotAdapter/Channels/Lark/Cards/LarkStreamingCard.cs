@@ -3,11 +3,11 @@ using ChatOps.LarkBotAdapter.Conversations.Live;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
-/// <summary>One answer as Lark streaming cards: a card entity replied into the thread, its answer element replaced with
-/// the full text as it grows (coalesced to 10 operations a second per card and the app's 50), a status line under it.
-/// A card that is full, or has streamed for almost Lark's 10 minutes, is closed and the answer continues in a new one.
-/// Part k of the answer is recorded in the job's ledger, so a retried job re-opens that card and shows its own answer
-/// from the start (sequences continue above the earlier run's: they count milliseconds since the card was created).</summary>
+// One answer as Lark streaming cards: a card entity replied into the thread, its answer element replaced with
+// the full text as it grows (coalesced to 10 operations a second per card and the app's 50), a status line under it.
+// A card that is full, or has streamed for almost Lark's 10 minutes, is closed and the answer continues in a new one.
+// Part k of the answer is recorded in the job's ledger, so a retried job re-opens that card and shows its own answer
+// from the start (sequences continue above the earlier run's: they count milliseconds since the card was created).
 internal sealed class LarkStreamingCard : ILiveReply
 {
     private const string Continued = "↓";
@@ -31,10 +31,10 @@ internal sealed class LarkStreamingCard : ILiveReply
         _sender = new LatestFrameSender(SendInterimAsync);
     }
 
-    /// <summary>A reply message shows one of this answer's cards.</summary>
+    // A reply message shows one of this answer's cards.
     public bool Shown { get; private set; }
 
-    /// <summary>Cards this answer used, in order.</summary>
+    // Cards this answer used, in order.
     public int Cards => _parts.Count;
 
     public async Task OpenAsync(LiveFrame first, CancellationToken cancellationToken) =>
@@ -273,10 +273,10 @@ internal sealed class LarkStreamingCard : ILiveReply
 
         public LarkCardRef Ref { get; set; } = reference;
 
-        /// <summary>Where this card's text starts in the answer.</summary>
+        // Where this card's text starts in the answer.
         public int Start { get; } = start;
 
-        /// <summary>The code fence this card re-opens (the previous one was cut inside it).</summary>
+        // The code fence this card re-opens (the previous one was cut inside it).
         public string Reopen { get; } = reopen;
 
         public DateTimeOffset StreamingSince { get; set; } = streamingSince;

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
-/// <summary>Log messages of this area; EventIds 1300–1399 (docs/ARCHITECTURE.md, "Logging").</summary>
+// Log messages of this area; EventIds 1300–1399 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Lark app {AppId}: streaming cards unavailable (Lark code {Code}; is the cardkit:card:write scope granted?); answering with segmented posts from now on")]
