@@ -7,7 +7,8 @@ namespace ChatOps.LarkBotAdapter;
 
 public static class ChatOpsEndpoints
 {
-    // Every endpoint of the contract: /healthz, /lark/events, /slack/events, /slack/commands, /events.
+    // Every endpoint of the contract: /healthz, /lark/events, /lark/cards, /slack/events, /slack/commands,
+    // /slack/interactions, /events.
     public static IEndpointRouteBuilder MapChatOps(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();

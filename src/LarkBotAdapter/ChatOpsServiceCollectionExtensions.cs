@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.LarkBotAdapter.Knowledge.Local;
@@ -41,6 +42,7 @@ public static class ChatOpsServiceCollectionExtensions
     {
         services.AddChatOpsCore(configuration);
         services.AddHandOff(configuration);
+        services.AddSingleton<FeedbackRecorder>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HttpJsonContext.Default));
         return services;
     }

@@ -15,6 +15,8 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
 
     public Intent Intent => Intent.AwsOps;
 
+    public string Model => "q-cli";
+
     public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var turn = request.Turn;

@@ -8,6 +8,9 @@ public interface IResponder
     // The route this responder answers.
     Intent Intent { get; }
 
+    // What writes the answers, for feedback records and logs (a model id, "q-cli", "embedded runbooks").
+    string Model => "none";
+
     // Streams the answer. Throw ResponderException for a failure the user should read about.
     IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Scrubbing;
 internal sealed class ScrubbingLiveReply(ILiveReply inner) : ILiveReply
 {
     public static LiveFrame Scrub(LiveFrame frame) =>
-        new(SecretScrubber.Scrub(frame.Markdown), frame.Status is null ? null : SecretScrubber.Scrub(frame.Status));
+        frame with { Markdown = SecretScrubber.Scrub(frame.Markdown), Status = frame.Status is null ? null : SecretScrubber.Scrub(frame.Status) };
 
     public Task UpdateAsync(LiveFrame frame, CancellationToken cancellationToken) => inner.UpdateAsync(Scrub(frame), cancellationToken);
 

@@ -322,6 +322,30 @@ public sealed class DynamoDbStateStore(
         }
     }
 
+    public async Task<string?> RecordVoteAsync(AnswerVote vote, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentException.ThrowIfNullOrEmpty(vote.AnswerKey);
+        ArgumentException.ThrowIfNullOrEmpty(vote.Voter);
+        var now = timeProvider.GetUtcNow();
+        // One item per voter under the answer's partition: a second click replaces the first, and the answer's votes
+        // can be read with one Query.
+        var item = NewItem("feedback#" + vote.AnswerKey, "voter#" + vote.Voter, now + ttl);
+        item["vote"] = new AttributeValue { S = vote.Vote };
+        item["route"] = new AttributeValue { S = vote.Route };
+        item["model"] = new AttributeValue { S = vote.Model };
+        item["classifier"] = new AttributeValue { S = vote.Classifier };
+        item["latencyMs"] = Number(vote.LatencyMs);
+        item["at"] = new AttributeValue { S = vote.At.ToString("O", CultureInfo.InvariantCulture) };
+        var request = new PutItemRequest { TableName = TableName, Item = item, ReturnValues = ReturnValue.ALL_OLD };
+        var response = await CallAsync("record vote", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
+        return response.Attributes is { } old && old.TryGetValue("vote", out var previous)
+            && old.TryGetValue(ExpiresAt, out var expires) && long.TryParse(expires.N, CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= FloorSeconds(now)
+                ? previous.S
+                : null;
+    }
+
     private async Task<Dictionary<string, AttributeValue>?> GetLiveItemAsync(
         string pk, string sk, string operation, CancellationToken cancellationToken)
     {

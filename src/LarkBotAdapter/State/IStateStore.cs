@@ -51,4 +51,8 @@ public interface IStateStore
     // again counts it once (a retried job is not counted twice). A window holds at most cap members;
     // a new member of a full window is not stored and cap is returned.
     Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken);
+
+    // Keeps vote (one per voter and answer: a second click replaces the first) for ttl, and returns
+    // the vote it replaced ("up", "down") or null when this voter had not voted on this answer.
+    Task<string?> RecordVoteAsync(AnswerVote vote, TimeSpan ttl, CancellationToken cancellationToken);
 }

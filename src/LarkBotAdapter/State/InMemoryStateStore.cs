@@ -27,12 +27,13 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     private readonly ConcurrentDictionary<string, StoredThread> _threads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredSegments> _segments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredWindow> _windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredVote> _votes = new(StringComparer.Ordinal);
     private long _lastSweepTicks = timeProvider.GetUtcNow().UtcTicks;
     private int _writesSinceCapCheck;
     private int _trimming;
 
     // Live and not yet swept entries, for tests of the sweep.
-    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _leases.Count + _windows.Count;
+    internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _leases.Count + _windows.Count + _votes.Count;
 
     public Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken)
     {
@@ -236,6 +237,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
             TrimToCap(_threads, static stored => stored.ExpiresAt, maxThreads);
             TrimToCap(_segments, static stored => stored.ExpiresAt, maxClaims);
             TrimToCap(_windows, static stored => stored.ExpiresAt, maxClaims);
+            TrimToCap(_votes, static stored => stored.ExpiresAt, maxClaims);
             Volatile.Write(ref _trimming, 0);
         }
 
@@ -252,6 +254,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         Sweep(_threads, static stored => stored.ExpiresAt, now);
         Sweep(_segments, static stored => stored.ExpiresAt, now);
         Sweep(_windows, static stored => stored.ExpiresAt, now);
+        Sweep(_votes, static stored => stored.ExpiresAt, now);
     }
 
     // Over the cap, drop the entries closest to expiry down to 90% of it, so the next trim is a while away.
@@ -281,6 +284,30 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         }
     }
 
+    public Task<string?> RecordVoteAsync(AnswerVote vote, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentException.ThrowIfNullOrEmpty(vote.AnswerKey);
+        ArgumentException.ThrowIfNullOrEmpty(vote.Voter);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        string? previous = null;
+        _votes.AddOrUpdate(
+            vote.AnswerKey + "\n" + vote.Voter,
+            _ => new StoredVote(vote, now + ttl),
+            (_, old) =>
+            {
+                previous = old.ExpiresAt > now ? old.Vote.Vote : null;
+                return new StoredVote(vote, now + ttl);
+            });
+        return Task.FromResult(previous);
+    }
+
+    // Votes kept, for tests.
+    internal IReadOnlyList<AnswerVote> Votes(DateTimeOffset now) =>
+        _votes.Values.Where(v => v.ExpiresAt > now).Select(v => v.Vote).ToArray();
+
     private sealed record StoredClaim(string Owner, DateTimeOffset ExpiresAt);
 
     private sealed record StoredLease(string Owner, bool Done, DateTimeOffset ExpiresAt);
@@ -288,6 +315,8 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     private sealed record StoredThread(ThreadContext Context, DateTimeOffset ExpiresAt);
 
     private sealed record StoredWindow(ImmutableHashSet<string> Members, DateTimeOffset ExpiresAt);
+
+    private sealed record StoredVote(AnswerVote Vote, DateTimeOffset ExpiresAt);
 
     private sealed record StoredSegments(ImmutableDictionary<int, string> Posted, DateTimeOffset ExpiresAt);
 }

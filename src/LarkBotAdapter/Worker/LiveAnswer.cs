@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -78,12 +79,12 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
     }
 
     // Shows the final text with footer, and error (an error reply) as its
-    // last part when given.
-    public async Task CompleteAsync(string footer, string? error, CancellationToken cancellationToken)
+    // last part when given; feedback adds the 👍/👎 buttons of a finished answer.
+    public async Task CompleteAsync(string footer, string? error, CancellationToken cancellationToken, AnswerFeedback? feedback = null)
     {
         await StopTickerAsync();
         var text = error is null ? _text.ToString() : (_text.Length == 0 ? error : _text.ToString().TrimEnd() + "\n\n" + error);
-        await _reply!.CompleteAsync(new LiveFrame(text, footer), cancellationToken);
+        await _reply!.CompleteAsync(new LiveFrame(text, footer, error is null ? feedback : null), cancellationToken);
     }
 
     // Appends a checked segment as a paragraph of the live answer. False when the channel declined (now or

@@ -3,6 +3,7 @@ using System.Text;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;
@@ -110,7 +111,9 @@ public sealed class TurnProcessor(
             }
             if (live is { Started: true })
             {
-                await live.CompleteAsync(LiveStatus.Done(turn, live.Elapsed, answer.ToString()), null, cancellationToken);
+                var feedback = new AnswerFeedback(
+                    turn.ClaimKey, intent.Intent.ToLabel(), routes.For(intent.Intent).Model, intent.Source, (long)live.Elapsed.TotalMilliseconds);
+                await live.CompleteAsync(LiveStatus.Done(turn, live.Elapsed, answer.ToString()), null, cancellationToken, options.Feedback ? feedback : null);
             }
             else if (replies.Posted == 0)
             {

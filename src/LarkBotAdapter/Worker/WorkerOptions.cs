@@ -51,6 +51,9 @@ public sealed record WorkerOptions
     // Reactions on the asker's message while the answer is made and when it is done.
     public bool Reactions { get; init; } = true;
 
+    // 👍/👎 buttons under finished live answers (recorded through the interactivity endpoints).
+    public bool Feedback { get; init; } = true;
+
     public static WorkerOptions From(IConfiguration configuration)
     {
         var function = configuration["AWS_LAMBDA_FUNCTION_NAME"];
@@ -66,6 +69,7 @@ public sealed record WorkerOptions
             UserQuestionsPerMinute = Math.Max(0, configuration.GetValue("CHATOPS_USER_QUESTIONS_PER_MINUTE", defaults.UserQuestionsPerMinute)),
             LiveReplies = configuration.GetValue("CHATOPS_LIVE_REPLIES", defaults.LiveReplies),
             Reactions = configuration.GetValue("CHATOPS_REACTIONS", defaults.Reactions),
+            Feedback = configuration.GetValue("CHATOPS_FEEDBACK", defaults.Feedback),
             EventsEndpointEnabled = !string.IsNullOrWhiteSpace(function) || configuration.GetValue("CHATOPS_EVENTS_ENDPOINT", false),
         };
     }

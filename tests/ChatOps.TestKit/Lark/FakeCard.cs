@@ -27,6 +27,79 @@ public sealed class FakeCard(string cardId, string appId, IReadOnlyDictionary<st
     /// <summary>Times streaming mode was turned off through the settings call.</summary>
     public int Closes { get; internal set; }
 
+    private readonly List<string> _appended = [];
+
+    /// <summary>Components added after creation (their JSON), in order.</summary>
+    public IReadOnlyList<string> Appended
+    {
+        get
+        {
+            lock (_appended)
+            {
+                return _appended.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every button the card holds (in appended components): its label and its callback value.</summary>
+    public IReadOnlyList<(string Label, IReadOnlyDictionary<string, string> Value)> Buttons()
+    {
+        var buttons = new List<(string, IReadOnlyDictionary<string, string>)>();
+        foreach (var json in Appended)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            Collect(document.RootElement, buttons);
+        }
+        return buttons;
+    }
+
+    internal void Append(string elementJson)
+    {
+        lock (_appended)
+        {
+            _appended.Add(elementJson);
+        }
+    }
+
+    private static void Collect(System.Text.Json.JsonElement element, List<(string, IReadOnlyDictionary<string, string>)> buttons)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, buttons);
+            }
+            return;
+        }
+        if (element.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return;
+        }
+        if (element.TryGetProperty("tag", out var tag) && tag.GetString() == "button")
+        {
+            var value = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (element.TryGetProperty("behaviors", out var behaviors))
+            {
+                foreach (var behavior in behaviors.EnumerateArray())
+                {
+                    if (behavior.TryGetProperty("type", out var type) && type.GetString() == "callback" && behavior.TryGetProperty("value", out var v))
+                    {
+                        foreach (var field in v.EnumerateObject())
+                        {
+                            value[field.Name] = field.Value.ToString();
+                        }
+                    }
+                }
+            }
+            buttons.Add((element.GetProperty("text").GetProperty("content").GetString() ?? "", value));
+            return;
+        }
+        foreach (var property in element.EnumerateObject())
+        {
+            Collect(property.Value, buttons);
+        }
+    }
+
     public string Element(string elementId)
     {
         lock (_elements)

@@ -84,6 +84,7 @@ public sealed partial class FakeLarkOpenApi
     {
         app.MapPost("/open-apis/cardkit/v1/cards", (HttpContext c, CancellationToken _) => fake().CreateCardAsync(c));
         app.MapPut("/open-apis/cardkit/v1/cards/{cardId}/elements/{elementId}/content", (HttpContext c, string cardId, string elementId) => fake().ContentAsync(c, cardId, elementId));
+        app.MapPost("/open-apis/cardkit/v1/cards/{cardId}/elements", (HttpContext c, string cardId) => fake().AppendElementsAsync(c, cardId));
         app.MapMethods("/open-apis/cardkit/v1/cards/{cardId}/settings", ["PATCH"], (HttpContext c, string cardId) => fake().SettingsAsync(c, cardId));
         app.MapPost("/open-apis/im/v1/messages/{messageId}/reactions", (HttpContext c, string messageId) => fake().AddReactionAsync(c, messageId));
         app.MapDelete("/open-apis/im/v1/messages/{messageId}/reactions/{reactionId}", (HttpContext c, string messageId, string reactionId) => fake().DeleteReaction(c, messageId, reactionId));
@@ -180,6 +181,38 @@ public sealed partial class FakeLarkOpenApi
             {
                 card.Set(elementId, before);
                 return new LarkFault(400, 200860, "Card content exceeds limit.");
+            }
+            return null;
+        });
+    }
+
+    // Adds components (a JSON array in the "elements" string) to a card; element ids must be new to the card.
+    private async Task<IResult> AppendElementsAsync(HttpContext context, string cardId)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var type = Str(body.RootElement, "type");
+        var elements = Str(body.RootElement, "elements");
+        return Operate(context, cardId, body.RootElement, card =>
+        {
+            if (type is not ("append" or "insert_before" or "insert_after") || string.IsNullOrEmpty(elements))
+            {
+                return new LarkFault(400, 10002, "invalid request parameter: type and elements are required");
+            }
+            using var parsed = JsonDocument.Parse(elements);
+            if (parsed.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return new LarkFault(400, 10002, "elements must be a JSON array");
+            }
+            foreach (var element in parsed.RootElement.EnumerateArray())
+            {
+                if (Str(element, "element_id") is { } id && (card.ElementIds.Contains(id) || card.Appended.Any(a => a.Contains($"\"{id}\"", StringComparison.Ordinal))))
+                {
+                    return new LarkFault(400, 300305, "element_id is duplicated");
+                }
+            }
+            foreach (var element in parsed.RootElement.EnumerateArray())
+            {
+                card.Append(element.GetRawText());
             }
             return null;
         });

@@ -8,6 +8,7 @@ namespace ChatOps.TestKit.Lark;
 public static class LarkRequest
 {
     public const string Path = "/lark/events";
+    public const string CardsPath = "/lark/cards";
     public const string TimestampHeader = "X-Lark-Request-Timestamp";
     public const string NonceHeader = "X-Lark-Request-Nonce";
     public const string SignatureHeader = "X-Lark-Signature";
@@ -41,6 +42,13 @@ public static class LarkRequest
     /// <summary>Encrypted without any signature headers.</summary>
     public static HttpRequestMessage EncryptedUnsigned(string json, string encryptKey) =>
         Raw(LarkTestCrypto.EncryptedBody(encryptKey, json), timestamp: null, nonce: null, signature: null);
+
+    /// <summary>The same request sent to the card callback URL instead of the events URL.</summary>
+    public static HttpRequestMessage ToCards(HttpRequestMessage request)
+    {
+        request.RequestUri = new Uri(CardsPath, UriKind.Relative);
+        return request;
+    }
 
     /// <summary>Full control: the exact body bytes (UTF-8) and each header (null leaves it out).</summary>
     public static HttpRequestMessage Raw(string body, string? timestamp, string? nonce, string? signature)

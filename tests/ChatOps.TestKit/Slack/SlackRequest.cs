@@ -11,6 +11,7 @@ public static class SlackRequest
 {
     public const string EventsPath = "/slack/events";
     public const string CommandsPath = "/slack/commands";
+    public const string InteractionsPath = "/slack/interactions";
     public const string DefaultSigningSecret = "test-signing-secret";
 
     /// <summary>An Events API (JSON) body, signed; <paramref name="retryNum"/> adds Slack's redelivery headers.</summary>
@@ -28,6 +29,13 @@ public static class SlackRequest
     /// <summary>A slash command (form) body, signed.</summary>
     public static HttpRequestMessage SignedCommand(string form, DateTimeOffset timestamp, string secret = DefaultSigningSecret) =>
         Raw(CommandsPath, form, "application/x-www-form-urlencoded", UnixSeconds(timestamp), Sign(secret, UnixSeconds(timestamp), form));
+
+    /// <summary>An interaction (a form with one <c>payload</c> field holding the JSON), signed.</summary>
+    public static HttpRequestMessage SignedInteraction(string payloadJson, DateTimeOffset timestamp, string secret = DefaultSigningSecret)
+    {
+        var form = "payload=" + Uri.EscapeDataString(payloadJson);
+        return Raw(InteractionsPath, form, "application/x-www-form-urlencoded", UnixSeconds(timestamp), Sign(secret, UnixSeconds(timestamp), form));
+    }
 
     /// <summary>Full control: path, exact body and each header (null leaves it out).</summary>
     public static HttpRequestMessage Raw(string path, string body, string mediaType, string? timestamp, string? signature)

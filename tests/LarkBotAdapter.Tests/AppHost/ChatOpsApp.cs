@@ -110,6 +110,10 @@ public sealed class ChatOpsApp : IAsyncDisposable
     public Task<HttpResponseMessage> SendLarkAsync(string json) =>
         Client.SendAsync(LarkRequest.Encrypted(json, EncryptKey, DateTimeOffset.UtcNow));
 
+    /// <summary>Sends a card callback (a button click) to /lark/cards, encrypted and signed with the test app's key.</summary>
+    public Task<HttpResponseMessage> SendLarkCardAsync(string json) =>
+        Client.SendAsync(LarkRequest.ToCards(LarkRequest.Encrypted(json, EncryptKey, DateTimeOffset.UtcNow)));
+
     /// <summary>Waits until the in-process worker has finished every job handed to it.</summary>
     public Task WhenIdleAsync() =>
         _factory.Services.GetRequiredService<InProcessJobQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -64,4 +64,9 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
         _inner.CountInWindowAsync(windowKey, member, cap, ttl, cancellationToken);
 
     private static StateUnavailableException Unavailable() => new("DynamoDB state table 'test' is unavailable (ConnectionError).");
+
+    public bool FailVotes { get; set; }
+
+    public Task<string?> RecordVoteAsync(AnswerVote vote, TimeSpan ttl, CancellationToken cancellationToken) =>
+        FailVotes ? Task.FromException<string?>(Unavailable()) : _inner.RecordVoteAsync(vote, ttl, cancellationToken);
 }

@@ -129,6 +129,8 @@ public sealed class TurnAdmissionTests
         public Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken) =>
             _inner.ReleaseJobLeaseAsync(jobKey, owner, cancellationToken);
 
+        public Task<string?> RecordVoteAsync(AnswerVote vote, TimeSpan ttl, CancellationToken cancellationToken) =>
+            _inner.RecordVoteAsync(vote, ttl, cancellationToken);
 
         public Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken) => _inner.IsThreadActiveAsync(threadKey, cancellationToken);
 

@@ -61,6 +61,9 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
 
     [DynaliteFact]
+    public Task VoteIsKeptOncePerVoterAndReplacedByTheirNextOne() => AVoteIsKeptOncePerVoterAndReplacedByTheirNextOne();
+
+    [DynaliteFact]
     public Task ConcurrentMembersOfAWindowAreAllCountedInDynamoDb() => ConcurrentMembersOfAWindowAreAllCounted();
 
     [DynaliteFact]

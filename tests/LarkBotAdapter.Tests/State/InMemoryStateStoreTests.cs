@@ -55,6 +55,9 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
 
     [Fact]
+    public Task VoteIsKeptOncePerVoterAndReplacedByTheirNextOne() => AVoteIsKeptOncePerVoterAndReplacedByTheirNextOne();
+
+    [Fact]
     public Task ConcurrentMembersOfAWindowAreAllCountedInMemory() => ConcurrentMembersOfAWindowAreAllCounted();
 
     [Fact]

@@ -265,4 +265,23 @@ public abstract class StateStoreContract
 
         Assert.Equal(Enumerable.Range(1, 10), results.Order());
     }
+
+    protected async Task AVoteIsKeptOncePerVoterAndReplacedByTheirNextOne()
+    {
+        var store = await CreateStoreAsync();
+        var ttl = TimeSpan.FromDays(90);
+        AnswerVote Vote(string voter, string vote) =>
+            new("lark:cli_app:om_answer", voter, vote, "aws_ops", "q-cli", "bedrock", 4200, Clock.GetUtcNow());
+
+        Assert.Null(await store.RecordVoteAsync(Vote("lark:ou_a", "up"), ttl, CancellationToken.None));
+        Assert.Equal("up", await store.RecordVoteAsync(Vote("lark:ou_a", "up"), ttl, CancellationToken.None));
+        Assert.Equal("up", await store.RecordVoteAsync(Vote("lark:ou_a", "down"), ttl, CancellationToken.None));
+        Assert.Null(await store.RecordVoteAsync(Vote("lark:ou_b", "up"), ttl, CancellationToken.None));
+        Assert.Null(await store.RecordVoteAsync(Vote("lark:ou_a", "up") with { AnswerKey = "lark:cli_app:om_other" }, ttl, CancellationToken.None));
+        Assert.Equal("down", await store.RecordVoteAsync(Vote("lark:ou_a", "down"), ttl, CancellationToken.None));
+
+        // After its retention a vote is gone: the next click counts as a first one.
+        Clock.Advance(TimeSpan.FromDays(91));
+        Assert.Null(await store.RecordVoteAsync(Vote("lark:ou_a", "up"), ttl, CancellationToken.None));
+    }
 }

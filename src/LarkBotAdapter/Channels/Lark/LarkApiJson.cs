@@ -55,6 +55,12 @@ internal sealed record LarkCardSettingsRequest(
     [property: JsonPropertyName("sequence")] int Sequence,
     [property: JsonPropertyName("uuid")] string Uuid);
 
+internal sealed record LarkCardElementsRequest(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("elements")] string Elements,
+    [property: JsonPropertyName("sequence")] int Sequence,
+    [property: JsonPropertyName("uuid")] string Uuid);
+
 internal sealed record LarkReactionType(
     [property: JsonPropertyName("emoji_type")] string EmojiType);
 
@@ -77,6 +83,7 @@ internal sealed record LarkNoData;
 [JsonSerializable(typeof(LarkEnvelope<LarkCardCreated>))]
 [JsonSerializable(typeof(LarkCardContentRequest))]
 [JsonSerializable(typeof(LarkCardSettingsRequest))]
+[JsonSerializable(typeof(LarkCardElementsRequest))]
 [JsonSerializable(typeof(LarkReactionRequest))]
 [JsonSerializable(typeof(LarkEnvelope<LarkReactionCreated>))]
 [JsonSerializable(typeof(LarkEnvelope<LarkNoData>))]

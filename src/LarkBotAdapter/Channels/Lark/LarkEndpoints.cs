@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-// POST /lark/events: the Lark event subscription (schema 2.0, plain or encrypted).
+// POST /lark/events: the Lark event subscription (schema 2.0, plain or encrypted); POST /lark/cards: the card
+// callback URL (clicks on the bot's cards), verified the same way.
 public static class LarkEndpoints
 {
     public static RouteGroupBuilder MapLark(this IEndpointRouteBuilder endpoints)
@@ -12,6 +13,8 @@ public static class LarkEndpoints
             services => services.GetRequiredService<IOptionsMonitor<LarkOptions>>().CurrentValue.IsConfigured,
             "Lark is not configured here: set LARK_APP_ID, LARK_APP_SECRET and LARK_VERIFICATION_TOKEN.");
         group.MapPost("/events", (PlatformRequest request, LarkIngress ingress, CancellationToken cancellationToken) =>
+            ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
+        group.MapPost("/cards", (PlatformRequest request, LarkCardIngress ingress, CancellationToken cancellationToken) =>
             ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
         return group;
     }

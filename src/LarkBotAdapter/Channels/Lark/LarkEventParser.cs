@@ -14,6 +14,9 @@ public static class LarkEventParser
     // The event type of a received chat message.
     public const string MessageReceiveEventType = "im.message.receive_v1";
 
+    // The callback type of a click on an interactive card.
+    public const string CardActionEventType = "card.action.trigger";
+
     // Parses UTF-8 JSON bytes.
     public static LarkInbound Parse(ReadOnlyMemory<byte> utf8Json) => Guard(() =>
     {
@@ -130,9 +133,12 @@ public static class LarkEventParser
             LarkJson.OptionalTime(header, "create_time", "header.create_time", seconds: false),
             LarkJson.OptionalString(header, "tenant_key", "header.tenant_key"));
 
-        return eventHeader.EventType == MessageReceiveEventType
-            ? LarkMessageEvent.Read(eventHeader, LarkJson.RequiredObject(root, "event", "event"))
-            : new LarkInbound.OtherEvent(eventHeader);
+        return eventHeader.EventType switch
+        {
+            MessageReceiveEventType => LarkMessageEvent.Read(eventHeader, LarkJson.RequiredObject(root, "event", "event")),
+            CardActionEventType => new LarkInbound.CardAction(eventHeader, LarkCardAction.Read(LarkJson.RequiredObject(root, "event", "event"))),
+            _ => new LarkInbound.OtherEvent(eventHeader),
+        };
     }
 
     private static LarkEventHeader ReadV1Header(JsonElement root)

@@ -16,6 +16,9 @@ public abstract record LarkInbound
     // SenderType: user or app (another bot); the ingress drops app senders.
     public sealed record MessageReceived(LarkEventHeader Header, ChatTurn Turn, string SenderType) : LarkInbound;
 
+    // A click on one of the bot's interactive cards (card.action.trigger); answered on /lark/cards.
+    public sealed record CardAction(LarkEventHeader Header, LarkCardAction Action) : LarkInbound;
+
     // A well-formed event of a type the bot does not handle (acknowledge and ignore).
     public sealed record OtherEvent(LarkEventHeader Header) : LarkInbound;
 

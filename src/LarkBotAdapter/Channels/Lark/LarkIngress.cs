@@ -22,18 +22,30 @@ public sealed class LarkIngress(
 
     public async Task<EventReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
-        var result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
+        var verified = await VerifyAsync(body, headers, cancellationToken);
+        if (verified.Reply is { } reply)
+        {
+            return reply;
+        }
+        return verified.Inbound is LarkInbound.MessageReceived message ? await AdmitAsync(message, cancellationToken) : PlatformReplies.Ack();
+    }
+
+    // Verify ▸ decrypt ▸ challenge ▸ parse, for every Lark request (events and card callbacks): either the reply that
+    // ends the request here (a challenge, 400, 401) or the verified body.
+    public async Task<LarkVerified> VerifyAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        var result = Verify(options.CurrentValue, body, headers);
         // Refused with the secrets in memory: they may have been rotated. Retried only when a re-read changed them
         // (at most one read per interval, however many bad requests arrive).
-        if (result.IsUnauthorized()
+        if (result.Reply is { } refused && refused.IsUnauthorized()
             && await secrets.TryRefreshAsync("a Lark request failed verification", SecretRefresher.AckPathWait, cancellationToken))
         {
-            result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
+            result = Verify(options.CurrentValue, body, headers);
         }
         return result;
     }
 
-    private async Task<EventReply> HandleCoreAsync(LarkOptions lark, byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    private LarkVerified Verify(LarkOptions lark, byte[] body, IHeaderDictionary headers)
     {
         var json = Encoding.UTF8.GetString(body);
         string? timestamp = headers["X-Lark-Request-Timestamp"], nonce = headers["X-Lark-Request-Nonce"], signature = headers["X-Lark-Signature"];
@@ -43,67 +55,64 @@ public sealed class LarkIngress(
             if (string.IsNullOrEmpty(signature))
             {
                 // Only the URL verification challenge may arrive unsigned; its token proves who configured it.
-                return UnsignedChallenge(lark, encrypted);
+                return new LarkVerified(UnsignedChallenge(lark, encrypted));
             }
             signedBy = lark.Apps.FirstOrDefault(a => a.EncryptKey is { } key && LarkCrypto.VerifySignature(timestamp, nonce, key, body, signature));
             if (signedBy is null)
             {
-                return Reject("signature does not match any configured LARK_ENCRYPT_KEY");
+                return Refuse("signature does not match any configured LARK_ENCRYPT_KEY");
             }
             if (!IsFresh(timestamp, lark.MaxRequestAge))
             {
-                return Reject("stale or missing X-Lark-Request-Timestamp");
+                return Refuse("stale or missing X-Lark-Request-Timestamp");
             }
             if (!LarkCrypto.TryDecrypt(signedBy.EncryptKey!, encrypted, out json))
             {
-                return PlatformReplies.BadRequest("the encrypt field could not be decrypted");
+                return new LarkVerified(PlatformReplies.BadRequest("the encrypt field could not be decrypted"));
             }
         }
         var inbound = LarkEventParser.Parse(json);
         switch (inbound)
         {
             case LarkInbound.Malformed bad:
-                return PlatformReplies.BadRequest(bad.Reason);
+                return new LarkVerified(PlatformReplies.BadRequest(bad.Reason));
             case LarkInbound.UrlVerification challenge:
                 var owner = signedBy ?? lark.Apps.FirstOrDefault(a => LarkCrypto.TokenEquals(a.VerificationToken, challenge.Token));
                 return owner is not null && LarkCrypto.TokenEquals(owner.VerificationToken, challenge.Token)
-                    ? PlatformReplies.Challenge(challenge.Challenge)
-                    : Reject("challenge token does not match LARK_VERIFICATION_TOKEN");
+                    ? new LarkVerified(PlatformReplies.Challenge(challenge.Challenge))
+                    : Refuse("challenge token does not match LARK_VERIFICATION_TOKEN");
         }
         var header = inbound switch
         {
             LarkInbound.MessageReceived m => m.Header,
+            LarkInbound.CardAction a => a.Header,
             LarkInbound.OtherEvent o => o.Header,
             _ => null,
         };
         var app = lark.Find(header?.AppId);
         if (header is null || app is null)
         {
-            return Reject("unknown app_id");
+            return Refuse("unknown app_id");
         }
         if (!LarkCrypto.TokenEquals(app.VerificationToken, header.Token))
         {
-            return Reject("header.token does not match LARK_VERIFICATION_TOKEN");
+            return Refuse("header.token does not match LARK_VERIFICATION_TOKEN");
         }
         if (signedBy is not null && signedBy.EncryptKey != app.EncryptKey)
         {
-            return Reject("event signed with another app's key");
+            return Refuse("event signed with another app's key");
         }
         if (signedBy is null && app.EncryptKey is { } appKey
             && (!LarkCrypto.VerifySignature(timestamp, nonce, appKey, body, signature) || !IsFresh(timestamp, lark.MaxRequestAge)))
         {
-            return Reject("unsigned or stale event for an app with an encrypt key");
+            return Refuse("unsigned or stale event for an app with an encrypt key");
         }
         if (signedBy is null && app.EncryptKey is null && !IsRecent(header.CreateTime, lark.MaxRequestAge))
         {
             // Without an encrypt key only a static token vouches for the event: an old capture must not be replayable forever.
-            return Reject("plain event whose header.create_time is missing, older than LARK_MAX_REQUEST_AGE_SECONDS or in the future");
+            return Refuse("plain event whose header.create_time is missing, older than LARK_MAX_REQUEST_AGE_SECONDS or in the future");
         }
-        if (inbound is not LarkInbound.MessageReceived message)
-        {
-            return PlatformReplies.Ack();
-        }
-        return await AdmitAsync(message, cancellationToken);
+        return new LarkVerified(null, inbound, app);
     }
 
     private async Task<EventReply> AdmitAsync(LarkInbound.MessageReceived message, CancellationToken cancellationToken)
@@ -171,6 +180,8 @@ public sealed class LarkIngress(
         var age = time.GetUtcNow() - createdAt;
         return age is { } a && a <= maxAge && a >= -MaxClockSkew;
     }
+
+    private LarkVerified Refuse(string reason) => new(Reject(reason));
 
     private EventReply Reject(string reason)
     {

@@ -48,6 +48,13 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
             new LarkCardSettingsRequest(streaming ? StreamingOn : StreamingOff, sequence, uuid),
             LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
 
+    // Appends components (a JSON array of card JSON 2.0 elements) at the end of a card (POST …/cards/:card_id/elements).
+    public Task AppendCardElementsAsync(LarkApp app, string cardId, string elementsJson, int sequence, string uuid, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Post, $"open-apis/cardkit/v1/cards/{Uri.EscapeDataString(cardId)}/elements",
+            new LarkCardElementsRequest("append", elementsJson, sequence, uuid),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
     // Adds a reaction to a message and returns its reaction_id.
     public async Task<string> AddReactionAsync(LarkApp app, string messageId, string emojiType, CancellationToken cancellationToken)
     {

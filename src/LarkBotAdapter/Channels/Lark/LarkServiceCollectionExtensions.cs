@@ -22,6 +22,7 @@ public static class LarkServiceCollectionExtensions
         services.TryAddSingleton(new LarkCardLimits());
         services.AddSingleton<LarkLiveCards>();
         services.AddTransient<LarkIngress>();
+        services.AddTransient<LarkCardIngress>();
         services.AddTransient<IChatChannel, LarkChatChannel>();
         services.AddHostedService<LarkIdentityWarmup>();
         services.AddHttpClient<LarkOpenApiClient>((sp, http) =>

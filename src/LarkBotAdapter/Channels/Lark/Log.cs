@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Could not learn the bot identity of Lark app {AppId} at start-up: {Reason}")]
     public static partial void WarmupFailed(ILogger logger, string appId, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Lark card callback ignored: {Reason}")]
+    public static partial void CardCallbackIgnored(ILogger logger, string reason);
 }

@@ -3,6 +3,9 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // Log messages of this area; EventIds 1200–1299 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
+    [LoggerMessage(EventId = 1250, Level = LogLevel.Information, Message = "Slack interaction ignored: {What}")]
+    public static partial void InteractionIgnored(ILogger logger, string what);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]
     public static partial void UsingResponseUrl(ILogger logger, string claimKey, string error);
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-// POST /slack/events (Events API) and POST /slack/commands (slash commands).
+// POST /slack/events (Events API), POST /slack/commands (slash commands) and POST /slack/interactions (button
+// clicks: the Interactivity Request URL).
 public static class SlackEndpoints
 {
     public static RouteGroupBuilder MapSlack(this IEndpointRouteBuilder endpoints)
@@ -14,6 +15,8 @@ public static class SlackEndpoints
         group.MapPost("/events", (PlatformRequest request, SlackIngress ingress, CancellationToken cancellationToken) =>
             ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
         group.MapPost("/commands", (PlatformRequest request, SlackCommandIngress ingress, CancellationToken cancellationToken) =>
+            ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
+        group.MapPost("/interactions", (PlatformRequest request, SlackInteractionIngress ingress, CancellationToken cancellationToken) =>
             ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
         return group;
     }

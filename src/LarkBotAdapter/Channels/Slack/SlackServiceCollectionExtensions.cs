@@ -20,6 +20,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackPacer>();
         services.AddTransient<SlackIngress>();
         services.AddTransient<SlackCommandIngress>();
+        services.AddTransient<SlackInteractionIngress>();
         services.AddTransient<IChatChannel, SlackChatChannel>();
         services.AddHostedService<SlackIdentityWarmup>();
         // No resilience handler: a re-sent chat.postMessage could post twice; the client handles 429 itself.

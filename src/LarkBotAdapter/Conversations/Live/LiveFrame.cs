@@ -1,5 +1,8 @@
+using ChatOps.LarkBotAdapter.Feedback;
+
 namespace ChatOps.LarkBotAdapter.Conversations.Live;
 
 // What a live reply shows: the whole answer so far (Markdown) and one status line under it (what the bot is
-// doing, or the footer once it is done; null for none).
-public sealed record LiveFrame(string Markdown, string? Status);
+// doing, or the footer once it is done; null for none). A finished answer's final frame carries Feedback: what its
+// 👍/👎 buttons send back (null while streaming, and for error replies).
+public sealed record LiveFrame(string Markdown, string? Status, AnswerFeedback? Feedback = null);

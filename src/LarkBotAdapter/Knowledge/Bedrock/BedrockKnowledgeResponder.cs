@@ -23,6 +23,8 @@ public sealed partial class BedrockKnowledgeResponder(
 
     public Intent Intent => Intent.KnowledgeBase;
 
+    public string Model => options.ModelArn[(options.ModelArn.LastIndexOf('/') + 1)..];
+
     public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -15,6 +15,8 @@ public sealed class LocalKnowledgeResponder(LocalKnowledgeBase knowledge, ILogge
     // A follow-up this short ("and a restart?", "那回滚呢") borrows terms from the previous question.
     private const int ShortQuestionTerms = 6;
 
+    public string Model => "embedded-runbooks";
+
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     public Intent Intent => Intent.KnowledgeBase;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
@@ -12,6 +13,9 @@ public static class LarkCardJson
     public const string AnswerElement = "answer";
 
     public const string StatusElement = "status";
+
+    // The row of feedback buttons added when the answer is done.
+    public const string FeedbackElement = "feedback";
 
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -53,8 +57,61 @@ public static class LarkCardJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    // The row of 👍/👎 buttons under a finished answer (a JSON array for the append-elements call): each button's
+    // callback carries the answer's feedback values, which Lark echoes in the card.action.trigger callback.
+    public static string FeedbackRow(AnswerFeedback feedback)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Writer))
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("tag", "column_set");
+            json.WriteString("element_id", FeedbackElement);
+            json.WriteString("flex_mode", "none");
+            json.WriteString("horizontal_spacing", "small");
+            json.WriteStartArray("columns");
+            Button(json, "👍", feedback.Values(Vote.Up));
+            Button(json, "👎", feedback.Values(Vote.Down));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     // Lark rejects an empty markdown content, so an empty line shows a no-break space.
     public static string NonEmpty(string text) => text.Length == 0 ? "\u00a0" : text;
+
+    private static void Button(Utf8JsonWriter json, string label, IReadOnlyDictionary<string, string> value)
+    {
+        json.WriteStartObject();
+        json.WriteString("tag", "column");
+        json.WriteString("width", "auto");
+        json.WriteStartArray("elements");
+        json.WriteStartObject();
+        json.WriteString("tag", "button");
+        json.WriteStartObject("text");
+        json.WriteString("tag", "plain_text");
+        json.WriteString("content", label);
+        json.WriteEndObject();
+        json.WriteString("type", "default");
+        json.WriteString("size", "small");
+        json.WriteStartArray("behaviors");
+        json.WriteStartObject();
+        json.WriteString("type", "callback");
+        json.WriteStartObject("value");
+        foreach (var (key, text) in value)
+        {
+            json.WriteString(key, text);
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
     private static void Markdown(Utf8JsonWriter json, string id, string content, bool notation)
     {

@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
@@ -11,6 +12,10 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 internal sealed class LarkStreamingCard : ILiveReply
 {
     private const string Continued = "↓";
+    // The ledger entry that records which card got the feedback buttons (card parts count up from 0).
+    private const int FeedbackPart = 999;
+    private const string FeedbackMarker = "feedback:";
+
     private const string Superseded = "_(An earlier attempt wrote more here; the answer above replaces it.)_";
 
     private readonly LarkLiveCards _cards;
@@ -69,9 +74,13 @@ internal sealed class LarkStreamingCard : ILiveReply
             await SendAsync(final, cancellationToken);
             var last = _parts[^1];
             await SetStreamingAsync(last, streaming: false, cancellationToken);
-            foreach (var (part, reference) in _ledger.Earlier.Where(e => e.Key > last.Index).OrderBy(e => e.Key))
+            foreach (var (part, reference) in _ledger.Earlier.Where(e => e.Key > last.Index && e.Key != FeedbackPart).OrderBy(e => e.Key))
             {
                 await SupersedeAsync(part, reference, cancellationToken);
+            }
+            if (final.Feedback is { } feedback)
+            {
+                await AddFeedbackAsync(last, feedback, cancellationToken);
             }
         }
         catch (LarkApiException ex)
@@ -81,6 +90,28 @@ internal sealed class LarkStreamingCard : ILiveReply
         catch (HttpRequestException ex)
         {
             throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
+        }
+    }
+
+    // The buttons go on the last card once: a retried job that finds them recorded for that card adds none. Best
+    // effort: the answer is complete without them.
+    private async Task AddFeedbackAsync(CardPart last, AnswerFeedback feedback, CancellationToken cancellationToken)
+    {
+        var marker = FeedbackMarker + last.Ref.CardId;
+        if (_ledger.Earlier.TryGetValue(FeedbackPart, out var recorded) && recorded == marker)
+        {
+            return;
+        }
+        try
+        {
+            var sequence = await NextSequenceAsync(last, cancellationToken);
+            await _cards.Client.AppendCardElementsAsync(
+                _app, last.Ref.CardId, LarkCardJson.FeedbackRow(feedback), sequence, Uuid(last, sequence), cancellationToken);
+            await _ledger.RecordAsync(FeedbackPart, marker, cancellationToken);
+        }
+        catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
+        {
+            Log.FeedbackNotAdded(_cards.Logger, _turn.ClaimKey, ex);
         }
     }
 

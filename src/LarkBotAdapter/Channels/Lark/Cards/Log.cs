@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Turn {ClaimKey}: card {CardId} of an earlier run cannot be re-opened (Lark code {Code}); a new card takes its place")]
     public static partial void CardNotReopened(ILogger logger, string claimKey, string cardId, int code);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the feedback buttons could not be added to the finished card")]
+    public static partial void FeedbackNotAdded(ILogger logger, string claimKey, Exception exception);
 }

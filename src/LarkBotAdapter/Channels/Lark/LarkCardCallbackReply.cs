@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace ChatOps.LarkBotAdapter.Channels.Lark;
+
+// The answer to a card callback: a toast the clicker sees (or {} for nothing). English and Chinese both go along
+// (i18n), and Lark shows the one of the client's language.
+public sealed record LarkCardCallbackReply(
+    [property: JsonPropertyName("toast"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LarkToast? Toast);
+
+// Type: success, info, warning or error.
+public sealed record LarkToast(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("i18n")] IReadOnlyDictionary<string, string> I18n)
+{
+    public static LarkToast Of(string type, string english, string chinese) =>
+        new(type, english, new Dictionary<string, string>(StringComparer.Ordinal) { ["en_us"] = english, ["zh_cn"] = chinese });
+}
+
+[JsonSerializable(typeof(LarkCardCallbackReply))]
+internal sealed partial class LarkCallbackJsonContext : JsonSerializerContext;
