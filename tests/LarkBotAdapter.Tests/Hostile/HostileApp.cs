@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Bedrock;
@@ -87,7 +88,8 @@ public sealed class HostileApp : IAsyncLifetime
         Slack.ResponsePosts.Count,
         Bedrock.Requests.Count,
         Proxy.Requests.Count,
-        Dispatcher.Count);
+        Dispatcher.Count,
+        ((InMemoryStateStore)App.Services.GetRequiredService<IStateStore>()).Votes(DateTimeOffset.UtcNow).Count);
 
     /// <summary>Sends the case's request and returns its status, what it set off once the worker is idle, and its path.</summary>
     public async Task<(int Status, string Body, SideEffects Effects, string Path)> RunAsync(HostileCase hostile)

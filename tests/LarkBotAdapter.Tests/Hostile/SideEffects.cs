@@ -8,8 +8,9 @@ namespace ChatOps.LarkBotAdapter.Tests.Hostile;
 /// <param name="ConverseCalls">Requests the fake Bedrock Runtime received.</param>
 /// <param name="ProxyCalls">Requests the fake Q CLI proxy received.</param>
 /// <param name="Jobs">Jobs the ingress handed to the worker.</param>
+/// <param name="Votes">Feedback votes in the state store.</param>
 public sealed record SideEffects(
-    int LarkReplies, int SlackPosts, int SlackAnswers, int SlackResponseUrlPosts, int ConverseCalls, int ProxyCalls, int Jobs)
+    int LarkReplies, int SlackPosts, int SlackAnswers, int SlackResponseUrlPosts, int ConverseCalls, int ProxyCalls, int Jobs, int Votes = 0)
 {
     public static SideEffects None { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
@@ -20,7 +21,8 @@ public sealed record SideEffects(
         SlackResponseUrlPosts - before.SlackResponseUrlPosts,
         ConverseCalls - before.ConverseCalls,
         ProxyCalls - before.ProxyCalls,
-        Jobs - before.Jobs);
+        Jobs - before.Jobs,
+        Votes - before.Votes);
 
     /// <summary>Answers posted to either platform (a slash command's parent message is the question, not an answer).</summary>
     public int Answers => LarkReplies + SlackAnswers + SlackResponseUrlPosts;
