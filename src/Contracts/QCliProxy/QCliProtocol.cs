@@ -7,6 +7,16 @@ internal static class QCliProtocol
     /// <summary>The chat endpoint, relative to the proxy's base address.</summary>
     public const string ChatPath = "v1/chat";
 
+    /// <summary>The protocol this build speaks: 2 adds <c>proposal</c> lines and the execute endpoint.</summary>
+    public const int Version = 2;
+
+    /// <summary>Sent by the bot (the highest version it reads) and answered by the proxy (the version of its answer); a
+    /// version-1 peer sends none. The proxy writes <c>proposal</c> lines only to a client that sent 2 or more.</summary>
+    public const string VersionHeader = "X-ChatOps-Protocol";
+
+    /// <summary>The execute endpoint for proposal <paramref name="id"/>, relative to the proxy's base address.</summary>
+    public static string ExecutePath(string id) => $"v1/proposals/{Uri.EscapeDataString(id)}/execute";
+
     /// <summary>Unix seconds at which the request was signed.</summary>
     public const string TimestampHeader = "X-ChatOps-Timestamp";
 

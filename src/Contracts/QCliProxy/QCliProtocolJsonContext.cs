@@ -6,4 +6,7 @@ namespace ChatOps.Contracts;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(QCliChatRequest))]
 [JsonSerializable(typeof(QCliStreamLine))]
+[JsonSerializable(typeof(QCliProposal))]
+[JsonSerializable(typeof(QCliExecuteRequest))]
+[JsonSerializable(typeof(QCliExecuteResult))]
 internal sealed partial class QCliProtocolJsonContext : JsonSerializerContext;

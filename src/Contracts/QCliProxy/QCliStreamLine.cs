@@ -11,9 +11,11 @@ internal sealed record QCliStreamLine(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ExitCode = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QCliProposal? Proposal = null)
 {
     public const string ChunkType = "chunk";
+    public const string ProposalType = "proposal";
     public const string DoneType = "done";
     public const string ErrorType = "error";
 
@@ -24,6 +26,9 @@ internal sealed record QCliStreamLine(
     public static QCliStreamLine Chunk(string text) => new(ChunkType, Text: text);
 
     public static QCliStreamLine Done(int exitCode) => new(DoneType, ExitCode: exitCode);
+
+    /// <summary>Protocol 2: a proposal the agent recorded; the answer goes on after it.</summary>
+    public static QCliStreamLine ProposalMade(QCliProposal proposal) => new(ProposalType, Proposal: proposal);
 
     /// <param name="code">One of <see cref="QCliErrorCodes"/>.</param>
     public static QCliStreamLine Error(string code, string message) => new(ErrorType, Code: code, Message: message);
