@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Slack;
@@ -30,6 +31,7 @@ public static class ChatOpsServiceCollectionExtensions
         {
             services.AddBedrockKnowledge(configuration);
         }
+        services.AddApprovals(configuration);
         services.AddAwsOps(configuration);
         services.AddWorkerCore(configuration);
         services.AddLark();

@@ -17,7 +17,7 @@ public static class LocalCommands
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ask" or "classify" or "help" or "--help";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ask" or "classify" or "audit" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
     {
@@ -33,6 +33,7 @@ public static class LocalCommands
         return args[0] switch
         {
             "ask" => await AskAsync(host.Services, args[1..], output, error),
+            "audit" => await AuditCommand.RunAsync(host.Services, args[1..], output, error),
             _ => await ClassifyAsync(host.Services, input, output),
         };
     }
@@ -44,6 +45,8 @@ public static class LocalCommands
                                               answer one question through the real pipeline and print it
                                               (--channel slack: each segment as Slack mrkdwn, as Slack receives it)
           LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
+          LarkBotAdapter audit [--since 7d]   print the approval audit trail (proposals, decisions, executions) from
+                                              the state table (CHATOPS_STATE_TABLE), oldest first; --since 12h, 30d, …
         """;
 
     private static IHost BuildHost(string[] args)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ChatOps.Contracts;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
 
@@ -8,7 +9,7 @@ namespace ChatOps.LarkBotAdapter.Ops;
 
 // Answers aws_ops through the Q CLI proxy, streaming its chunks as they arrive. Only allowed chats and
 // users reach the proxy; every failure becomes a ResponderException the user can act on.
-internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ILogger<AwsOpsResponder> logger) : IResponder
+internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ApprovalDesk approvals, ILogger<AwsOpsResponder> logger) : IResponder
 {
     // Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.
     public const string ProfileAttribute = "ops.awsProfile";
@@ -41,6 +42,11 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
                 case QCliStreamLine.ChunkType when !string.IsNullOrEmpty(line.Text):
                     chunks++;
                     yield return line.Text;
+                    break;
+                case QCliStreamLine.ProposalType when line.Proposal is { } proposal:
+                    // The agent proposes; a person decides on the card. The thread remembers it for a plain "Approve".
+                    request.Attributes[ApprovalDesk.PendingAttribute] = proposal.Id;
+                    yield return await approvals.ProposedAsync(turn, proposal, cancellationToken);
                     break;
                 case QCliStreamLine.DoneType:
                     Log.Answered(logger, turn.ThreadKey, chunks, $"exit code {line.ExitCode}");

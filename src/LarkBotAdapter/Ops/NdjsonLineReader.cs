@@ -87,6 +87,8 @@ internal sealed class NdjsonLineReader(Stream stream, int maxLineBytes = NdjsonL
             QCliStreamLine.ChunkType => line with { Text = line.Text ?? string.Empty },
             QCliStreamLine.DoneType when line.ExitCode is not null => line,
             QCliStreamLine.ErrorType => line,
+            // Protocol 2; a proposal line without its proposal is skipped like an unknown line.
+            QCliStreamLine.ProposalType when line.Proposal is { Id.Length: > 0, Fields: not null } => line,
             QCliStreamLine.DoneType => throw new QCliProxyException(QCliFailure.Protocol, "The proxy sent a done line without an exitCode."),
             null => throw new QCliProxyException(QCliFailure.Protocol, "The proxy sent a line without a type."),
             // Unknown types are skipped so the proxy can add informational lines without breaking this client.

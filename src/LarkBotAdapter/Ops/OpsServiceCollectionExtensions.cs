@@ -1,4 +1,5 @@
 using ChatOps.Contracts;
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
@@ -40,6 +41,7 @@ public static class OpsServiceCollectionExtensions
             .RedactLoggedHeaders([QCliProtocol.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
+        services.AddTransient<ApprovalExecutor>();
         if (OpsGuardrailOptions.IsRequested(configuration))
         {
             services.AddOpsGuardrail(configuration);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatOps.Contracts;
@@ -23,6 +24,9 @@ internal sealed class QCliProxyClient(
 
     private const int MaxErrorBodyBytes = 4096;
 
+    // One execution may create a support case or run a script; the proxy bounds the script itself.
+    private static readonly TimeSpan ExecuteTimeout = TimeSpan.FromMinutes(5);
+
     // Sends request and yields the answer's lines, ending with its done or error
     // line. Cancelling cancellationToken (the answer deadline) closes the connection.
     // Throws QCliProxyException: Unreachable, refused (429/401/other status), cut off, or unreadable.
@@ -41,6 +45,49 @@ internal sealed class QCliProxyClient(
             {
                 yield break;
             }
+        }
+    }
+
+    // Asks the proxy to run approved proposal id (protocol 2). The proxy runs a proposal once and answers every
+    // retry with the first result, so failures to connect, 5xx and lost answers are retried here. Throws
+    // QCliProxyException with StatusCode 404 (unknown), 409 (arguments hash differs) or 410 (expired) when refused.
+    public async Task<QCliExecuteResult> ExecuteAsync(string id, QCliExecuteRequest request, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliProtocolJsonContext.Default.QCliExecuteRequest);
+        var path = new Uri(QCliProtocol.ExecutePath(id), UriKind.Relative);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = Sign(body, options.Secret, path);
+            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptTimeout.CancelAfter(ExecuteTimeout);
+            try
+            {
+                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    var result = await response.Content.ReadFromJsonAsync(QCliProtocolJsonContext.Default.QCliExecuteResult, cancellationToken);
+                    return result ?? throw new QCliProxyException(QCliFailure.Protocol, "The proxy's execution result was empty.");
+                }
+                var status = (int)response.StatusCode;
+                Log.Refused(logger, status);
+                if (status < 500 || attempt >= options.ConnectAttempts)
+                {
+                    throw new QCliProxyException(status == 401 ? QCliFailure.Unauthorized : QCliFailure.HttpStatus, $"The proxy answered HTTP {status}.") { StatusCode = status };
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new QCliProxyException(QCliFailure.Protocol, "The proxy's execution result is not the protocol's JSON.", ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested && attempt < options.ConnectAttempts)
+            {
+                Log.ConnectFailed(logger, attempt, options.ConnectAttempts, ex.GetType().Name, ex.Message);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new QCliProxyException(QCliFailure.Unreachable, $"The proxy could not be reached after {attempt} attempt(s).", ex);
+            }
+            await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
         }
     }
 
@@ -98,13 +145,14 @@ internal sealed class QCliProxyClient(
     }
 
     // A fresh timestamp per attempt, and the HMAC over exactly the bytes that are sent.
-    private HttpRequestMessage Sign(byte[] body, string secret)
+    private HttpRequestMessage Sign(byte[] body, string secret, Uri? path = null)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var message = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = content };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(QCliProtocol.NdjsonContentType));
+        var message = new HttpRequestMessage(HttpMethod.Post, path ?? ChatPath) { Content = content };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(path is null ? QCliProtocol.NdjsonContentType : "application/json"));
+        message.Headers.Add(QCliProtocol.VersionHeader, QCliProtocol.Version.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add(QCliProtocol.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add(QCliProtocol.SignatureHeader, QCliRequestSignature.Sign(secret, timestamp, body));
         return message;

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
@@ -6,8 +7,10 @@ namespace ChatOps.LarkBotAdapter.Scrubbing;
 
 // Every channel as ChatChannels hands it out: whatever is posted — answer segments, error
 // replies, notices, live frames and their status lines — is scrubbed first, on every platform and in the embedded console.
-// It offers the live and reaction capabilities of every channel, declining where the inner channel has none.
-internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, ILiveReplyChannel, IReactionChannel
+// It offers the live and reaction capabilities of every channel, declining where the inner channel has none; a channel
+// without approval cards gets the approval as a plain message that says to reply Approve or Reject.
+// Approval cards show their values scrubbed too; what is executed is what was hashed, and the card says when it masked.
+internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalChannel
 {
     public string Platform => inner.Platform;
 
@@ -34,6 +37,38 @@ internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, I
 
     public Task ShowStatusAsync(ChatTurn turn, string status, CancellationToken cancellationToken) =>
         inner is ILiveReplyChannel live ? live.ShowStatusAsync(turn, SecretScrubber.Scrub(status), cancellationToken) : Task.CompletedTask;
+
+    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalView view, CancellationToken cancellationToken)
+    {
+        var shown = Scrub(view);
+        if (inner is IApprovalChannel approvals)
+        {
+            return await approvals.PostApprovalAsync(turn, shown, cancellationToken);
+        }
+        await inner.PostNoticeAsync(turn, "approval:" + view.Record.Id, ApprovalText.Markdown(shown), cancellationToken);
+        return "";
+    }
+
+    public Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalView view, CancellationToken cancellationToken) =>
+        inner is IApprovalChannel approvals && cardRef.Length > 0
+            ? approvals.UpdateApprovalAsync(turn, cardRef, Scrub(view), cancellationToken)
+            : Task.CompletedTask;
+
+    private static ApprovalView Scrub(ApprovalView view)
+    {
+        var record = view.Record;
+        var fields = record.Fields.Select(f => f with { Value = SecretScrubber.Scrub(f.Value) }).ToArray();
+        var masked = fields.Zip(record.Fields).Any(p => p.First.Value != p.Second.Value);
+        return view with
+        {
+            Record = record with
+            {
+                Title = SecretScrubber.Scrub(record.Title),
+                Fields = masked ? [.. fields, new ApprovalField("note", "values that look like credentials are masked here; the proposal holds them")] : fields,
+                Result = record.Result is null ? null : SecretScrubber.Scrub(record.Result),
+            },
+        };
+    }
 
     public Task<string> AddReactionAsync(ChatTurn turn, Reaction reaction, CancellationToken cancellationToken) =>
         inner is IReactionChannel reactions ? reactions.AddReactionAsync(turn, reaction, cancellationToken) : Task.FromResult("");

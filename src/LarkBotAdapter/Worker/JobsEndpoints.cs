@@ -34,9 +34,10 @@ public static class JobsEndpoints
         {
             job = null;
         }
-        if (job is not { Kind: WorkJob.TurnKind, Turn: not null })
+        if (job is not { Kind: WorkJob.TurnKind or WorkJob.ExecuteKind, Turn: not null }
+            || (job.Kind == WorkJob.ExecuteKind && string.IsNullOrWhiteSpace(job.ProposalId)))
         {
-            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a chat.turn job");
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a chat.turn or ops.execute job");
         }
         // A job that can never be answered must not be a 500: Lambda would retry it and then keep it as a failure.
         if ((ChatTurnRules.Problem(job.Turn) ?? (channels.Has(job.Turn.Platform) ? null : "unknown platform")) is { } problem)
@@ -48,7 +49,7 @@ public static class JobsEndpoints
             Log.RecursiveJobDropped(logger, job.Turn.ClaimKey, job.Hop);
             return PlatformReplies.Error(StatusCodes.Status200OK, "dropped: too many hops");
         }
-        var jobKey = job.Turn.ClaimKey;
+        var jobKey = job.Key;
         var owner = Guid.NewGuid().ToString("N");
         JobLease lease;
         try

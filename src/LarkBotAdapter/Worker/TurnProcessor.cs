@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;
@@ -19,6 +20,8 @@ public sealed class TurnProcessor(
     RouteTable routes,
     IEnumerable<IAnswerCheck> checks,
     ChatChannels channels,
+    ApprovalDesk approvals,
+    IServiceProvider services,
     Segmenter segmenter,
     WorkerOptions options,
     QuestionRateLimit rateLimit,
@@ -32,6 +35,12 @@ public sealed class TurnProcessor(
     // stopping cuts the answer short like the answer deadline, with a notice that the bot restarted.
     public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping = default)
     {
+        if (job.Kind == WorkJob.ExecuteKind)
+        {
+            // Only reachable with the ops route configured: a proposal comes from the proxy.
+            await services.GetRequiredService<ApprovalExecutor>().ExecuteAsync(job.ProposalId!, cancellationToken);
+            return null;
+        }
         var turn = job.Turn;
         var channel = channels.For(turn.Platform);
         if (job.NeedsAddressCheck && !await channel.IsAddressedToBotAsync(turn, cancellationToken))
@@ -54,6 +63,14 @@ public sealed class TurnProcessor(
         }
         var reaction = await AskerReaction.AddAsync(channel, turn, options.Reactions, logger, cancellationToken);
         var thread = await LoadThreadAsync(turn, cancellationToken);
+        if (ApprovalReply.TryParse(turn.Text) is { } approve && thread.Attributes.TryGetValue(ApprovalDesk.PendingAttribute, out var proposalId))
+        {
+            // "Approve" / "Reject" in a thread with a proposal decides it, as the card's buttons would.
+            var decision = await approvals.DecideAsync(turn.Platform, turn.AppId, turn.SenderId, proposalId, approve, hash: null, cancellationToken);
+            await replies.PostFinalAsync(approvals.Describe(decision, Language.LooksChinese(turn.Text)), cancellationToken);
+            await reaction.FinishAsync(failed: decision.Outcome is not (DecisionOutcome.Approved or DecisionOutcome.Rejected), cancellationToken);
+            return null;
+        }
         // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         deadline.CancelAfter(options.AnswerTimeout);

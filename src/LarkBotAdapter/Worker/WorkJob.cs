@@ -4,7 +4,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 namespace ChatOps.LarkBotAdapter.Worker;
 
 // The hand-off from ingress to worker: a small JSON document (also the Lambda async-invoke payload).
-// Kind: Always TurnKind for now; other kinds are rejected.
+// Kind: TurnKind (answer a message) or ExecuteKind (run an approved proposal); other kinds are rejected.
 // Hop: How many hand-offs this job has had; a job is never handed off twice.
 // NeedsAddressCheck: The ingress could not tell whether the bot was @mentioned (its open_id was not
 // known yet); the worker checks before answering.
@@ -13,9 +13,19 @@ public sealed record WorkJob(
     [property: JsonPropertyName("turn")] ChatTurn Turn,
     [property: JsonPropertyName("hop")] int Hop,
     [property: JsonPropertyName("acceptedAt")] DateTimeOffset AcceptedAt,
-    [property: JsonPropertyName("needsAddressCheck")] bool NeedsAddressCheck = false)
+    [property: JsonPropertyName("needsAddressCheck")] bool NeedsAddressCheck = false,
+    [property: JsonPropertyName("proposalId")] string? ProposalId = null)
 {
     public const string TurnKind = "chat.turn";
+
+    // Runs an approved proposal (ProposalId) and reports in Turn's thread.
+    public const string ExecuteKind = "ops.execute";
+
+    // The key its lease and completion are recorded under: the message for a turn, the proposal for an execution.
+    [JsonIgnore]
+    public string Key => Kind == ExecuteKind ? "exec:" + ProposalId : Turn.ClaimKey;
+
+    public static WorkJob Execute(ChatTurn turn, string proposalId, DateTimeOffset at) => new(ExecuteKind, turn, Hop: 1, at, ProposalId: proposalId);
 
     // Hand-offs allowed: ingress → worker, nothing further.
     public const int MaxHops = 1;

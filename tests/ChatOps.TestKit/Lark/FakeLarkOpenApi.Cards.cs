@@ -86,6 +86,7 @@ public sealed partial class FakeLarkOpenApi
         app.MapPut("/open-apis/cardkit/v1/cards/{cardId}/elements/{elementId}/content", (HttpContext c, string cardId, string elementId) => fake().ContentAsync(c, cardId, elementId));
         app.MapPost("/open-apis/cardkit/v1/cards/{cardId}/elements", (HttpContext c, string cardId) => fake().AppendElementsAsync(c, cardId));
         app.MapMethods("/open-apis/cardkit/v1/cards/{cardId}/settings", ["PATCH"], (HttpContext c, string cardId) => fake().SettingsAsync(c, cardId));
+        app.MapMethods("/open-apis/im/v1/messages/{messageId}", ["PATCH"], (HttpContext c, string messageId) => fake().UpdateMessageAsync(c, messageId));
         app.MapPost("/open-apis/im/v1/messages/{messageId}/reactions", (HttpContext c, string messageId) => fake().AddReactionAsync(c, messageId));
         app.MapDelete("/open-apis/im/v1/messages/{messageId}/reactions/{reactionId}", (HttpContext c, string messageId, string reactionId) => fake().DeleteReaction(c, messageId, reactionId));
     }
@@ -316,6 +317,16 @@ public sealed partial class FakeLarkOpenApi
 
     private IResult? CardReferenceError(string appId, string content)
     {
+        using (var doc = JsonDocument.Parse(content))
+        {
+            // A message card sent whole (JSON 2.0) rather than a reference to a card entity.
+            if (Str(doc.RootElement, "schema") == "2.0")
+            {
+                return doc.RootElement.TryGetProperty("body", out var body) && body.TryGetProperty("elements", out _)
+                    ? null
+                    : Error(new LarkFault(400, 200220, "Failed to generate card content"));
+            }
+        }
         if (CardOf(content) is { } card)
         {
             return card.AppId == appId ? null : Error(new LarkFault(400, 300311, "The current application does not have permission to update/use this card"));
@@ -333,6 +344,44 @@ public sealed partial class FakeLarkOpenApi
             ? card
             : null;
     }
+
+    // PATCH im/v1/messages/:message_id: replaces a shared card message the app sent.
+    private async Task<IResult> UpdateMessageAsync(HttpContext context, string messageId)
+    {
+        if (AppOf(context) is not { } appId)
+        {
+            return InvalidToken();
+        }
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var content = Str(body.RootElement, "content");
+        var sent = Replies.FirstOrDefault(r => r.MessageId == messageId);
+        if (sent is null || sent.AppId != appId)
+        {
+            return Error(new LarkFault(400, 230001, "message not found or not sent by this app"));
+        }
+        if (sent.MsgType != "interactive" || content is null)
+        {
+            return Error(new LarkFault(400, 230001, "only interactive messages can be updated with card content"));
+        }
+        using (var card = JsonDocument.Parse(content))
+        {
+            if (!(card.RootElement.TryGetProperty("config", out var config) && config.TryGetProperty("update_multi", out var shared) && shared.GetBoolean()))
+            {
+                return Error(new LarkFault(400, 230099, "card is not shared (update_multi)"));
+            }
+        }
+        _messageUpdates.Enqueue((messageId, content));
+        return Results.Json(new { code = 0, msg = "success", data = new { } });
+    }
+
+    private readonly ConcurrentQueue<(string MessageId, string Content)> _messageUpdates = new();
+
+    /// <summary>The content a message shows now: its latest update, else what was sent.</summary>
+    public string? MessageContent(string messageId) =>
+        _messageUpdates.LastOrDefault(u => u.MessageId == messageId) is { Content: { } updated } ? updated : Replies.FirstOrDefault(r => r.MessageId == messageId)?.Content;
+
+    /// <summary>How often a message was updated.</summary>
+    public int UpdatesOf(string messageId) => _messageUpdates.Count(u => u.MessageId == messageId);
 
     private async Task<IResult> AddReactionAsync(HttpContext context, string messageId)
     {

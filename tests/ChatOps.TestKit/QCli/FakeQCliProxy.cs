@@ -27,7 +27,30 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         _time = time;
     }
 
+    private readonly ConcurrentDictionary<string, FakeProposal> _proposals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _executions = new();
+
     public Uri BaseAddress => _server.BaseAddress;
+
+    /// <summary>Proposal ids actually executed, once each however often the execute endpoint was called.</summary>
+    public IReadOnlyList<string> Executions => [.. _executions];
+
+    /// <summary>The next execute calls' answers after running: 0 drops the connection (a lost response), any other number
+    /// is that status without a body.</summary>
+    public ConcurrentQueue<int> ExecuteFaults { get; } = new();
+
+    /// <summary>The execution result JSON for a proposal; by default a created support case.</summary>
+    public Func<FakeProposal, string> ExecuteResult { get; set; } = p => new System.Text.Json.Nodes.JsonObject
+    {
+        ["status"] = "done",
+        ["summary"] = "Support case created for: " + p.Title,
+        ["caseId"] = "case-123456789012-muen-2026-1",
+        ["link"] = "https://console.aws.amazon.com/support/home#/case/?displayId=1",
+        ["exitCode"] = null,
+        ["output"] = null,
+        ["executedAt"] = "2026-12-05T10:05:00+00:00",
+    }.ToJsonString();
 
     /// <summary>Every request so far, in arrival order, including refused ones.</summary>
     public IReadOnlyList<QCliRecordedRequest> Requests => [.. _requests];
@@ -51,6 +74,7 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         fake._server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost("/v1/chat", (HttpContext c) => fake.ChatAsync(c));
+            app.MapPost("/v1/proposals/{id}/execute", (HttpContext c, string id) => fake.ExecuteAsync(c, id));
             app.MapGet("/healthz", () => Results.Ok(new { cli = "fake", version = "0.0.0" }));
         });
         return fake;
@@ -103,6 +127,10 @@ public sealed class FakeQCliProxy : IAsyncDisposable
             return;
         }
         var reply = _script.TryDequeue(out var next) ? next : DefaultReply(request);
+        foreach (var proposal in reply.Proposals)
+        {
+            _proposals[proposal.Id] = proposal;
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
@@ -115,6 +143,58 @@ public sealed class FakeQCliProxy : IAsyncDisposable
                 Interlocked.Increment(ref _disconnects);
             }
         }
+    }
+
+    private async Task ExecuteAsync(HttpContext context, string id)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var bytes = body.ToArray();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var problem = QCliSignatureVerifier.Problem(
+            _secret, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), bytes, _time.GetUtcNow());
+        var request = new QCliRecordedRequest(context.Request.Path, headers, bytes, problem);
+        _requests.Enqueue(request);
+        _received.Release();
+        if (problem is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        if (!_proposals.TryGetValue(id, out var proposal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var hash = (string?)request.Json["argumentsHash"];
+        if (!string.Equals(hash, proposal.Hash, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+        string result;
+        lock (_results)
+        {
+            if (!_results.TryGetValue(id, out result!))
+            {
+                result = ExecuteResult(proposal);
+                _results[id] = result;
+                _executions.Enqueue(id);
+            }
+        }
+        if (ExecuteFaults.TryDequeue(out var fault))
+        {
+            if (fault == 0)
+            {
+                // Ran, but the answer is lost on the way back.
+                context.Abort();
+                return;
+            }
+            context.Response.StatusCode = fault;
+            return;
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(result, context.RequestAborted);
     }
 
     private static async Task AnswerAsync(HttpContext context, FakeQCliReply reply, CancellationToken cancellationToken)

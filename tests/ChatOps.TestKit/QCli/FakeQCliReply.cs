@@ -40,6 +40,15 @@ public sealed class FakeQCliReply
 
     public FakeQCliReply Chunk(string text) => Add(Step.Line(new JsonObject { ["type"] = "chunk", ["text"] = text }.ToJsonString()));
 
+    /// <summary>A protocol-2 proposal line; the fake proxy keeps the proposal for its execute endpoint.</summary>
+    public FakeQCliReply Proposal(FakeProposal proposal, string? hash = null)
+    {
+        Proposals.Add(proposal);
+        return Add(Step.Line(proposal.Line(hash)));
+    }
+
+    internal List<FakeProposal> Proposals { get; } = [];
+
     /// <summary>Any raw line (a newline is appended), for malformed output.</summary>
     public FakeQCliReply Raw(string line) => Add(Step.Line(line));
 

@@ -1,4 +1,6 @@
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.LarkBotAdapter.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,8 @@ public sealed class OpsServiceCollectionExtensionsTests
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddIntentRecognition(configuration);
         services.AddRoutes();
+        // The ops route hands proposals to the approval desk, which posts through the chat channels.
+        services.AddApprovals(configuration).AddSingleton(new ChatChannels([]));
         services.AddAwsOps(configuration);
         return services.BuildServiceProvider();
     }

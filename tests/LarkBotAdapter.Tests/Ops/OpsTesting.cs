@@ -1,5 +1,6 @@
 using ChatOps.Contracts;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.LarkBotAdapter.Routing;
@@ -37,7 +38,16 @@ internal static class OpsTesting
             options, time ?? TimeProvider.System, NullLogger<QCliProxyClient>.Instance);
 
     public static AwsOpsResponder Responder(QCliProxyOptions options, HttpMessageHandler? handler = null) =>
-        new(Client(options, handler), options, NullLogger<AwsOpsResponder>.Instance);
+        new(Client(options, handler), options, Desk(), NullLogger<AwsOpsResponder>.Instance);
+
+    // A desk with nothing behind it: no channel shows cards, no job is dispatched (responder-level tests).
+    public static ApprovalDesk Desk()
+    {
+        var store = new InMemoryApprovalStore(TimeProvider.System);
+        return new ApprovalDesk(
+            store, new ApprovalOptions(), new ChatChannels([]), Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection()),
+            new ApprovalAudit(store, TimeProvider.System, NullLogger<ApprovalAudit>.Instance), TimeProvider.System, NullLogger<ApprovalDesk>.Instance);
+    }
 
     public static ChatTurn Turn(string text, string chatId = ChatId, string userId = UserId, string? rootId = null) =>
         new("lark", "cli_ops_app", chatId, "group", $"om_{Guid.NewGuid():N}", rootId, null, userId, "text", text, []);

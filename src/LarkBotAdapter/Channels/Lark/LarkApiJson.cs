@@ -20,6 +20,9 @@ internal sealed record LarkReplyRequest(
     [property: JsonPropertyName("reply_in_thread")] bool ReplyInThread,
     [property: JsonPropertyName("uuid")] string Uuid);
 
+internal sealed record LarkUpdateMessageRequest(
+    [property: JsonPropertyName("content")] string Content);
+
 internal sealed record LarkEnvelope<T>(
     [property: JsonPropertyName("code")] int Code,
     [property: JsonPropertyName("msg")] string? Msg,
@@ -84,6 +87,7 @@ internal sealed record LarkNoData;
 [JsonSerializable(typeof(LarkCardContentRequest))]
 [JsonSerializable(typeof(LarkCardSettingsRequest))]
 [JsonSerializable(typeof(LarkCardElementsRequest))]
+[JsonSerializable(typeof(LarkUpdateMessageRequest))]
 [JsonSerializable(typeof(LarkReactionRequest))]
 [JsonSerializable(typeof(LarkEnvelope<LarkReactionCreated>))]
 [JsonSerializable(typeof(LarkEnvelope<LarkNoData>))]

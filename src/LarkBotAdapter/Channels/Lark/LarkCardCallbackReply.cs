@@ -1,11 +1,25 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-// The answer to a card callback: a toast the clicker sees (or {} for nothing). English and Chinese both go along
+// The answer to a card callback: a toast the clicker sees (or {} for nothing), and the card's new look. English and Chinese both go along
 // (i18n), and Lark shows the one of the client's language.
 public sealed record LarkCardCallbackReply(
-    [property: JsonPropertyName("toast"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LarkToast? Toast);
+    [property: JsonPropertyName("toast"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LarkToast? Toast,
+    [property: JsonPropertyName("card"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LarkCardUpdate? Card = null);
+
+// The card to show instead of the clicked one, at once: card JSON 2.0 as an object (type raw).
+public sealed record LarkCardUpdate(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("data")] JsonElement Data)
+{
+    public static LarkCardUpdate Raw(string cardJson)
+    {
+        using var document = JsonDocument.Parse(cardJson);
+        return new LarkCardUpdate("raw", document.RootElement.Clone());
+    }
+}
 
 // Type: success, info, warning or error.
 public sealed record LarkToast(

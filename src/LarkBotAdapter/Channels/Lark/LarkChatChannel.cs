@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
@@ -16,7 +17,7 @@ public sealed class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
     LarkBotIdentity identity,
-    LarkLiveCards liveCards) : IChatChannel, ILiveReplyChannel, IReactionChannel
+    LarkLiveCards liveCards) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalChannel
 {
     // Lark emoji types of the bot's reactions.
     public const string WorkingEmoji = "OnIt";
@@ -59,6 +60,20 @@ public sealed class LarkChatChannel(
         client.DeleteReactionAsync(App(turn), turn.MessageId, reactionRef, cancellationToken);
 
     // Lark's reply uuid (≤ 50 chars): the same message and segment always give the same key.
+    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalView view, CancellationToken cancellationToken)
+    {
+        var uuid = Hash($"{turn.MessageId}#approval:{view.Record.Id}");
+        var messageId = await CallAsync(() => client.ReplyAsync(App(turn), turn.MessageId, "interactive", LarkApprovalCard.Json(view), uuid, cancellationToken));
+        return messageId ?? throw new ReplyFailedException("Lark did not return the approval card's message id.", targetGone: false, transient: true);
+    }
+
+    public Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalView view, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await client.UpdateCardMessageAsync(App(turn), cardRef, LarkApprovalCard.Json(view), cancellationToken);
+            return cardRef;
+        });
+
     public static string IdempotencyKey(string messageId, int segmentIndex) => Hash($"{messageId}#{segmentIndex}");
 
     // The reply uuid of a notice: the same message and notice always give the same key, so Lark posts a
@@ -73,6 +88,22 @@ public sealed class LarkChatChannel(
         {
             return await client.ReplyAsync(
                 App(turn), turn.MessageId, "post", LarkPostRenderer.ToPostContent(segment), uuid, cancellationToken);
+        }
+        catch (LarkApiException ex)
+        {
+            throw new ReplyFailedException(ex.Message, targetGone: ex.IsMessageRecalled, transient: ex.IsTransient, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
+        }
+    }
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
         }
         catch (LarkApiException ex)
         {

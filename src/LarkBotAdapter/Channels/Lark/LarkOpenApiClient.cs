@@ -55,6 +55,13 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
             new LarkCardElementsRequest("append", elementsJson, sequence, uuid),
             LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
 
+    // Replaces the card of an interactive message the bot sent (PATCH im/v1/messages/:message_id; the card must be
+    // shared, update_multi).
+    public Task UpdateCardMessageAsync(LarkApp app, string messageId, string cardJson, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Patch, $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}",
+            new LarkUpdateMessageRequest(cardJson), LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
     // Adds a reaction to a message and returns its reaction_id.
     public async Task<string> AddReactionAsync(LarkApp app, string messageId, string emojiType, CancellationToken cancellationToken)
     {

@@ -1,0 +1,172 @@
+using ChatOps.Contracts;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Worker;
+
+namespace ChatOps.LarkBotAdapter.Approvals;
+
+// Where proposals become approval cards and decisions: keeps each proposal, posts its card in the asker's thread,
+// and takes Approve/Reject from the card's buttons or a plain reply. Only the listed approvers decide (the asker only
+// with OPS_SELF_APPROVAL, though an asker may always withdraw with Reject); a decision is a conditional move from
+// Pending, so of two clicks one wins. An approval hands the execution to the worker.
+public sealed class ApprovalDesk(
+    IApprovalStore store,
+    ApprovalOptions options,
+    ChatChannels channels,
+    IServiceProvider services,
+    ApprovalAudit audit,
+    TimeProvider time,
+    ILogger<ApprovalDesk> logger)
+{
+    // Thread attribute naming the thread's latest proposal, for plain-text decisions.
+    public const string PendingAttribute = "ops.pendingProposal";
+
+    // Called by the ops route for each proposal line; returns the line the answer shows about it.
+    internal async Task<string> ProposedAsync(ChatTurn turn, QCliProposal proposal, CancellationToken cancellationToken)
+    {
+        var record = ApprovalRecord.From(proposal, turn, time.GetUtcNow(), options.Ttl);
+        var view = ViewOf(record);
+        if (!record.IsIntact)
+        {
+            // What would be shown is not what the proxy hashed: never offer it for approval.
+            Log.ProposalRefused(logger, proposal.Id, "its arguments do not match its hash");
+            return view.Pick($"\n\n⚠️ Proposal {proposal.Id} arrived damaged and is not offered for approval.\n\n", $"\n\n⚠️ 提案 {proposal.Id} 已损坏，不提交审批。\n\n");
+        }
+        try
+        {
+            var added = await store.AddAsync(record, cancellationToken);
+            if (added)
+            {
+                await audit.RecordAsync(ApprovalAudit.Proposed, record, record.Asker, null, cancellationToken);
+            }
+            else
+            {
+                record = await store.GetAsync(record.Id, cancellationToken) ?? record;
+            }
+            if (channels.For(turn.Platform) is IApprovalChannel channel && record.CardRef is null)
+            {
+                var cardRef = await channel.PostApprovalAsync(turn, ViewOf(record), cancellationToken);
+                await store.TryMoveAsync(record with { CardRef = cardRef }, record.State, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is StateUnavailableException or ReplyFailedException)
+        {
+            Log.ProposalNotShown(logger, proposal.Id, ex);
+            return view.Pick(
+                $"\n\n⚠️ The agent proposed “{proposal.Title}” ({proposal.Id}), but the approval card could not be shown; nothing will be done.\n\n",
+                $"\n\n⚠️ 代理提出了“{proposal.Title}”（{proposal.Id}），但审批卡片无法显示；不会执行任何操作。\n\n");
+        }
+        return view.Pick(
+            $"\n\n📝 Proposal {proposal.Id}: {proposal.Title}. Nothing is done until an approver approves it on the card below.\n\n",
+            $"\n\n📝 提案 {proposal.Id}：{proposal.Title}。审批人在下方卡片上批准之前不会执行。\n\n");
+    }
+
+    // A decision from a card button (hash from the button) or a plain reply (hash null: the record's own).
+    public async Task<Decision> DecideAsync(string platform, string appId, string userId, string proposalId, bool approve, string? hash, CancellationToken cancellationToken)
+    {
+        ApprovalRecord? record;
+        try
+        {
+            record = await store.GetAsync(proposalId, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.DecisionFailed(logger, proposalId, ex);
+            return new Decision(DecisionOutcome.Unavailable, null);
+        }
+        if (record is null || (hash is not null && !QCliProposalHash.Matches(record.ArgumentsHash, hash)) || record.Turn.Platform != platform || record.Turn.AppId != appId)
+        {
+            return new Decision(DecisionOutcome.Unknown, null);
+        }
+        if (record.State != ApprovalState.Pending)
+        {
+            return new Decision(DecisionOutcome.AlreadyDecided, record);
+        }
+        var who = Voter.Of(platform, appId, userId);
+        var now = time.GetUtcNow();
+        try
+        {
+            if (now >= record.ExpiresAt)
+            {
+                var expired = record with { State = ApprovalState.Expired };
+                if (await store.TryMoveAsync(expired, ApprovalState.Pending, cancellationToken))
+                {
+                    await audit.RecordAsync(ApprovalAudit.Expired, expired, who, "decision after expiry", cancellationToken);
+                    await UpdateCardAsync(expired, cancellationToken);
+                }
+                return new Decision(DecisionOutcome.Expired, expired);
+            }
+            var isAsker = who == record.Asker;
+            var allowed = options.IsApprover(platform, userId) && (!isAsker || options.SelfApproval);
+            if (!allowed && !(isAsker && !approve))
+            {
+                Log.DecisionRefused(logger, proposalId, who);
+                return new Decision(DecisionOutcome.NotAllowed, record);
+            }
+            var decided = record with
+            {
+                State = approve ? ApprovalState.Approved : ApprovalState.Rejected,
+                DecidedBy = who,
+                DecidedAt = now,
+            };
+            if (!await store.TryMoveAsync(decided, ApprovalState.Pending, cancellationToken))
+            {
+                return new Decision(DecisionOutcome.AlreadyDecided, await store.GetAsync(proposalId, cancellationToken) ?? record);
+            }
+            await audit.RecordAsync(approve ? ApprovalAudit.Approved : ApprovalAudit.Rejected, decided, who, null, cancellationToken);
+            if (approve)
+            {
+                await services.GetRequiredService<IJobDispatcher>().DispatchAsync(WorkJob.Execute(decided.Turn, decided.Id, now), cancellationToken);
+            }
+            else
+            {
+                await UpdateCardAsync(decided, cancellationToken);
+            }
+            return new Decision(approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected, decided);
+        }
+        catch (StateUnavailableException ex)
+        {
+            Log.DecisionFailed(logger, proposalId, ex);
+            return new Decision(DecisionOutcome.Unavailable, null);
+        }
+    }
+
+    // The card as it should look for record (for callback answers that replace the card at once).
+    public ApprovalView ViewOf(ApprovalRecord record) =>
+        new(record, options.ApproversOn(record.Turn.Platform), options.SelfApproval);
+
+    // Best effort: the decision stands whether or not the card could be changed.
+    public async Task UpdateCardAsync(ApprovalRecord record, CancellationToken cancellationToken)
+    {
+        if (record.CardRef is not { } cardRef || channels.For(record.Turn.Platform) is not IApprovalChannel channel)
+        {
+            return;
+        }
+        try
+        {
+            await channel.UpdateApprovalAsync(record.Turn, cardRef, ViewOf(record), cancellationToken);
+        }
+        catch (Exception ex) when (ex is ReplyFailedException or HttpRequestException)
+        {
+            Log.CardNotUpdated(logger, record.Id, ex);
+        }
+    }
+
+    // The text a decision attempt answers with (toast, ephemeral message or thread reply).
+    public string Describe(Decision decision, bool chinese)
+    {
+        string Pick(string english, string zh) => chinese ? zh : english;
+        var approvers = decision.Record is { } r ? string.Join(", ", options.ApproversOn(r.Turn.Platform)) : "";
+        return decision.Outcome switch
+        {
+            DecisionOutcome.Approved => Pick("Approved. Running it now; the result will be posted in the thread.", "已批准，正在执行，结果会发在消息串里。"),
+            DecisionOutcome.Rejected => Pick("Rejected. Nothing will be done.", "已拒绝，不会执行任何操作。"),
+            DecisionOutcome.NotAllowed when approvers.Length == 0 => Pick("Nobody may approve this: no approvers are configured (OPS_APPROVER_IDS).", "没有配置审批人（OPS_APPROVER_IDS），无人可以批准。"),
+            DecisionOutcome.NotAllowed => Pick($"Only these approvers may approve this: {approvers}.", $"只有以下审批人可以批准：{approvers}。"),
+            DecisionOutcome.AlreadyDecided => Pick($"Already decided: {ViewOf(decision.Record!).StatusLine}", $"已处理：{ViewOf(decision.Record!).StatusLine}"),
+            DecisionOutcome.Expired => Pick("This proposal has expired; ask again to get a new one.", "该提案已过期，请重新提问以生成新提案。"),
+            DecisionOutcome.Unknown => Pick("This approval is not known (any more).", "找不到该审批。"),
+            _ => Pick("The decision could not be recorded right now. Please try again.", "暂时无法记录决定，请稍后重试。"),
+        };
+    }
+}

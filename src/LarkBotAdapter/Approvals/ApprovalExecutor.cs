@@ -1,0 +1,99 @@
+using ChatOps.Contracts;
+using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.State;
+
+namespace ChatOps.LarkBotAdapter.Approvals;
+
+// Runs an approved proposal once: asks the proxy to execute exactly the approved arguments (their hash goes along;
+// the proxy refuses anything else and returns the first result to a retry), posts the scrubbed result in the asker's
+// thread (one notice per proposal, de-duplicated by the platform where it can) and moves the record to Executed or
+// Failed. A failure to reach the proxy throws, so the job is retried; the proxy's idempotency keeps it to one run.
+internal sealed class ApprovalExecutor(
+    IApprovalStore store,
+    ApprovalDesk desk,
+    QCliProxyClient proxy,
+    ChatChannels channels,
+    ApprovalAudit audit,
+    ILogger<ApprovalExecutor> logger)
+{
+    public async Task ExecuteAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(proposalId, cancellationToken);
+        if (record is not { State: ApprovalState.Approved })
+        {
+            Log.NothingToExecute(logger, proposalId, record?.State.ToString() ?? "unknown");
+            return;
+        }
+        await desk.UpdateCardAsync(record, cancellationToken);
+        var view = desk.ViewOf(record);
+        QCliExecuteResult result;
+        if (!record.IsIntact)
+        {
+            result = Refused(view.Pick("the stored proposal does not match its hash; nothing was run.", "存储的提案与其哈希不符，未执行。"));
+        }
+        else
+        {
+            try
+            {
+                result = await proxy.ExecuteAsync(record.Id, new QCliExecuteRequest(record.ArgumentsHash, record.DecidedBy), cancellationToken);
+            }
+            catch (QCliProxyException ex) when (ex.StatusCode is 404 or 409 or 410)
+            {
+                Log.ExecutionRefused(logger, proposalId, ex.StatusCode ?? 0);
+                result = Refused(ex.StatusCode switch
+                {
+                    404 => view.Pick("the proxy no longer knows this proposal; nothing was run.", "代理已不认识该提案，未执行。"),
+                    409 => view.Pick("the proxy refused it: the arguments are not the ones it proposed. Nothing was run.", "代理拒绝执行：参数与提案不符，未执行。"),
+                    _ => view.Pick("the proxy refused it: the proposal is too old. Nothing was run.", "代理拒绝执行：提案已过期，未执行。"),
+                });
+            }
+        }
+        var done = result.Status == QCliExecuteResult.Done;
+        var text = SecretScrubber.Scrub(Render(view, record, result));
+        var summary = SecretScrubber.Scrub(result.Summary);
+        var finished = record with { State = done ? ApprovalState.Executed : ApprovalState.Failed, Result = summary };
+        try
+        {
+            await channels.For(record.Turn.Platform).PostNoticeAsync(record.Turn, "exec:" + record.Id, text, cancellationToken);
+        }
+        catch (ReplyFailedException ex) when (!ex.Transient)
+        {
+            Log.ResultNotPosted(logger, proposalId, ex);
+        }
+        if (await store.TryMoveAsync(finished, ApprovalState.Approved, cancellationToken))
+        {
+            await audit.RecordAsync(done ? ApprovalAudit.Executed : ApprovalAudit.Failed, finished, record.DecidedBy ?? "?", summary, cancellationToken);
+            await desk.UpdateCardAsync(finished, cancellationToken);
+        }
+    }
+
+    private static QCliExecuteResult Refused(string why) =>
+        new(QCliExecuteResult.Failed, why, null, null, null, null, DateTimeOffset.UtcNow);
+
+    // The thread's message: what ran and what came of it (case id and link, or exit code and the end of the output).
+    private static string Render(ApprovalView view, ApprovalRecord record, QCliExecuteResult result)
+    {
+        var lines = new List<string>
+        {
+            result.Status == QCliExecuteResult.Done
+                ? view.Pick($"✅ **Done: {record.Title}** ({record.Id})", $"✅ **已完成：{record.Title}**（{record.Id}）")
+                : view.Pick($"❌ **Failed: {record.Title}** ({record.Id})", $"❌ **执行失败：{record.Title}**（{record.Id}）"),
+            result.Summary,
+        };
+        if (result.CaseId is { Length: > 0 } caseId)
+        {
+            lines.Add(view.Pick($"Support case: {caseId}", $"支持工单：{caseId}") + (result.Link is { Length: > 0 } link ? $" — {link}" : ""));
+        }
+        if (result.ExitCode is { } exit)
+        {
+            lines.Add(view.Pick($"Exit code {exit}.", $"退出码 {exit}。"));
+        }
+        if (result.Output is { Length: > 0 } output)
+        {
+            lines.Add("```\n" + output.Replace("```", "ʼʼʼ", StringComparison.Ordinal).TrimEnd() + "\n```");
+        }
+        return string.Join("\n\n", lines);
+    }
+}

@@ -1,0 +1,25 @@
+using Amazon.DynamoDBv2;
+using ChatOps.LarkBotAdapter.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOps.LarkBotAdapter.Approvals;
+
+public static class ApprovalServiceCollectionExtensions
+{
+    // The approval desk, the audit trail and their store (the state table when one is configured).
+    public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(ApprovalOptions.From(configuration));
+        services.TryAddSingleton<IApprovalStore>(provider =>
+        {
+            var time = provider.GetRequiredService<TimeProvider>();
+            var table = configuration[StateServiceCollectionExtensions.TableKey];
+            return string.IsNullOrWhiteSpace(table)
+                ? new InMemoryApprovalStore(time)
+                : new DynamoDbApprovalStore(provider.GetRequiredService<IAmazonDynamoDB>(), table.Trim(), time);
+        });
+        services.TryAddSingleton<ApprovalAudit>();
+        services.TryAddSingleton<ApprovalDesk>();
+        return services;
+    }
+}
