@@ -2,17 +2,18 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOps.IntentRecognition;
 
+/// <summary>Log messages of this area; EventIds 8000–8099 (docs/ARCHITECTURE.md, "Logging").</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Intent {Intent} (confidence {Confidence:0.00}) from {Source}")]
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Debug, Message = "Intent {Intent} (confidence {Confidence:0.00}) from {Source}")]
     public static partial void Classified(ILogger logger, string intent, double confidence, string source);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Bedrock Converse failed with {StatusCode} {ErrorType}")]
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Warning, Message = "Bedrock Converse failed with {StatusCode} {ErrorType}")]
     public static partial void BedrockFailed(ILogger logger, int statusCode, string? errorType);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Bedrock answer not usable: {Problem}")]
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Bedrock answer not usable: {Problem}")]
     public static partial void Unparseable(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Primary classifier failed ({ExceptionType}, status {StatusCode}); using the local classifier")]
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Primary classifier failed ({ExceptionType}, status {StatusCode}); using the local classifier")]
     public static partial void FallingBack(ILogger logger, string exceptionType, int? statusCode);
 }

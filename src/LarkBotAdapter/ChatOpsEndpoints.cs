@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter;
 
 public static class ChatOpsEndpoints
 {
-    /// <summary>Every endpoint of the contract: /healthz, /lark/events, /slack/events, /slack/commands, /events.</summary>
+    // Every endpoint of the contract: /healthz, /lark/events, /slack/events, /slack/commands, /events.
     public static IEndpointRouteBuilder MapChatOps(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();

@@ -13,7 +13,7 @@ namespace ChatOps.LarkBotAdapter;
 
 public static class ChatOpsServiceCollectionExtensions
 {
-    /// <summary>Everything the worker needs: state, intent recognition, routes, segmenter, channels.</summary>
+    // Everything the worker needs: state, intent recognition, routes, segmenter, channels.
     public static IServiceCollection AddChatOpsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAwsBasics();
@@ -36,7 +36,7 @@ public static class ChatOpsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The web app: the core plus the hand-off to the worker and the HTTP JSON contexts.</summary>
+    // The web app: the core plus the hand-off to the worker and the HTTP JSON contexts.
     public static IServiceCollection AddChatOpsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatOpsCore(configuration);

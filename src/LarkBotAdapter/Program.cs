@@ -15,5 +15,5 @@ app.MapChatOps();
 await app.RunAsync();
 return 0;
 
-/// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>
+// Entry point; public so WebApplicationFactory can host the app in tests.
 public partial class Program;

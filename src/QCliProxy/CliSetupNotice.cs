@@ -3,7 +3,7 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy;
 
-/// <summary>Says at start-up which CLI runs, as whom and with what trust; warns when it shares the proxy's user.</summary>
+// Says at start-up which CLI runs, as whom and with what trust; warns when it shares the proxy's user.
 internal sealed class CliSetupNotice(ProxyOptions options, CliUser user, ILogger<CliSetupNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy;
 
-/// <summary>Says loudly at start-up that requests are not authenticated, when that is so.</summary>
+// Says loudly at start-up that requests are not authenticated, when that is so.
 internal sealed class DevModeNotice(ProxyOptions options, ILogger<DevModeNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

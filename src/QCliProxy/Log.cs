@@ -2,7 +2,8 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy;
 
-/// <summary>The proxy's log events. Prompts and secrets are never logged; conversations appear as their directory hash.</summary>
+// The proxy's log events (EventIds 4000–4099, docs/ARCHITECTURE.md, "Logging"). Prompts and secrets are never
+// logged; conversations appear as their directory hash.
 internal static partial class Log
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Request rejected before anything ran: {Reason} (peer {Peer})")]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.QCliProxy;
 
-/// <summary>Entry point. Not top-level statements, so a test project can reference this app and the web app together.</summary>
+// Entry point. Not top-level statements, so a test project can reference this app and the web app together.
 public sealed class Program
 {
     private Program()

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 
 namespace ChatOps.QCliProxy;
 
-/// <summary>Composes the proxy; used by <see cref="Program"/> and by tests that host it on a loopback port.</summary>
+// Composes the proxy; used by Program and by tests that host it on a loopback port.
 public static class ProxyApp
 {
     // Lowest-priority defaults (the environment overrides them): one line per log entry for journald, no per-request
@@ -15,7 +15,7 @@ public static class ProxyApp
         ["Logging:Console:FormatterOptions:SingleLine"] = "true",
     };
 
-    /// <summary>Builds the app. <paramref name="configure"/> runs after the proxy's registrations, so it can override them.</summary>
+    // Builds the app. configure runs after the proxy's registrations, so it can override them.
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);

@@ -13,7 +13,7 @@ namespace ChatOps.QCliProxy;
 
 public static class ProxyServiceCollectionExtensions
 {
-    /// <summary>Settings (validated at start), the runner and its limits, conversations and their sweeper.</summary>
+    // Settings (validated at start), the runner and its limits, conversations and their sweeper.
     public static IServiceCollection AddQCliProxy(this IServiceCollection services)
     {
         services.AddOptions<ProxyOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
@@ -40,7 +40,7 @@ public static class ProxyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The proxy's two endpoints.</summary>
+    // The proxy's two endpoints.
     public static WebApplication MapQCliProxy(this WebApplication app)
     {
         app.MapChat();

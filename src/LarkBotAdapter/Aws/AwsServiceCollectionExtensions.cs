@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.LarkBotAdapter.Aws;
 
-/// <summary>Registers HTTP clients for AWS REST APIs: resilience (<see cref="HttpResilience"/>) outside SigV4 signing outside the socket handler.</summary>
+// Registers HTTP clients for AWS REST APIs: resilience (HttpResilience) outside SigV4 signing outside the socket handler.
 public static class AwsServiceCollectionExtensions
 {
-    /// <summary>Shared AWS settings and the resilience settings read from configuration.</summary>
+    // Shared AWS settings and the resilience settings read from configuration.
     public static IServiceCollection AddAwsBasics(this IServiceCollection services)
     {
         services.TryAddSingleton<AwsSettings>();
@@ -14,8 +14,8 @@ public static class AwsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A typed client whose requests are SigV4-signed for <paramref name="signingName"/> and, unless
-    /// <paramref name="retry"/> is false (a request that must be sent at most once), retried.</summary>
+    // A typed client whose requests are SigV4-signed for signingName and, unless
+    // retry is false (a request that must be sent at most once), retried.
     public static IHttpClientBuilder AddSignedAwsClient<TClient>(
         this IServiceCollection services,
         string signingName,
@@ -41,8 +41,8 @@ public static class AwsServiceCollectionExtensions
         return retry ? client.AddChatOpsResilience() : client;
     }
 
-    /// <summary>The handler chain of a signed client, for callers outside the container (configuration read at
-    /// start-up): resilience (unless <paramref name="resilience"/> is null) ▸ SigV4 ▸ sockets without redirects.</summary>
+    // The handler chain of a signed client, for callers outside the container (configuration read at
+    // start-up): resilience (unless resilience is null) ▸ SigV4 ▸ sockets without redirects.
     public static HttpMessageHandler CreateSignedHandler(
         AwsSettings aws, string region, string signingName, ResilienceSettings? resilience, TimeProvider time)
     {
@@ -64,7 +64,7 @@ public static class AwsServiceCollectionExtensions
             signingName,
             new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 
-    /// <summary>Reads <c>CHATOPS_HTTP_*</c> overrides (used by tests and tuning); defaults otherwise.</summary>
+    // Reads CHATOPS_HTTP_* overrides (used by tests and tuning); defaults otherwise.
     public static ResilienceSettings ResilienceSettingsFrom(IConfiguration configuration)
     {
         var defaults = new ResilienceSettings();

@@ -4,36 +4,36 @@ using Amazon.Runtime.Credentials;
 
 namespace ChatOps.LarkBotAdapter.Aws;
 
-/// <summary>Region, credentials and endpoints for AWS calls, read the way the AWS SDKs and CLI read them.</summary>
+// Region, credentials and endpoints for AWS calls, read the way the AWS SDKs and CLI read them.
 public sealed class AwsSettings(IConfiguration configuration)
 {
     private readonly Lazy<AWSCredentials> _credentials = new(() => ResolveCredentials(configuration));
 
-    /// <summary>The endpoint override for every service, checked after the service's own.</summary>
+    // The endpoint override for every service, checked after the service's own.
     public const string EndpointKey = "AWS_ENDPOINT_URL";
 
-    /// <summary>The region when neither <c>AWS_REGION</c> nor <c>AWS_DEFAULT_REGION</c> is set.</summary>
+    // The region when neither AWS_REGION nor AWS_DEFAULT_REGION is set.
     public const string DefaultRegion = "us-east-1";
 
-    /// <summary>The region of the function itself (Lambda, DynamoDB).</summary>
+    // The region of the function itself (Lambda, DynamoDB).
     public string Region => Setting("AWS_REGION") ?? Setting("AWS_DEFAULT_REGION") ?? DefaultRegion;
 
-    /// <summary>The region of Bedrock models and the knowledge base (may differ from the function's).</summary>
+    // The region of Bedrock models and the knowledge base (may differ from the function's).
     public string BedrockRegion => Setting("BEDROCK_REGION") ?? Region;
 
-    /// <summary>Credentials: explicit keys from configuration, else the SDK's default chain (env, profile, container, IMDS).</summary>
+    // Credentials: explicit keys from configuration, else the SDK's default chain (env, profile, container, IMDS).
     public AWSCredentials Credentials => _credentials.Value;
 
-    /// <summary>The endpoint for a service: <c>AWS_ENDPOINT_URL_{SERVICE}</c>, then <c>AWS_ENDPOINT_URL</c>, then the public one.</summary>
-    /// <param name="serviceEnvSuffix">e.g. <c>BEDROCK_RUNTIME</c>.</param>
-    /// <param name="hostPrefix">e.g. <c>bedrock-runtime</c>.</param>
-    /// <param name="region">The region of the public endpoint.</param>
+    // The endpoint for a service: AWS_ENDPOINT_URL_{SERVICE}, then AWS_ENDPOINT_URL, then the public one.
+    // serviceEnvSuffix: e.g. BEDROCK_RUNTIME.
+    // hostPrefix: e.g. bedrock-runtime.
+    // region: The region of the public endpoint.
     public Uri Endpoint(string serviceEnvSuffix, string hostPrefix, string region) =>
         EndpointOverride(serviceEnvSuffix) ?? new Uri($"https://{hostPrefix}.{region}.amazonaws.com/");
 
-    /// <summary>The configured endpoint for a service (<c>AWS_ENDPOINT_URL_{SERVICE}</c>, then <c>AWS_ENDPOINT_URL</c>),
-    /// or null when the public endpoint applies.</summary>
-    /// <param name="serviceEnvSuffix">e.g. <c>DYNAMODB</c>.</param>
+    // The configured endpoint for a service (AWS_ENDPOINT_URL_{SERVICE}, then AWS_ENDPOINT_URL),
+    // or null when the public endpoint applies.
+    // serviceEnvSuffix: e.g. DYNAMODB.
     public Uri? EndpointOverride(string serviceEnvSuffix)
     {
         var value = Setting(EndpointKeyOf(serviceEnvSuffix)) ?? Setting(EndpointKey);
@@ -46,13 +46,13 @@ public sealed class AwsSettings(IConfiguration configuration)
             : throw new InvalidOperationException($"{EndpointKeyOf(serviceEnvSuffix)} (or {EndpointKey}) is not an absolute URL.");
     }
 
-    /// <summary>The variable that overrides one service's endpoint, e.g. <c>AWS_ENDPOINT_URL_DYNAMODB</c>.</summary>
+    // The variable that overrides one service's endpoint, e.g. AWS_ENDPOINT_URL_DYNAMODB.
     public static string EndpointKeyOf(string serviceEnvSuffix) => $"{EndpointKey}_{serviceEnvSuffix}";
 
-    /// <summary>The region as the signer wants it.</summary>
+    // The region as the signer wants it.
     public static RegionEndpoint RegionEndpointOf(string region) => RegionEndpoint.GetBySystemName(region);
 
-    /// <summary>Credentials given as configuration keys, or null (then the SDK's default chain applies).</summary>
+    // Credentials given as configuration keys, or null (then the SDK's default chain applies).
     public AWSCredentials? ExplicitCredentials => FromConfiguration(configuration);
 
     // Blank counts as unset, as for the AWS CLI.

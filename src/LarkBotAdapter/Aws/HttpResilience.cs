@@ -3,16 +3,16 @@ using Polly;
 
 namespace ChatOps.LarkBotAdapter.Aws;
 
-/// <summary>The resilience pipeline of outbound HTTP clients, from Microsoft.Extensions.Http.Resilience: retries of
-/// transient failures (429, 408, 5xx, attempt timeouts, connection errors) with jittered exponential backoff honouring
-/// <c>Retry-After</c>, a circuit breaker and a per-attempt timeout. It sits outside any signing handler, so every attempt
-/// is signed afresh.</summary>
+// The resilience pipeline of outbound HTTP clients, from Microsoft.Extensions.Http.Resilience: retries of
+// transient failures (429, 408, 5xx, attempt timeouts, connection errors) with jittered exponential backoff honouring
+// Retry-After, a circuit breaker and a per-attempt timeout. It sits outside any signing handler, so every attempt
+// is signed afresh.
 public static class HttpResilience
 {
-    /// <summary>A server's <c>Retry-After</c> is honoured up to this long; beyond it the caller's deadlines decide.</summary>
+    // A server's Retry-After is honoured up to this long; beyond it the caller's deadlines decide.
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
-    /// <summary>Adds the pipeline to a client registered with the container (settings from <see cref="ResilienceSettings"/>).</summary>
+    // Adds the pipeline to a client registered with the container (settings from ResilienceSettings).
     public static IHttpClientBuilder AddChatOpsResilience(this IHttpClientBuilder builder)
     {
         builder.AddResilienceHandler("chatops", (pipeline, context) => Configure(
@@ -20,7 +20,7 @@ public static class HttpResilience
         return builder;
     }
 
-    /// <summary>The same pipeline as a handler, for a chain built before the container exists.</summary>
+    // The same pipeline as a handler, for a chain built before the container exists.
     public static DelegatingHandler CreateHandler(ResilienceSettings settings, TimeProvider time) =>
         new ResilienceHandler(Configure(new ResiliencePipelineBuilder<HttpResponseMessage>(), settings, time).Build());
 

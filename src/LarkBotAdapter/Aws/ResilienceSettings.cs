@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Aws;
 
-/// <summary>Knobs of <see cref="HttpResilience"/> (<c>CHATOPS_HTTP_*</c>).</summary>
+// Knobs of HttpResilience (CHATOPS_HTTP_*).
 public sealed record ResilienceSettings
 {
     public int MaxRetries { get; init; } = 3;

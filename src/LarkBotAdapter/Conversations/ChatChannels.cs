@@ -2,8 +2,8 @@ using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>Finds the channel of a turn's platform. Every post goes through a channel found here, so this is where
-/// outbound text is scrubbed of credentials (<see cref="ScrubbingChatChannel"/>).</summary>
+// Finds the channel of a turn's platform. Every post goes through a channel found here, so this is where
+// outbound text is scrubbed of credentials (ScrubbingChatChannel).
 public sealed class ChatChannels(IEnumerable<IChatChannel> channels)
 {
     private readonly Dictionary<string, IChatChannel> _byPlatform =

@@ -1,13 +1,13 @@
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>What a turn must look like before it is claimed or answered, wherever it came from.</summary>
+// What a turn must look like before it is claimed or answered, wherever it came from.
 public static class ChatTurnRules
 {
-    /// <summary>Longest id accepted. Real ids are under 64 characters; DynamoDB keys stop at 2,048 bytes and reply URLs
-    /// carry the message id, so a huge id could only fail later, after the claim, as a 5xx the platform retries forever.</summary>
+    // Longest id accepted. Real ids are under 64 characters; DynamoDB keys stop at 2,048 bytes and reply URLs
+    // carry the message id, so a huge id could only fail later, after the claim, as a 5xx the platform retries forever.
     public const int MaxIdChars = 256;
 
-    /// <summary>Why the turn cannot be answered, or null when it is well formed.</summary>
+    // Why the turn cannot be answered, or null when it is well formed.
     public static string? Problem(ChatTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -1,11 +1,11 @@
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>The values of <see cref="ChatTurn.ChatType"/> (Lark's <c>chat_type</c>; Slack maps DMs to <see cref="Direct"/>).</summary>
+// The values of ChatTurn.ChatType (Lark's chat_type; Slack maps DMs to Direct).
 public static class ChatTypes
 {
-    /// <summary>A one-to-one chat with the bot.</summary>
+    // A one-to-one chat with the bot.
     public const string Direct = "p2p";
 
-    /// <summary>Any chat with more members (a Lark group, a Slack channel).</summary>
+    // Any chat with more members (a Lark group, a Slack channel).
     public const string Group = "group";
 }

@@ -2,28 +2,28 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>A chat platform as the worker sees it: who is addressed, and where replies go.</summary>
+// A chat platform as the worker sees it: who is addressed, and where replies go.
 public interface IChatChannel
 {
-    /// <summary><c>lark</c>, <c>slack</c>, or <c>console</c> for the embedded mode.</summary>
+    // lark, slack, or console for the embedded mode.
     string Platform { get; }
 
-    /// <summary>The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).</summary>
+    // The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).
     Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);
 
-    /// <summary>Runs once before the first reply, given what earlier runs of the job posted (position → message id),
-    /// and returns the turn replies should use. Platforms where a question can arrive without a message (Slack slash
-    /// commands) post the parent message here and return it to be recorded; others return the turn.</summary>
+    // Runs once before the first reply, given what earlier runs of the job posted (position → message id),
+    // and returns the turn replies should use. Platforms where a question can arrive without a message (Slack slash
+    // commands) post the parent message here and return it to be recorded; others return the turn.
     Task<PreparedTurn> PrepareAsync(ChatTurn turn, IReadOnlyDictionary<int, string> posted, CancellationToken cancellationToken) =>
         Task.FromResult(new PreparedTurn(turn));
 
-    /// <summary>Renders and sends one segment at its position in the turn's thread; the worker has already skipped
-    /// positions an earlier run posted, and records what the receipt names. Where the platform has an idempotency key it
-    /// derives from (message, position). Throws <see cref="ReplyFailedException"/> when the platform refuses it.</summary>
+    // Renders and sends one segment at its position in the turn's thread; the worker has already skipped
+    // positions an earlier run posted, and records what the receipt names. Where the platform has an idempotency key it
+    // derives from (message, position). Throws ReplyFailedException when the platform refuses it.
     Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken);
 
-    /// <summary>Posts a short notice in the turn's thread outside any job (the ingress could not take the message).
-    /// Posting the same <paramref name="noticeKey"/> for the same message again posts nothing new where the platform
-    /// de-duplicates (Lark's reply uuid). Throws when the platform refuses or cannot be reached.</summary>
+    // Posts a short notice in the turn's thread outside any job (the ingress could not take the message).
+    // Posting the same noticeKey for the same message again posts nothing new where the platform
+    // de-duplicates (Lark's reply uuid). Throws when the platform refuses or cannot be reached.
     Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>The values of <see cref="ChatTurn.Platform"/>: the first part of every claim and thread key, and the
-/// <c>channel</c> the proxy protocol knows.</summary>
+// The values of ChatTurn.Platform: the first part of every claim and thread key, and the
+// channel the proxy protocol knows.
 public static class Platforms
 {
     public const string Lark = "lark";

@@ -1,8 +1,8 @@
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-/// <summary>A reply could not be posted.</summary>
-/// <param name="targetGone">The message was recalled or the chat is gone: nothing more can be posted there.</param>
-/// <param name="transient">Trying again later may work (rate limits, server errors).</param>
+// A reply could not be posted.
+// targetGone: The message was recalled or the chat is gone: nothing more can be posted there.
+// transient: Trying again later may work (rate limits, server errors).
 public sealed class ReplyFailedException(string message, bool targetGone, bool transient, Exception? inner = null)
     : Exception(message, inner)
 {

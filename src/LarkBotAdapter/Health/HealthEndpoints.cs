@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Health;
 
-/// <summary><c>GET /healthz</c>: readiness for the Lambda Web Adapter and load balancers. Names no secrets.</summary>
+// GET /healthz: readiness for the Lambda Web Adapter and load balancers. Names no secrets.
 public static class HealthEndpoints
 {
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder endpoints)

@@ -1,18 +1,18 @@
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>What the ingress did with a turn.</summary>
+// What the ingress did with a turn.
 public enum AdmissionOutcome
 {
-    /// <summary>Claimed and handed to the worker: it will be answered.</summary>
+    // Claimed and handed to the worker: it will be answered.
     Accepted,
 
-    /// <summary>Already claimed by an earlier or concurrent delivery: acknowledged, not answered again.</summary>
+    // Already claimed by an earlier or concurrent delivery: acknowledged, not answered again.
     Duplicate,
 
-    /// <summary>Hand-off unavailable: nothing was kept; the platform should redeliver (answer 5xx).</summary>
+    // Hand-off unavailable: nothing was kept; the platform should redeliver (answer 5xx).
     Unavailable,
 
-    /// <summary>The claim store could not answer: nothing was kept; the platform should redeliver (answer 5xx). The
-    /// asker was told in the thread, best effort, unless the caller asked for no notice.</summary>
+    // The claim store could not answer: nothing was kept; the platform should redeliver (answer 5xx). The
+    // asker was told in the thread, best effort, unless the caller asked for no notice.
     StoreUnavailable,
 }

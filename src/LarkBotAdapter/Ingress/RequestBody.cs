@@ -2,13 +2,13 @@ using System.Buffers;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>Reads a request body whole, up to a limit, without trusting Content-Length.</summary>
+// Reads a request body whole, up to a limit, without trusting Content-Length.
 public static class RequestBody
 {
-    /// <summary>Platform events are small; anything bigger is refused with 413 before it is parsed.</summary>
+    // Platform events are small; anything bigger is refused with 413 before it is parsed.
     public const int MaxBytes = 1024 * 1024;
 
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    // The body, or null when it is larger than maxBytes.
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)

@@ -4,8 +4,8 @@ using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
-/// <summary>The last step of every ingress: claim the message once, mark its thread, hand it off.</summary>
-public sealed partial class TurnAdmission(
+// The last step of every ingress: claim the message once, mark its thread, hand it off.
+public sealed class TurnAdmission(
     IStateStore state,
     IJobDispatcher dispatcher,
     WorkerOptions options,
@@ -13,14 +13,14 @@ public sealed partial class TurnAdmission(
     IServiceProvider services,
     ILogger<TurnAdmission> logger)
 {
-    /// <summary>The notice key of "the state store is down": one notice per message, however often it is redelivered.</summary>
+    // The notice key of "the state store is down": one notice per message, however often it is redelivered.
     public const string StoreUnavailableNotice = "store-unavailable";
 
-    /// <summary>Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).</summary>
+    // Longest question text handed to the worker (keeps jobs far below Lambda's async payload limit).
     public const int MaxTextChars = 16_000;
 
-    /// <summary>Time the ack path may spend on the store and the notice: Lark and Slack give up after 3 s (a slash
-    /// command then shows the user an error), so the ack leaves within this, whatever the store does.</summary>
+    // Time the ack path may spend on the store and the notice: Lark and Slack give up after 3 s (a slash
+    // command then shows the user an error), so the ack leaves within this, whatever the store does.
     public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
 
     // The hand-off always gets at least this, even when the store took most of the budget.
@@ -29,12 +29,12 @@ public sealed partial class TurnAdmission(
     // Less than this left for the notice and it would only be cut off half-sent.
     private static readonly TimeSpan MinNoticeTime = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest wait for the claim; a store slower than this counts as unavailable.</summary>
+    // Longest wait for the claim; a store slower than this counts as unavailable.
     public static readonly TimeSpan ClaimBudget = TimeSpan.FromSeconds(1.8);
 
-    /// <param name="noticeIfStoreDown">Tell the asker in the thread when the claim store is down (best effort, bounded by
-    /// <see cref="WorkerOptions.NoticeTimeout"/>). Callers pass false where the platform cannot de-duplicate the notice
-    /// of a redelivery, or where they answer the asker themselves.</param>
+    // noticeIfStoreDown: Tell the asker in the thread when the claim store is down (best effort, bounded by
+    // WorkerOptions.NoticeTimeout). Callers pass false where the platform cannot de-duplicate the notice
+    // of a redelivery, or where they answer the asker themselves.
     public async Task<AdmissionOutcome> AdmitAsync(
         ChatTurn turn, bool needsAddressCheck, CancellationToken cancellationToken, bool noticeIfStoreDown = true)
     {
@@ -104,6 +104,13 @@ public sealed partial class TurnAdmission(
         return AdmissionOutcome.Accepted;
     }
 
+    // An event delivery's admission as the platform's answer: taken or a duplicate is 200, anything else 503
+    // so the platform redelivers (nothing was kept).
+    public async Task<EventReply> AdmitEventAsync(ChatTurn turn, bool needsAddressCheck, bool noticeIfStoreDown, CancellationToken cancellationToken) =>
+        await AdmitAsync(turn, needsAddressCheck, cancellationToken, noticeIfStoreDown) is AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate
+            ? PlatformReplies.Ack()
+            : PlatformReplies.Unavailable();
+
     // Never throws but for cancellation: a claimed message must still be handed off when its thread cannot be marked.
     private async Task MarkThreadAsync(ChatTurn turn, CancellationToken storeCalls, CancellationToken cancellationToken)
     {
@@ -152,35 +159,5 @@ public sealed partial class TurnAdmission(
         {
             Log.ReleaseFailed(logger, claimKey, ex);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Turn {ClaimKey} accepted")]
-        public static partial void Accepted(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Turn {ClaimKey} already claimed; duplicate delivery acknowledged")]
-        public static partial void Duplicate(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Turn {ClaimKey}: claim store unavailable; asking the platform to redeliver")]
-        public static partial void ClaimUnavailable(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn {ClaimKey}: hand-off to the worker failed; claim released, asking the platform to redeliver")]
-        public static partial void HandOffFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Turn {ClaimKey}: claim could not be released; the redelivery will be taken for a duplicate")]
-        public static partial void ReleaseFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Turn {ClaimKey}: asker told the message will be answered on redelivery")]
-        public static partial void NoticePosted(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the state-store notice could not be posted")]
-        public static partial void NoticeFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: no time left in the ack for the state-store notice")]
-        public static partial void NoticeSkipped(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread not marked active; follow-ups without @ may be missed")]
-        public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);
     }
 }

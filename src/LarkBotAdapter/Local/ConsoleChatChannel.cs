@@ -3,7 +3,7 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Local;
 
-/// <summary>The embedded mode's "chat": keeps the segments the worker posts so the command can print them.</summary>
+// The embedded mode's "chat": keeps the segments the worker posts so the command can print them.
 public sealed class ConsoleChatChannel : IChatChannel
 {
     public const string PlatformName = "console";

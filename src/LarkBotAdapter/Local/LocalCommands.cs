@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace ChatOps.LarkBotAdapter.Local;
 
-/// <summary>The embedded mode: <c>ask "question" [--json]</c> and <c>classify</c> (questions on stdin) run the real
-/// pipeline on this machine — local classifier and in-memory state unless the environment configures AWS.</summary>
+// The embedded mode: ask "question" [--json] and classify (questions on stdin) run the real
+// pipeline on this machine — local classifier and in-memory state unless the environment configures AWS.
 public static class LocalCommands
 {
     private static readonly JsonSerializerOptions Output = new(LocalJsonContext.Default.Options)

@@ -6,11 +6,11 @@ using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Answers <c>aws_ops</c> through the Q CLI proxy, streaming its chunks as they arrive. Only allowed chats and
-/// users reach the proxy; every failure becomes a <see cref="ResponderException"/> the user can act on.</summary>
+// Answers aws_ops through the Q CLI proxy, streaming its chunks as they arrive. Only allowed chats and
+// users reach the proxy; every failure becomes a ResponderException the user can act on.
 internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ILogger<AwsOpsResponder> logger) : IResponder
 {
-    /// <summary>Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.</summary>
+    // Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.
     public const string ProfileAttribute = "ops.awsProfile";
 
     public Intent Intent => Intent.AwsOps;

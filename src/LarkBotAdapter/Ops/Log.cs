@@ -1,5 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Ops;
 
+// Log messages of this area; EventIds 5000–5099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Q CLI proxy not reachable (attempt {Attempt} of {Attempts}): {ErrorType} {Error}")]

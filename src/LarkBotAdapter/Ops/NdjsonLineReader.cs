@@ -5,15 +5,15 @@ using ChatOps.Contracts;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Reads protocol lines as their bytes arrive: one line parsed at a time, never the whole body in memory.</summary>
+// Reads protocol lines as their bytes arrive: one line parsed at a time, never the whole body in memory.
 internal sealed class NdjsonLineReader(Stream stream, int maxLineBytes = NdjsonLineReader.DefaultMaxLineBytes) : IAsyncDisposable
 {
     public const int DefaultMaxLineBytes = 1024 * 1024;
 
     private readonly PipeReader _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
 
-    /// <summary>The next line, or null at the end of the stream. Blank lines and unknown line types are skipped.</summary>
-    /// <exception cref="QCliProxyException">A line is not protocol JSON, or is longer than the limit.</exception>
+    // The next line, or null at the end of the stream. Blank lines and unknown line types are skipped.
+    // Throws QCliProxyException: A line is not protocol JSON, or is longer than the limit.
     public async ValueTask<QCliStreamLine?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)

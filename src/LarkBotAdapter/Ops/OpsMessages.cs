@@ -5,8 +5,8 @@ using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>What the user reads when the ops route refuses or fails; details end a sentence that
-/// <c>Notices.Failed</c> starts ("I couldn't answer this: …") and completes ("Please try again in a minute.").</summary>
+// What the user reads when the ops route refuses or fails; details end a sentence that
+// Notices.Failed starts ("I couldn't answer this: …") and completes ("Please try again in a minute.").
 internal static partial class OpsMessages
 {
     private const int MaxLoggedMessageChars = 500;
@@ -16,8 +16,8 @@ internal static partial class OpsMessages
         : "Questions about the live AWS accounts are restricted to approved chats and people, and this one isn't on the list. " +
           "If you need it, ask the bot's administrators (the ops/SRE team) to add this chat or you to OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS.";
 
-    /// <summary>The failure for an <c>error</c> line (or a refusal whose body held one), chosen by its code alone: the
-    /// line's message may carry the CLI's stderr (stack traces, values it printed), so it goes to the log, never here.</summary>
+    // The failure for an error line (or a refusal whose body held one), chosen by its code alone: the
+    // line's message may carry the CLI's stderr (stack traces, values it printed), so it goes to the log, never here.
     public static ResponderException ForCode(string? code, bool chinese) => code switch
     {
         "busy" => Busy(chinese),
@@ -32,7 +32,7 @@ internal static partial class OpsMessages
             "AWS CLI 在回答时出错，详情记录在机器人的日志中。"), retryable: true),
     };
 
-    /// <summary>The proxy's message as the log keeps it: credentials masked, at most a few hundred characters.</summary>
+    // The proxy's message as the log keeps it: credentials masked, at most a few hundred characters.
     public static string ForLog(string? message)
     {
         if (string.IsNullOrWhiteSpace(message))

@@ -9,9 +9,9 @@ namespace ChatOps.LarkBotAdapter.Ops;
 
 public static class OpsServiceCollectionExtensions
 {
-    /// <summary>The <c>aws_ops</c> route through the Q CLI proxy, when <c>QLI_SERVER_ADDRESS</c> or <c>QCLI_PROXY_SECRET</c> is
-    /// set (both are then required, checked at start-up). Call after <c>AddRoutes</c>: the responder replaces the
-    /// not-configured one. (<c>QCLI_AWS_PROFILES</c> reaches the classifiers through <c>AddIntentRecognition</c>.)</summary>
+    // The aws_ops route through the Q CLI proxy, when QLI_SERVER_ADDRESS or QCLI_PROXY_SECRET is
+    // set (both are then required, checked at start-up). Call after AddRoutes: the responder replaces the
+    // not-configured one. (QCLI_AWS_PROFILES reaches the classifiers through AddIntentRecognition.)
     public static IServiceCollection AddAwsOps(this IServiceCollection services, IConfiguration configuration)
     {
         if (!QCliProxyOptions.IsRequested(configuration))
@@ -47,8 +47,8 @@ public static class OpsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Bedrock guardrail on ops answers (<c>OPS_GUARDRAIL_ID</c>, <c>OPS_GUARDRAIL_VERSION</c>, checked at
-    /// start-up): ApplyGuardrail on the Bedrock Runtime endpoint (<c>AWS_ENDPOINT_URL_BEDROCK_RUNTIME</c> overrides it).</summary>
+    // The Bedrock guardrail on ops answers (OPS_GUARDRAIL_ID, OPS_GUARDRAIL_VERSION, checked at
+    // start-up): ApplyGuardrail on the Bedrock Runtime endpoint (AWS_ENDPOINT_URL_BEDROCK_RUNTIME overrides it).
     private static void AddOpsGuardrail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OpsGuardrailOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();

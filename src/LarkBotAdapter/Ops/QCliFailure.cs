@@ -1,26 +1,26 @@
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Why a call to the proxy failed outside the protocol's own <c>error</c> lines.</summary>
+// Why a call to the proxy failed outside the protocol's own error lines.
 public enum QCliFailure
 {
-    /// <summary>No connection could be made (after the retries).</summary>
+    // No connection could be made (after the retries).
     Unreachable,
 
-    /// <summary>Connected, but no response headers within the headers timeout (not retried: the proxy may be working).</summary>
+    // Connected, but no response headers within the headers timeout (not retried: the proxy may be working).
     NoAnswer,
 
-    /// <summary>429: all CLI slots and the queue are taken.</summary>
+    // 429: all CLI slots and the queue are taken.
     Busy,
 
-    /// <summary>401: the signature was refused (secret mismatch or clock skew).</summary>
+    // 401: the signature was refused (secret mismatch or clock skew).
     Unauthorized,
 
-    /// <summary>Another non-success status.</summary>
+    // Another non-success status.
     HttpStatus,
 
-    /// <summary>The stream ended or broke before its <c>done</c>/<c>error</c> line.</summary>
+    // The stream ended or broke before its done/error line.
     CutOff,
 
-    /// <summary>A line that is not the protocol's JSON.</summary>
+    // A line that is not the protocol's JSON.
     Protocol,
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
-/// the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.</summary>
+// Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
+// the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.
 internal sealed class QCliProxyClient(
     HttpClient http,
     QCliProxyOptions options,
@@ -23,9 +23,9 @@ internal sealed class QCliProxyClient(
 
     private const int MaxErrorBodyBytes = 4096;
 
-    /// <summary>Sends <paramref name="request"/> and yields the answer's lines, ending with its <c>done</c> or <c>error</c>
-    /// line. Cancelling <paramref name="cancellationToken"/> (the answer deadline) closes the connection.</summary>
-    /// <exception cref="QCliProxyException">Unreachable, refused (429/401/other status), cut off, or unreadable.</exception>
+    // Sends request and yields the answer's lines, ending with its done or error
+    // line. Cancelling cancellationToken (the answer deadline) closes the connection.
+    // Throws QCliProxyException: Unreachable, refused (429/401/other status), cut off, or unreadable.
     public async IAsyncEnumerable<QCliStreamLine> ChatAsync(QCliChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliProtocolJsonContext.Default.QCliChatRequest);

@@ -3,64 +3,64 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>How to reach the Q CLI proxy and who may use the <c>aws_ops</c> route: <c>QLI_SERVER_ADDRESS</c>,
-/// <c>QCLI_PROXY_SECRET</c>, <c>QCLI_AWS_PROFILES</c>, <c>OPS_ALLOWED_CHAT_IDS</c>, <c>OPS_ALLOWED_USER_IDS</c>,
-/// <c>OPS_ALLOW_EVERYONE</c>.</summary>
+// How to reach the Q CLI proxy and who may use the aws_ops route: QLI_SERVER_ADDRESS,
+// QCLI_PROXY_SECRET, QCLI_AWS_PROFILES, OPS_ALLOWED_CHAT_IDS, OPS_ALLOWED_USER_IDS,
+// OPS_ALLOW_EVERYONE.
 public sealed partial class QCliProxyOptions
 {
-    /// <summary>Shortest accepted shared secret.</summary>
+    // Shortest accepted shared secret.
     public const int MinSecretLength = 16;
 
-    /// <summary>Base URL of the proxy, ending in <c>/</c>.</summary>
+    // Base URL of the proxy, ending in /.
     public Uri? Address { get; private set; }
 
-    /// <summary>The shared HMAC secret. Never logged, never shown.</summary>
+    // The shared HMAC secret. Never logged, never shown.
     public string Secret { get; private set; } = string.Empty;
 
-    /// <summary>Profiles the classifier may choose from (the proxy has its own list and refuses others).</summary>
+    // Profiles the classifier may choose from (the proxy has its own list and refuses others).
     public IReadOnlyList<string> AwsProfiles { get; private set; } = [];
 
-    /// <summary>Chats that may use the route; empty = any chat (when a user list is set, or everyone is allowed).</summary>
+    // Chats that may use the route; empty = any chat (when a user list is set, or everyone is allowed).
     public IReadOnlySet<string> AllowedChatIds { get; private set; } = new HashSet<string>();
 
-    /// <summary>Users (Lark open_id, Slack user id) who may use the route; empty = anyone (when a chat list is set, or
-    /// everyone is allowed).</summary>
+    // Users (Lark open_id, Slack user id) who may use the route; empty = anyone (when a chat list is set, or
+    // everyone is allowed).
     public IReadOnlySet<string> AllowedUserIds { get; private set; } = new HashSet<string>();
 
-    /// <summary><c>OPS_ALLOW_EVERYONE=true</c>: the explicit opt-in that lets anyone who can message the bot use the route
-    /// when neither allow-list is set. Without it (and without a list) start-up fails. A list that is set still applies.</summary>
+    // OPS_ALLOW_EVERYONE=true: the explicit opt-in that lets anyone who can message the bot use the route
+    // when neither allow-list is set. Without it (and without a list) start-up fails. A list that is set still applies.
     public bool AllowEveryone { get; private set; }
 
-    /// <summary>Tries to connect before giving up; only failures to connect are retried.</summary>
+    // Tries to connect before giving up; only failures to connect are retried.
     public int ConnectAttempts { get; private set; } = 3;
 
-    /// <summary>Wait before the second attempt, doubled for each further one.</summary>
+    // Wait before the second attempt, doubled for each further one.
     public TimeSpan RetryDelay { get; private set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Longest wait for a TCP connection.</summary>
+    // Longest wait for a TCP connection.
     public TimeSpan ConnectTimeout { get; private set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Longest wait for the response headers; the stream after them is bounded by the worker's answer deadline.</summary>
+    // Longest wait for the response headers; the stream after them is bounded by the worker's answer deadline.
     public TimeSpan HeadersTimeout { get; private set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    // Problems found while loading, each naming the variable to fix.
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>Whether the proxy's address and secret are both set and valid.</summary>
+    // Whether the proxy's address and secret are both set and valid.
     public bool IsConfigured => Address is not null && Secret.Length > 0 && Errors.Count == 0;
 
-    /// <summary>Whether the configuration asks for the route at all (either of the two variables set).</summary>
+    // Whether the configuration asks for the route at all (either of the two variables set).
     public static bool IsRequested(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["QLI_SERVER_ADDRESS"]) || !string.IsNullOrWhiteSpace(configuration["QCLI_PROXY_SECRET"]);
 
-    /// <summary>Whether a user in a chat may use the route: every allow-list that is set must contain them; with no list
-    /// set, only <see cref="AllowEveryone"/> lets anyone in.</summary>
+    // Whether a user in a chat may use the route: every allow-list that is set must contain them; with no list
+    // set, only AllowEveryone lets anyone in.
     public bool Allows(string chatId, string userId) =>
         (AllowEveryone || AllowedChatIds.Count > 0 || AllowedUserIds.Count > 0)
         && (AllowedChatIds.Count == 0 || AllowedChatIds.Contains(chatId))
         && (AllowedUserIds.Count == 0 || AllowedUserIds.Contains(userId));
 
-    /// <summary>Reads the variables; problems go to <see cref="Errors"/>.</summary>
+    // Reads the variables; problems go to Errors.
     public void Load(IConfiguration configuration)
     {
         var errors = new List<string>();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-/// <summary>Fails start-up with the variable to fix rather than at the first ops question.</summary>
+// Fails start-up with the variable to fix rather than at the first ops question.
 internal sealed class QCliProxyOptionsValidator : IValidateOptions<QCliProxyOptions>
 {
     public ValidateOptionsResult Validate(string? name, QCliProxyOptions options) =>

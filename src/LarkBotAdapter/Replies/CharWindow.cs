@@ -1,17 +1,15 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>
-/// The live tail of an answer stream, addressed by stream offset. Text before <see cref="Base"/> is dropped when room
-/// is needed, so memory follows the pending text rather than the whole answer.
-/// </summary>
+// The live tail of an answer stream, addressed by stream offset. Text before Base is dropped when room
+// is needed, so memory follows the pending text rather than the whole answer.
 internal sealed class CharWindow
 {
     private char[] _buffer = new char[512]; // grows by doubling; most answers are short
 
-    /// <summary>Stream offset of the first character still held.</summary>
+    // Stream offset of the first character still held.
     public int Base { get; private set; }
 
-    /// <summary>Stream offset just past the last character received.</summary>
+    // Stream offset just past the last character received.
     public int End { get; private set; }
 
     public char this[int offset] => _buffer[offset - Base];
@@ -20,7 +18,7 @@ internal sealed class CharWindow
 
     public ReadOnlySpan<char> Span(int from, int to) => _buffer.AsSpan(from - Base, to - from);
 
-    /// <summary>Appends <paramref name="chunk"/>; if room is needed, text before <paramref name="keepFrom"/> is dropped.</summary>
+    // Appends chunk; if room is needed, text before keepFrom is dropped.
     public void Append(string chunk, int keepFrom)
     {
         EnsureCapacity(chunk.Length, keepFrom);

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>An open fenced code block: its marker (` or ~), delimiter length and the line that re-opens it.</summary>
+// An open fenced code block: its marker (` or ~), delimiter length and the line that re-opens it.
 internal sealed record CodeFence(char Marker, int Length, string Opener)
 {
     // Long info strings are cut so a re-opened fence never eats a segment's budget.
@@ -8,7 +8,7 @@ internal sealed record CodeFence(char Marker, int Length, string Opener)
 
     public string Closer => new(Marker, Length);
 
-    /// <summary>Parses a fence opener line (any indentation, LLM output nests fences in list items).</summary>
+    // Parses a fence opener line (any indentation, LLM output nests fences in list items).
     public static CodeFence? TryParseOpener(ReadOnlySpan<char> line)
     {
         var trimmed = line.Trim();
@@ -44,7 +44,7 @@ internal sealed record CodeFence(char Marker, int Length, string Opener)
         return new CodeFence(marker, length, new string(marker, length) + firstWord.ToString());
     }
 
-    /// <summary>True when the line closes this fence: only the marker, at least as long as the opener.</summary>
+    // True when the line closes this fence: only the marker, at least as long as the opener.
     public bool IsClosedBy(ReadOnlySpan<char> line)
     {
         var trimmed = line.Trim();
@@ -64,7 +64,7 @@ internal sealed record CodeFence(char Marker, int Length, string Opener)
         return true;
     }
 
-    /// <summary>True when an unfinished line could still become a closer of this fence.</summary>
+    // True when an unfinished line could still become a closer of this fence.
     public bool CouldBeClosedBy(ReadOnlySpan<char> partialLine)
     {
         foreach (var c in partialLine.Trim())

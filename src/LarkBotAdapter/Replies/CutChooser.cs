@@ -1,11 +1,11 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Finds where pending text may be cut: line ends from the index, and sentence or word starts inside a line,
-/// never inside code unless a cut is forced.</summary>
+// Finds where pending text may be cut: line ends from the index, and sentence or word starts inside a line,
+// never inside code unless a cut is forced.
 internal sealed class CutChooser(CharWindow window, LineTracker lines)
 {
-    /// <summary>A cut for pending text over a cap: the best one within the budgets, else the longest run of text
-    /// elements that fits.</summary>
+    // A cut for pending text over a cap: the best one within the budgets, else the longest run of text
+    // elements that fits.
     public int Forced(int head, CodeFence? carry, int chars, int bytes)
     {
         var limit = WindowLimit(head, chars, bytes);
@@ -19,7 +19,7 @@ internal sealed class CutChooser(CharWindow window, LineTracker lines)
         return Math.Max(cut, head + 1);
     }
 
-    /// <summary>A cut for a quiet stream: at the end when that leaves no open line or empty block, else the best one.</summary>
+    // A cut for a quiet stream: at the end when that leaves no open line or empty block, else the best one.
     public int Quiet(int head, CodeFence? carry)
     {
         var end = window.End;
@@ -30,10 +30,8 @@ internal sealed class CutChooser(CharWindow window, LineTracker lines)
         return cutAtEnd ? end : Choose(head, carry, end, head + ((end - head) / 2), forced: false);
     }
 
-    /// <summary>
-    /// Best cut in (head, limit]: paragraph, then line, then code line, then sentence end, then space — the first
-    /// kind whose last candidate reaches <paramref name="minimum"/>; otherwise the furthest candidate; -1 if none.
-    /// </summary>
+    // Best cut in (head, limit]: paragraph, then line, then code line, then sentence end, then space — the first
+    // kind whose last candidate reaches minimum; otherwise the furthest candidate; -1 if none.
     public int Choose(int head, CodeFence? carry, int limit, int minimum, bool forced)
     {
         var breaks = lines.Breaks;
@@ -71,7 +69,7 @@ internal sealed class CutChooser(CharWindow window, LineTracker lines)
         return paragraph >= minimum ? paragraph : line >= minimum ? line : codeLine;
     }
 
-    /// <summary>Last sentence start and last word start at or before <paramref name="from"/> where a line may be cut.</summary>
+    // Last sentence start and last word start at or before from where a line may be cut.
     private (int Sentence, int Word) FindInLineCuts(int head, CodeFence? carry, int from, bool forced)
     {
         int sentence = -1, word = -1;
@@ -131,7 +129,7 @@ internal sealed class CutChooser(CharWindow window, LineTracker lines)
         return TextBoundaries.IsCjkSentenceEnd(c) || (ascii && TextBoundaries.IsAsciiSentenceEnd(c));
     }
 
-    /// <summary>The furthest offset such that [head, limit) fits both budgets.</summary>
+    // The furthest offset such that [head, limit) fits both budgets.
     private int WindowLimit(int head, int chars, int bytes)
     {
         int used = 0, position = head;

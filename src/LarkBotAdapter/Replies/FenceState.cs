@@ -1,19 +1,19 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Which fenced code block the stream is in, line by line, and what each line end offers as a cut.</summary>
+// Which fenced code block the stream is in, line by line, and what each line end offers as a cut.
 internal sealed class FenceState
 {
-    /// <summary>The fence open after the last complete line, or null outside code.</summary>
+    // The fence open after the last complete line, or null outside code.
     public CodeFence? Open { get; private set; }
 
-    /// <summary>Whether the open fence has a non-blank line yet: cutting before any code would send an empty block.</summary>
+    // Whether the open fence has a non-blank line yet: cutting before any code would send an empty block.
     public bool HasContent { get; private set; }
 
-    /// <summary>Longest opener seen: every segment keeps room to close a fence this long.</summary>
+    // Longest opener seen: every segment keeps room to close a fence this long.
     public int Longest { get; private set; }
 
-    /// <summary>Moves past one complete line and returns its line end. <paramref name="known"/> is false for a line too
-    /// long (or no longer held) to be a delimiter; <paramref name="closed"/> is the fence this line closed, if any.</summary>
+    // Moves past one complete line and returns its line end. known is false for a line too
+    // long (or no longer held) to be a delimiter; closed is the fence this line closed, if any.
     public LineBreak Track(ReadOnlySpan<char> line, bool known, int after, out CodeFence? closed)
     {
         closed = null;

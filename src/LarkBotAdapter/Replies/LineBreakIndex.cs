@@ -1,19 +1,17 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>
-/// The line ends of the stream in order, each with the cut it offers. Breaks at or before the cutter's head can no
-/// longer be cut at: they stay until enough pile up to drop them in one move, so pruning costs linear time.
-/// </summary>
+// The line ends of the stream in order, each with the cut it offers. Breaks at or before the cutter's head can no
+// longer be cut at: they stay until enough pile up to drop them in one move, so pruning costs linear time.
 internal sealed class LineBreakIndex
 {
     private readonly List<LineBreak> _breaks = [];
 
-    /// <summary>Index of the first break after the head.</summary>
+    // Index of the first break after the head.
     public int FirstLive { get; private set; }
 
     public int Count => _breaks.Count;
 
-    /// <summary>Offset of the last paragraph end seen, -1 before the first.</summary>
+    // Offset of the last paragraph end seen, -1 before the first.
     public int LastParagraph { get; private set; } = -1;
 
     public LineBreak this[int index] => _breaks[index];
@@ -27,7 +25,7 @@ internal sealed class LineBreakIndex
         }
     }
 
-    /// <summary>Upgrades the line end at <paramref name="position"/>, if it is the last break, to a paragraph end.</summary>
+    // Upgrades the line end at position, if it is the last break, to a paragraph end.
     public void MarkParagraphAt(int position)
     {
         if (_breaks.Count > FirstLive && _breaks[^1] is { Kind: BreakKind.Line } previous && previous.Position == position)
@@ -37,7 +35,7 @@ internal sealed class LineBreakIndex
         }
     }
 
-    /// <summary>Index of the last live break at or before <paramref name="position"/>; FirstLive - 1 when there is none.</summary>
+    // Index of the last live break at or before position; FirstLive - 1 when there is none.
     public int LastAtOrBefore(int position)
     {
         int low = FirstLive, high = _breaks.Count - 1, found = FirstLive - 1;
@@ -58,7 +56,7 @@ internal sealed class LineBreakIndex
         return found;
     }
 
-    /// <summary>Retires the breaks at or before <paramref name="head"/>.</summary>
+    // Retires the breaks at or before head.
     public void Prune(int head)
     {
         while (FirstLive < _breaks.Count && _breaks[FirstLive].Position <= head)

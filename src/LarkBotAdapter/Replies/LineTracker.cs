@@ -1,25 +1,23 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>
-/// Follows the stream line by line as lines complete: records each line end (<see cref="LineBreakIndex"/>) and the
-/// fence state (<see cref="FenceState"/>), and answers which fence is open at a position.
-/// </summary>
+// Follows the stream line by line as lines complete: records each line end (LineBreakIndex) and the
+// fence state (FenceState), and answers which fence is open at a position.
 internal sealed class LineTracker(CharWindow window, Action<CodeFence, int, int> fenceClosed)
 {
-    /// <summary>Lines longer than this are never fence delimiters, so their text need not be kept for parsing.</summary>
+    // Lines longer than this are never fence delimiters, so their text need not be kept for parsing.
     public const int MaxDelimiterLine = 1024;
 
     public LineBreakIndex Breaks { get; } = new();
 
     public FenceState Fences { get; } = new();
 
-    /// <summary>Stream offset where the unfinished line starts.</summary>
+    // Stream offset where the unfinished line starts.
     public int LineStart { get; private set; }
 
-    /// <summary>Oldest offset the window must keep: the unfinished line while it may still be a fence delimiter.</summary>
+    // Oldest offset the window must keep: the unfinished line while it may still be a fence delimiter.
     public int KeepFrom(int head) => window.End - LineStart > MaxDelimiterLine ? head : Math.Min(head, LineStart);
 
-    /// <summary>Processes the lines completed in text received from <paramref name="from"/> on.</summary>
+    // Processes the lines completed in text received from from on.
     public void Scan(int from)
     {
         var position = from;
@@ -38,8 +36,8 @@ internal sealed class LineTracker(CharWindow window, Action<CodeFence, int, int>
         }
     }
 
-    /// <summary>Fence open at the start of the line holding <paramref name="position"/> (<paramref name="atHead"/> when
-    /// that line starts at or before the head), and whether that line is a delimiter.</summary>
+    // Fence open at the start of the line holding position (atHead when
+    // that line starts at or before the head), and whether that line is a delimiter.
     public CodeFence? FenceAtLineOf(int position, CodeFence? atHead, out bool delimiterLine)
     {
         var previous = Breaks.LastAtOrBefore(position);

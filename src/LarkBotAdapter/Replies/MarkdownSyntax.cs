@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Markdown line syntax shared by the platform renderers (Lark post <c>md</c>, Slack mrkdwn).</summary>
+// Markdown line syntax shared by the platform renderers (Lark post md, Slack mrkdwn).
 internal static partial class MarkdownSyntax
 {
-    /// <summary>The smallest indentation of a nested list item outside code: LLMs nest by 2, 3 or 4 spaces.</summary>
+    // The smallest indentation of a nested list item outside code: LLMs nest by 2, 3 or 4 spaces.
     public static int ListIndentUnit(string[] lines)
     {
         var unit = 0;
@@ -26,7 +26,7 @@ internal static partial class MarkdownSyntax
         return unit;
     }
 
-    /// <summary>Appends a line, separating it from what is already there by one line break.</summary>
+    // Appends a line, separating it from what is already there by one line break.
     public static void AppendLine(StringBuilder output, string line)
     {
         if (output.Length > 0)

@@ -1,10 +1,8 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>
-/// Incremental cutter behind the <see cref="Segmenter"/>: receives text and cuts segments between the head (where the
-/// next segment starts) and the end of the stream. Positions are stream offsets; each character is scanned a bounded
-/// number of times, so long streams cost linear time.
-/// </summary>
+// Incremental cutter behind the Segmenter: receives text and cuts segments between the head (where the
+// next segment starts) and the end of the stream. Positions are stream offsets; each character is scanned a bounded
+// number of times, so long streams cost linear time.
 internal sealed class SegmentCutter
 {
     private readonly SegmenterOptions _options;
@@ -23,7 +21,7 @@ internal sealed class SegmentCutter
         _chooser = new CutChooser(_window, _lines);
     }
 
-    /// <summary>True when pending text will produce a segment (a lone closer of a re-opened fence will not).</summary>
+    // True when pending text will produce a segment (a lone closer of a re-opened fence will not).
     public bool HasContent =>
         _firstContent >= 0
         && !(_carry is not null && _firstContent >= _lines.LineStart && _carry.CouldBeClosedBy(_window.Span(_firstContent, _window.End)));
@@ -45,7 +43,7 @@ internal sealed class SegmentCutter
         _lines.Scan(scanFrom);
     }
 
-    /// <summary>Cuts what must go (over the caps) and what may go (at least MinChars at a paragraph end).</summary>
+    // Cuts what must go (over the caps) and what may go (at least MinChars at a paragraph end).
     public void TakeReady(List<string> output)
     {
         while (true)
@@ -66,7 +64,7 @@ internal sealed class SegmentCutter
         }
     }
 
-    /// <summary>The stream went quiet: cut pending text at the best boundary available, even under MinChars.</summary>
+    // The stream went quiet: cut pending text at the best boundary available, even under MinChars.
     public void TakeQuiet(List<string> output)
     {
         TakeReady(output);
@@ -82,7 +80,7 @@ internal sealed class SegmentCutter
         }
     }
 
-    /// <summary>The stream ended (or failed): everything pending goes, an unclosed fence is closed.</summary>
+    // The stream ended (or failed): everything pending goes, an unclosed fence is closed.
     public void TakeAll(List<string> output)
     {
         while (!PendingFits)

@@ -1,9 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>
-/// Numbers segments and holds back the most recent one until it is known not to be the last, so exactly one
-/// segment of a non-empty answer is final.
-/// </summary>
+// Numbers segments and holds back the most recent one until it is known not to be the last, so exactly one
+// segment of a non-empty answer is final.
 internal sealed class SegmentSequencer
 {
     private string? held;
@@ -11,14 +9,14 @@ internal sealed class SegmentSequencer
 
     public bool HasHeld => held is not null;
 
-    /// <summary>A new segment is ready: the held one is now known not to be the last.</summary>
+    // A new segment is ready: the held one is now known not to be the last.
     public void Push(string text, List<Segment> output)
     {
         Release(output);
         held = text;
     }
 
-    /// <summary>More text follows the held segment, so it can go out as non-final.</summary>
+    // More text follows the held segment, so it can go out as non-final.
     public void Release(List<Segment> output)
     {
         if (held is not null)
@@ -28,10 +26,8 @@ internal sealed class SegmentSequencer
         }
     }
 
-    /// <summary>
-    /// The stream is quiet and nothing else is pending: send all of the held segment but its last line (or last
-    /// sentence of a one-line segment), which stays held so a final segment can still follow.
-    /// </summary>
+    // The stream is quiet and nothing else is pending: send all of the held segment but its last line (or last
+    // sentence of a one-line segment), which stays held so a final segment can still follow.
     public void ReleaseAllButTail(List<Segment> output)
     {
         if (held is null || TailStart(held) is not (> 0 and var split))
@@ -43,7 +39,7 @@ internal sealed class SegmentSequencer
         held = held[split..];
     }
 
-    /// <summary>The stream ended: the held segment is the final one.</summary>
+    // The stream ended: the held segment is the final one.
     public void Finish(List<Segment> output)
     {
         if (held is not null)

@@ -2,12 +2,12 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Builds a segment's text from the pending text it covers, re-opening and closing fences so every segment
-/// renders on its own.</summary>
+// Builds a segment's text from the pending text it covers, re-opening and closing fences so every segment
+// renders on its own.
 internal static class SegmentText
 {
-    /// <summary>The segment for <paramref name="body"/>; <paramref name="reopen"/> is the fence open where it starts,
-    /// <paramref name="close"/> the one open where it ends. Null when nothing but whitespace or a closer is left.</summary>
+    // The segment for body; reopen is the fence open where it starts,
+    // close the one open where it ends. Null when nothing but whitespace or a closer is left.
     public static string? Build(ReadOnlySpan<char> body, CodeFence? reopen, CodeFence? close)
     {
         var skip = 0;

@@ -3,36 +3,32 @@ using System.Runtime.ExceptionServices;
 
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Cuts a streamed answer into thread messages (segments) as the text arrives.</summary>
-/// <remarks>
-/// Cuts are never inside a word (only a single "word" longer than the caps is split, at a text-element
-/// boundary) and never inside a fenced code block unless the block alone exceeds the caps; then the fence is
-/// closed at the end of one segment and re-opened, with the same info string, at the start of the next.
-/// Boundaries are preferred in this order: paragraph, line, code line, sentence end (. ! ? 。！？), space.
-/// </remarks>
+// Cuts a streamed answer into thread messages (segments) as the text arrives.
+// Cuts are never inside a word (only a single "word" longer than the caps is split, at a text-element
+// boundary) and never inside a fenced code block unless the block alone exceeds the caps; then the fence is
+// closed at the end of one segment and re-opened, with the same info string, at the start of the next.
+// Boundaries are preferred in this order: paragraph, line, code line, sentence end (. ! ? 。！？), space.
 public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
 {
     private readonly SegmenterOptions options = Validated(options);
     private readonly TimeProvider time = time ?? throw new ArgumentNullException(nameof(time));
 
-    /// <summary>Segments <paramref name="chunks"/> as they arrive.</summary>
-    /// <remarks>
-    /// <para>Segments are numbered 0, 1, 2, … in order and their concatenation is the input, except for
-    /// whitespace at the cuts and the fences added around a split code block. No segment is empty or
-    /// whitespace-only; an empty (or whitespace-only) stream yields nothing.</para>
-    /// <para>A segment is cut once it holds at least <see cref="SegmenterOptions.MinChars"/> characters and
-    /// the text is at a paragraph end, or earlier when the caps demand it. The most recent segment is held
-    /// back until more text arrives, so that exactly one segment — the last — has <c>IsFinal</c> set.</para>
-    /// <para>When the source produces no text for <see cref="SegmenterOptions.QuietPeriod"/>, pending text is
-    /// cut at the best boundary available, even under MinChars (a partial word at the very end stays pending),
-    /// and goes out as non-final segments — except, when nothing at all stays pending, the last line (or the
-    /// last sentence of one-line text), which is held back so that the final segment still has text. Held text
-    /// goes out as soon as more text arrives or the stream ends.</para>
-    /// <para>If the source throws, every character already received is first yielded as non-final segments,
-    /// then the source's exception is rethrown unchanged; no segment of that answer is final. If
-    /// <paramref name="ct"/> is cancelled, an <see cref="OperationCanceledException"/> propagates and pending
-    /// text is dropped.</para>
-    /// </remarks>
+    // Segments chunks as they arrive.
+    // Segments are numbered 0, 1, 2, … in order and their concatenation is the input, except for
+    // whitespace at the cuts and the fences added around a split code block. No segment is empty or
+    // whitespace-only; an empty (or whitespace-only) stream yields nothing.
+    // A segment is cut once it holds at least SegmenterOptions.MinChars characters and
+    // the text is at a paragraph end, or earlier when the caps demand it. The most recent segment is held
+    // back until more text arrives, so that exactly one segment — the last — has IsFinal set.
+    // When the source produces no text for SegmenterOptions.QuietPeriod, pending text is
+    // cut at the best boundary available, even under MinChars (a partial word at the very end stays pending),
+    // and goes out as non-final segments — except, when nothing at all stays pending, the last line (or the
+    // last sentence of one-line text), which is held back so that the final segment still has text. Held text
+    // goes out as soon as more text arrives or the stream ends.
+    // If the source throws, every character already received is first yielded as non-final segments,
+    // then the source's exception is rethrown unchanged; no segment of that answer is final. If
+    // ct is cancelled, an OperationCanceledException propagates and pending
+    // text is dropped.
     public async IAsyncEnumerable<Segment> SegmentAsync(
         IAsyncEnumerable<string> chunks, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -137,7 +133,7 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>True when the quiet period ends before the source produces its next chunk.</summary>
+    // True when the quiet period ends before the source produces its next chunk.
     private async Task<bool> QuietFirstAsync(Task<bool> moveNext, TimeSpan remaining, CancellationToken ct)
     {
         if (remaining <= TimeSpan.Zero)

@@ -1,18 +1,18 @@
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>How the <see cref="Segmenter"/> cuts a streamed answer into thread messages.</summary>
+// How the Segmenter cuts a streamed answer into thread messages.
 public sealed record SegmenterOptions
 {
-    /// <summary>A segment is sent once it holds at least this many characters and the text is at a paragraph boundary.</summary>
+    // A segment is sent once it holds at least this many characters and the text is at a paragraph boundary.
     public int MinChars { get; init; } = 1200;
 
-    /// <summary>Hard cap on a segment's length in UTF-16 characters, fences added by the Segmenter included.</summary>
+    // Hard cap on a segment's length in UTF-16 characters, fences added by the Segmenter included.
     public int MaxChars { get; init; } = 3500;
 
-    /// <summary>Hard cap on a segment's size in UTF-8 bytes (Lark's post request body limit is 30 KB and JSON escaping adds overhead).</summary>
+    // Hard cap on a segment's size in UTF-8 bytes (Lark's post request body limit is 30 KB and JSON escaping adds overhead).
     public int MaxUtf8Bytes { get; init; } = 12000;
 
-    /// <summary>When the stream produced no new text for this long, pending text is flushed at the best boundary available.</summary>
+    // When the stream produced no new text for this long, pending text is flushed at the best boundary available.
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(3);
 
     internal void Validate()

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChatOps.LarkBotAdapter.Replies;
 
-/// <summary>Character-level facts the Segmenter needs: UTF-8 sizes, safe cut points, sentence ends.</summary>
+// Character-level facts the Segmenter needs: UTF-8 sizes, safe cut points, sentence ends.
 internal static class TextBoundaries
 {
     public static int Utf8Bytes(char c) => c switch
@@ -24,7 +24,7 @@ internal static class TextBoundaries
         return total;
     }
 
-    /// <summary>True when cutting before <paramref name="next"/> cannot break a code point or attach a mark to the wrong base.</summary>
+    // True when cutting before next cannot break a code point or attach a mark to the wrong base.
     public static bool CanStartSegment(char next)
     {
         if (char.IsLowSurrogate(next) || next == '\u200D' || (next >= '\uFE00' && next <= '\uFE0F'))
@@ -41,10 +41,10 @@ internal static class TextBoundaries
 
     public static bool IsCjkSentenceEnd(char c) => c is '。' or '！' or '？';
 
-    /// <summary>Closing quotes and brackets that belong to the sentence before a CJK sentence end.</summary>
+    // Closing quotes and brackets that belong to the sentence before a CJK sentence end.
     public static bool IsClosingPunctuation(char c) => c is '”' or '’' or '」' or '』' or '）' or ')' or '"' or '\'';
 
-    /// <summary>The last text-element boundary in (0, limit] of <paramref name="text"/>, or 0 when the first element is longer.</summary>
+    // The last text-element boundary in (0, limit] of text, or 0 when the first element is longer.
     public static int LastTextElementBoundary(ReadOnlySpan<char> text, int limit)
     {
         var position = 0;

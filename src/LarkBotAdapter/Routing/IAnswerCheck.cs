@@ -3,13 +3,13 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>Checks a route's answer one segment at a time, before the segment is posted.</summary>
+// Checks a route's answer one segment at a time, before the segment is posted.
 public interface IAnswerCheck
 {
-    /// <summary>The route whose answers this checks.</summary>
+    // The route whose answers this checks.
     Intent Intent { get; }
 
-    /// <summary>Null when <paramref name="markdown"/> may be posted; otherwise the text to post instead, after which
-    /// the answer stops. Throw <see cref="ResponderException"/> when the check itself fails: nothing unchecked is posted.</summary>
+    // Null when markdown may be posted; otherwise the text to post instead, after which
+    // the answer stops. Throw ResponderException when the check itself fails: nothing unchecked is posted.
     Task<string?> CheckAsync(ChatTurn turn, string markdown, CancellationToken cancellationToken);
 }

@@ -2,12 +2,12 @@ using ChatOps.IntentRecognition;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>Answers one route. Streams Markdown text as it is produced.</summary>
+// Answers one route. Streams Markdown text as it is produced.
 public interface IResponder
 {
-    /// <summary>The route this responder answers.</summary>
+    // The route this responder answers.
     Intent Intent { get; }
 
-    /// <summary>Streams the answer. Throw <see cref="ResponderException"/> for a failure the user should read about.</summary>
+    // Streams the answer. Throw ResponderException for a failure the user should read about.
     IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, CancellationToken cancellationToken);
 }

@@ -5,8 +5,8 @@ namespace ChatOps.LarkBotAdapter.Routing;
 
 public static class IntentServiceCollectionExtensions
 {
-    /// <summary>Bedrock Converse (with the local classifier as fallback) when <c>RECOGNITION_MODEL_ID</c> is set; the local
-    /// classifier alone otherwise (the embedded default).</summary>
+    // Bedrock Converse (with the local classifier as fallback) when RECOGNITION_MODEL_ID is set; the local
+    // classifier alone otherwise (the embedded default).
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
         var summary = configuration["KNOWLEDGE_SUMMARY"];

@@ -1,9 +1,9 @@
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>Picks the language of canned replies.</summary>
+// Picks the language of canned replies.
 public static class Language
 {
-    /// <summary>True when a good share of the letters are CJK ideographs.</summary>
+    // True when a good share of the letters are CJK ideographs.
     public static bool LooksChinese(string text)
     {
         int cjk = 0, letters = 0;

@@ -3,7 +3,7 @@ using ChatOps.IntentRecognition;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>Answers a route whose backend is not configured, saying exactly what to set.</summary>
+// Answers a route whose backend is not configured, saying exactly what to set.
 public sealed class NotConfiguredResponder(Intent intent, string what, string whatChinese, string variables) : IResponder
 {
     public Intent Intent => intent;

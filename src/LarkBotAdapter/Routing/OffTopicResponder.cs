@@ -3,7 +3,7 @@ using ChatOps.IntentRecognition;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>A short, polite refusal in the language of the question.</summary>
+// A short, polite refusal in the language of the question.
 public sealed class OffTopicResponder : IResponder
 {
     public Intent Intent => Intent.OffTopic;

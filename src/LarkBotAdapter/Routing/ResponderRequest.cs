@@ -3,8 +3,8 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>What a responder gets: the turn, its thread and the chosen route.</summary>
-/// <param name="Attributes">The thread's route state; a responder may update it (saved after the answer).</param>
+// What a responder gets: the turn, its thread and the chosen route.
+// Attributes: The thread's route state; a responder may update it (saved after the answer).
 public sealed record ResponderRequest(
     ChatTurn Turn,
     IReadOnlyList<ConversationTurn> History,

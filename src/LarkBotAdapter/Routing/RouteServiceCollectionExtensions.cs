@@ -4,8 +4,8 @@ namespace ChatOps.LarkBotAdapter.Routing;
 
 public static class RouteServiceCollectionExtensions
 {
-    /// <summary>The base routes: the off-topic refusal, and "not configured" answers for the knowledge and ops routes,
-    /// which AddChatOpsCore replaces by registering their real responders after these.</summary>
+    // The base routes: the off-topic refusal, and "not configured" answers for the knowledge and ops routes,
+    // which AddChatOpsCore replaces by registering their real responders after these.
     public static IServiceCollection AddRoutes(this IServiceCollection services)
     {
         services.AddSingleton<IResponder, OffTopicResponder>();

@@ -2,7 +2,7 @@ using ChatOps.IntentRecognition;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
-/// <summary>Which responder answers which intent; the last registration of an intent wins.</summary>
+// Which responder answers which intent; the last registration of an intent wins.
 public sealed class RouteTable(IEnumerable<IResponder> responders)
 {
     private readonly Dictionary<Intent, IResponder> _routes =

@@ -1,11 +1,13 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-/// <summary>Every channel as <see cref="ChatChannels"/> hands it out: whatever is posted — answer segments, error
-/// replies, notices — is scrubbed first, on every platform and in the embedded console.</summary>
-internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel
+// Every channel as ChatChannels hands it out: whatever is posted — answer segments, error
+// replies, notices, live frames and their status lines — is scrubbed first, on every platform and in the embedded console.
+// It offers the live and reaction capabilities of every channel, declining where the inner channel has none.
+internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, ILiveReplyChannel, IReactionChannel
 {
     public string Platform => inner.Platform;
 
@@ -24,4 +26,20 @@ internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel
 
     public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>
         inner.PostNoticeAsync(turn, noticeKey, SecretScrubber.Scrub(markdown), cancellationToken);
+
+    public async Task<ILiveReply?> StartAsync(ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken) =>
+        inner is ILiveReplyChannel live && await live.StartAsync(turn, ledger, ScrubbingLiveReply.Scrub(first), cancellationToken) is { } reply
+            ? new ScrubbingLiveReply(reply)
+            : null;
+
+    public Task ShowStatusAsync(ChatTurn turn, string status, CancellationToken cancellationToken) =>
+        inner is ILiveReplyChannel live ? live.ShowStatusAsync(turn, SecretScrubber.Scrub(status), cancellationToken) : Task.CompletedTask;
+
+    public Task<string> AddReactionAsync(ChatTurn turn, Reaction reaction, CancellationToken cancellationToken) =>
+        inner is IReactionChannel reactions ? reactions.AddReactionAsync(turn, reaction, cancellationToken) : Task.FromResult("");
+
+    public Task RemoveReactionAsync(ChatTurn turn, Reaction reaction, string reactionRef, CancellationToken cancellationToken) =>
+        inner is IReactionChannel reactions && reactionRef.Length > 0
+            ? reactions.RemoveReactionAsync(turn, reaction, reactionRef, cancellationToken)
+            : Task.CompletedTask;
 }

@@ -6,8 +6,8 @@ namespace ChatOps.LarkBotAdapter.Scrubbing;
 // constant per character; the scrubber test feeds each one 100 KB of its worst input.
 public static partial class SecretScrubber
 {
-    /// <summary>Key words whose value is a secret, matched where a name ends (db_password, AWS_SESSION_TOKEN,
-    /// "SecretAccessKey", client_secret, tenant_access_token). Shared with <see cref="StreamScrubber"/>.</summary>
+    // Key words whose value is a secret, matched where a name ends (db_password, AWS_SESSION_TOKEN,
+    // "SecretAccessKey", client_secret, tenant_access_token). Shared with StreamScrubber.
     internal const string SecretKeyWords =
         "password|passwd|pwd|passphrase|secret(?:_?access_?key|_?key|_?string)?|token|api_?key|private_?key|access_?key|encrypt_?key|signing_?key";
 

@@ -2,18 +2,18 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-/// <summary>Masks credentials in text the bot is about to post: AWS keys, session tokens, private key blocks, bearer
-/// tokens, Slack and Lark tokens, and labelled secrets (<c>password=…</c>, <c>"token": "…"</c>, CLI tables). The value
-/// becomes <c>[redacted: kind]</c> and its key name stays, so the answer still reads. Scrubbing scrubbed text changes
-/// nothing. Every pattern has bounded repetition, so the work per character is bounded whatever the input.</summary>
+// Masks credentials in text the bot is about to post: AWS keys, session tokens, private key blocks, bearer
+// tokens, Slack and Lark tokens, and labelled secrets (password=…, "token": "…", CLI tables). The value
+// becomes [redacted: kind] and its key name stays, so the answer still reads. Scrubbing scrubbed text changes
+// nothing. Every pattern has bounded repetition, so the work per character is bounded whatever the input.
 public static partial class SecretScrubber
 {
     private const string MaskPrefix = "[redacted: ";
 
-    /// <summary>The mask that replaces a value of <paramref name="kind"/>.</summary>
+    // The mask that replaces a value of kind.
     public static string Mask(string kind) => MaskPrefix + kind + "]";
 
-    /// <summary><paramref name="text"/> with every credential found masked.</summary>
+    // text with every credential found masked.
     public static string Scrub(string text)
     {
         if (string.IsNullOrEmpty(text))

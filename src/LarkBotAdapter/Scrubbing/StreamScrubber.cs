@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-/// <summary>Scrubs a streamed answer before it is cut into segments, so a secret cannot be split across two messages
-/// where neither half is recognisable. Text is released only up to the last whitespace, and never past a key name still
-/// waiting for its value, a line holding an access key id (its unlabelled secret may follow) or an unfinished
-/// <c>-----BEGIN</c> block. Each character is scanned a bounded number of times, so a long stream costs linear time.</summary>
+// Scrubs a streamed answer before it is cut into segments, so a secret cannot be split across two messages
+// where neither half is recognisable. Text is released only up to the last whitespace, and never past a key name still
+// waiting for its value, a line holding an access key id (its unlabelled secret may follow) or an unfinished
+// -----BEGIN block. Each character is scanned a bounded number of times, so a long stream costs linear time.
 internal sealed partial class StreamScrubber
 {
     private const int LabelWindow = 400; // a key name, its separator and an open quoted value of up to 256 chars
@@ -22,8 +22,8 @@ internal sealed partial class StreamScrubber
     private int checkedBreak = -1; // lastBreak when the release point was last worked out
     private int endMarker = -1;    // a -----END of the open block whose closing dashes have not arrived yet
 
-    /// <summary>Wraps <paramref name="source"/>: yields scrubbed text as soon as it is safe to, and everything left at the
-    /// end. A failing source first yields what it sent (scrubbed), then its exception is rethrown unchanged.</summary>
+    // Wraps source: yields scrubbed text as soon as it is safe to, and everything left at the
+    // end. A failing source first yields what it sent (scrubbed), then its exception is rethrown unchanged.
     public static async IAsyncEnumerable<string> ScrubAsync(IAsyncEnumerable<string> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var scrubber = new StreamScrubber();
@@ -57,7 +57,7 @@ internal sealed partial class StreamScrubber
         }
     }
 
-    /// <summary>Takes the next chunk; returns the scrubbed text that may go now (often empty).</summary>
+    // Takes the next chunk; returns the scrubbed text that may go now (often empty).
     public string Push(string? chunk)
     {
         if (string.IsNullOrEmpty(chunk))
@@ -74,7 +74,7 @@ internal sealed partial class StreamScrubber
         return Release(ReleasePoint());
     }
 
-    /// <summary>The stream ended: everything held, scrubbed.</summary>
+    // The stream ended: everything held, scrubbed.
     public string Flush() => Release(length);
 
     private void Scan()

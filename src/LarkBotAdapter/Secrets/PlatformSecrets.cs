@@ -2,16 +2,16 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>The platform secrets read at run time from one Secrets Manager secret (<c>CHATOPS_SECRET_ID</c>): a JSON
-/// object whose keys are named like the variables. Only the keys in <see cref="Names"/> are taken, so the secret cannot
-/// change anything but credentials. Values are kept in memory and never logged or put in a message.</summary>
+// The platform secrets read at run time from one Secrets Manager secret (CHATOPS_SECRET_ID): a JSON
+// object whose keys are named like the variables. Only the keys in Names are taken, so the secret cannot
+// change anything but credentials. Values are kept in memory and never logged or put in a message.
 public sealed class PlatformSecrets
 {
     public const string IdKey = "CHATOPS_SECRET_ID";
 
     public const string KeysKey = "CHATOPS_SECRET_KEYS";
 
-    /// <summary>The variables the secret may supply.</summary>
+    // The variables the secret may supply.
     public static readonly IReadOnlyList<string> Names =
         ["LARK_APP_SECRET", "LARK_ENCRYPT_KEY", "LARK_VERIFICATION_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "QCLI_PROXY_SECRET"];
 
@@ -26,20 +26,20 @@ public sealed class PlatformSecrets
         _fetch = fetch;
     }
 
-    /// <summary>Raised after a refresh changed a value (configuration providers reload on it).</summary>
+    // Raised after a refresh changed a value (configuration providers reload on it).
     public event Action? Changed;
 
-    /// <summary>The secret's ARN or name.</summary>
+    // The secret's ARN or name.
     public string SecretId { get; }
 
-    /// <summary>Keys that must be in the secret (<c>CHATOPS_SECRET_KEYS</c>); empty = take whichever of
-    /// <see cref="Names"/> it holds.</summary>
+    // Keys that must be in the secret (CHATOPS_SECRET_KEYS); empty = take whichever of
+    // Names it holds.
     public IReadOnlyList<string> RequiredKeys { get; }
 
-    /// <summary>The values taken from the secret, by variable name.</summary>
+    // The values taken from the secret, by variable name.
     public IReadOnlyDictionary<string, string> Values => _values;
 
-    /// <summary>The keys listed in <c>CHATOPS_SECRET_KEYS</c>, checked against <see cref="Names"/>.</summary>
+    // The keys listed in CHATOPS_SECRET_KEYS, checked against Names.
     public static IReadOnlyList<string> RequiredKeysFrom(string? list)
     {
         var keys = string.IsNullOrWhiteSpace(list)
@@ -53,7 +53,7 @@ public sealed class PlatformSecrets
         return keys;
     }
 
-    /// <summary>The first read, at start-up: waits for the answer, and throws when the secret is unusable.</summary>
+    // The first read, at start-up: waits for the answer, and throws when the secret is unusable.
     public void Load(CancellationToken cancellationToken)
     {
         string json;
@@ -68,8 +68,8 @@ public sealed class PlatformSecrets
         _values = Parse(json);
     }
 
-    /// <summary>Reads the secret again. Returns whether a value changed; an unusable new version leaves the current
-    /// values in place and throws.</summary>
+    // Reads the secret again. Returns whether a value changed; an unusable new version leaves the current
+    // values in place and throws.
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
         var fresh = Parse(await _fetch(cancellationToken));

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>Serves the current secret values and signals a reload when a refresh changed them, so options bound
-/// through <c>IOptionsMonitor</c> are rebuilt (and validated) with the new values.</summary>
+// Serves the current secret values and signals a reload when a refresh changed them, so options bound
+// through IOptionsMonitor are rebuilt (and validated) with the new values.
 internal sealed class PlatformSecretsConfigurationProvider : ConfigurationProvider, IDisposable
 {
     private readonly PlatformSecrets _secrets;

@@ -1,18 +1,18 @@
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>Re-reads the platform secret after an auth failure (it may have been rotated): one read at a time, and at
-/// most one per <c>CHATOPS_SECRET_REFRESH_SECONDS</c> (default 30), so a storm of bad signatures costs at most one
-/// Secrets Manager call per interval. Without <c>CHATOPS_SECRET_ID</c> it never refreshes.</summary>
+// Re-reads the platform secret after an auth failure (it may have been rotated): one read at a time, and at
+// most one per CHATOPS_SECRET_REFRESH_SECONDS (default 30), so a storm of bad signatures costs at most one
+// Secrets Manager call per interval. Without CHATOPS_SECRET_ID it never refreshes.
 public sealed class SecretRefresher
 {
     public const string IntervalKey = "CHATOPS_SECRET_REFRESH_SECONDS";
 
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longest wait for a re-read on a platform's ack path (3 s budget); a slower read serves the redelivery.</summary>
+    // Longest wait for a re-read on a platform's ack path (3 s budget); a slower read serves the redelivery.
     public static readonly TimeSpan AckPathWait = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Longest wait for a re-read in the worker, before a call is retried with the new values.</summary>
+    // Longest wait for a re-read in the worker, before a call is retried with the new values.
     public static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(10);
 
     // The read runs on even when the caller stops waiting, so a slow answer still serves the next request.
@@ -34,12 +34,12 @@ public sealed class SecretRefresher
         _interval = int.TryParse(configuration?[IntervalKey], out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : DefaultInterval;
     }
 
-    /// <summary>Whether the secrets come from Secrets Manager (and can be refreshed at all).</summary>
+    // Whether the secrets come from Secrets Manager (and can be refreshed at all).
     public bool IsEnabled => _secrets is not null;
 
-    /// <summary>Reads the secret again unless that was done less than the interval ago (then returns false at once);
-    /// joins a read already under way. Returns whether a value changed, i.e. whether retrying with the new
-    /// configuration can help. Waits at most <paramref name="maxWait"/>; never throws for a failed read.</summary>
+    // Reads the secret again unless that was done less than the interval ago (then returns false at once);
+    // joins a read already under way. Returns whether a value changed, i.e. whether retrying with the new
+    // configuration can help. Waits at most maxWait; never throws for a failed read.
     public async Task<bool> TryRefreshAsync(string reason, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         if (_secrets is null)
@@ -58,11 +58,11 @@ public sealed class SecretRefresher
                 var now = _time.GetUtcNow();
                 if (_lastRead is { } last && now - last < _interval)
                 {
-                    SecretsLog.RefreshSkipped(_logger, reason);
+                    Log.RefreshSkipped(_logger, reason);
                     return false;
                 }
                 _lastRead = now;
-                SecretsLog.Refreshing(_logger, _secrets.SecretId, reason);
+                Log.Refreshing(_logger, _secrets.SecretId, reason);
                 read = _running = ReadAsync(_secrets);
             }
         }
@@ -82,13 +82,13 @@ public sealed class SecretRefresher
         {
             using var timeout = new CancellationTokenSource(FetchTimeout, _time);
             var changed = await secrets.RefreshAsync(timeout.Token);
-            SecretsLog.Refreshed(_logger, secrets.SecretId, changed);
+            Log.Refreshed(_logger, secrets.SecretId, changed);
             return changed;
         }
         catch (Exception ex) when (ex is PlatformSecretsException or HttpRequestException or OperationCanceledException or TimeoutException
                                    or Amazon.Runtime.AmazonClientException)
         {
-            SecretsLog.RefreshFailed(_logger, secrets.SecretId, ex);
+            Log.RefreshFailed(_logger, secrets.SecretId, ex);
             return false;
         }
     }

@@ -2,16 +2,16 @@ using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>Secrets Manager <c>GetSecretValue</c> over the JSON 1.1 protocol, through a SigV4-signed client
-/// (signing name <c>secretsmanager</c>).</summary>
+// Secrets Manager GetSecretValue over the JSON 1.1 protocol, through a SigV4-signed client
+// (signing name secretsmanager).
 internal sealed class SecretsManagerClient(HttpClient http)
 {
     public const string SigningName = "secretsmanager";
 
     public const string Target = "secretsmanager.GetSecretValue";
 
-    /// <summary>The secret's <c>SecretString</c>.</summary>
-    /// <exception cref="PlatformSecretsException">Refused, not found, or a binary secret.</exception>
+    // The secret's SecretString.
+    // Throws PlatformSecretsException: Refused, not found, or a binary secret.
     public async Task<string> GetSecretStringAsync(string secretId, CancellationToken cancellationToken)
     {
         GetSecretValueResponse? parsed;

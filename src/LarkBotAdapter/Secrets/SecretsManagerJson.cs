@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-/// <summary>GetSecretValue request (Secrets Manager, JSON 1.1).</summary>
+// GetSecretValue request (Secrets Manager, JSON 1.1).
 internal sealed record GetSecretValueRequest(string SecretId);
 
-/// <summary>The part of the GetSecretValue answer the app uses; SecretBinary is not supported.</summary>
+// The part of the GetSecretValue answer the app uses; SecretBinary is not supported.
 internal sealed record GetSecretValueResponse(string? SecretString, string? VersionId);
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]

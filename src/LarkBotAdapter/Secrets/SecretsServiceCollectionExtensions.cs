@@ -8,10 +8,10 @@ public static class SecretsServiceCollectionExtensions
     // Start-up must fit Lambda's 10 s init: two quick retries of short attempts, not the default 3 × 20 s.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(8);
 
-    /// <summary>When <c>CHATOPS_SECRET_ID</c> is set: reads the secret now (before any option is loaded, so start-up
-    /// validation sees its values and a missing key fails start-up naming it) and adds it to configuration below every
-    /// other source. Call right after creating the builder.</summary>
-    /// <exception cref="PlatformSecretsException">The secret cannot be read, or lacks a key <c>CHATOPS_SECRET_KEYS</c> lists.</exception>
+    // When CHATOPS_SECRET_ID is set: reads the secret now (before any option is loaded, so start-up
+    // validation sees its values and a missing key fails start-up naming it) and adds it to configuration below every
+    // other source. Call right after creating the builder.
+    // Throws PlatformSecretsException: The secret cannot be read, or lacks a key CHATOPS_SECRET_KEYS lists.
     public static TBuilder AddPlatformSecrets<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -32,7 +32,7 @@ public static class SecretsServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The refresher the auth paths call; a no-op unless <see cref="AddPlatformSecrets"/> found a secret.</summary>
+    // The refresher the auth paths call; a no-op unless AddPlatformSecrets found a secret.
     public static IServiceCollection AddSecretRefresher(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>State shared by every instance, in one DynamoDB table (DESIGN 4.2: <c>pk</c>/<c>sk</c> strings,
-/// TTL attribute <c>expiresAt</c> in epoch seconds). Items: <c>claim#key</c>/<c>claim</c>,
-/// <c>thread#key</c>/<c>active</c>, <c>thread#key</c>/<c>context</c>, <c>job#key</c>/<c>segments</c> (one
-/// <c>seg_&lt;index&gt;</c> attribute per posted reply segment), <c>job#key</c>/<c>lease</c> (owner, state
-/// <c>running</c>/<c>done</c>, <c>leaseUntil</c> in epoch milliseconds) and <c>window#key</c>/<c>members</c> (a string
-/// set, for rate limits).</summary>
+// State shared by every instance, in one DynamoDB table (DESIGN 4.2: pk/sk strings,
+// TTL attribute expiresAt in epoch seconds). Items: claim#key/claim,
+// thread#key/active, thread#key/context, job#key/segments (one
+// seg_<index> attribute per posted reply segment), job#key/lease (owner, state
+// running/done, leaseUntil in epoch milliseconds) and window#key/members (a string
+// set, for rate limits).
 public sealed class DynamoDbStateStore(
     IAmazonDynamoDB client,
     string tableName,
@@ -29,7 +29,7 @@ public sealed class DynamoDbStateStore(
     private const string Done = "done";
     private readonly ILogger _logger = logger ?? NullLogger<DynamoDbStateStore>.Instance;
 
-    /// <summary>The table this store reads and writes.</summary>
+    // The table this store reads and writes.
     public string TableName { get; } = string.IsNullOrWhiteSpace(tableName)
         ? throw new ArgumentException("A DynamoDB table name is required.", nameof(tableName))
         : tableName;
@@ -176,7 +176,7 @@ public sealed class DynamoDbStateStore(
         await IgnoreLostConditionAsync("release job lease", () => client.DeleteItemAsync(request, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Runs an owner-conditional write; false when the condition failed (the item is someone else's now).</summary>
+    // Runs an owner-conditional write; false when the condition failed (the item is someone else's now).
     private async Task<bool> IgnoreLostConditionAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
@@ -354,7 +354,7 @@ public sealed class DynamoDbStateStore(
         }
     }
 
-    /// <summary>A short error code for the failure, or null when the caller cancelled (not a store failure).</summary>
+    // A short error code for the failure, or null when the caller cancelled (not a store failure).
     private static string? DescribeFailure(Exception ex, CancellationToken cancellationToken) => ex switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,

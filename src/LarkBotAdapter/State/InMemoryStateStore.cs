@@ -3,22 +3,22 @@ using System.Collections.Immutable;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>State for a single instance (local runs, tests): claims, active threads and thread contexts
-/// live in this process only and expire by the injected clock; a long-running process keeps at most
-/// <paramref name="maxClaims"/> claims and <paramref name="maxThreads"/> threads, dropping those closest to expiry.</summary>
+// State for a single instance (local runs, tests): claims, active threads and thread contexts
+// live in this process only and expire by the injected clock; a long-running process keeps at most
+// maxClaims claims and maxThreads threads, dropping those closest to expiry.
 public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims = InMemoryStateStore.DefaultMaxClaims, int maxThreads = InMemoryStateStore.DefaultMaxThreads)
     : IStateStore
 {
-    /// <summary>Claims kept at most (about 200 bytes each); a redelivery this many messages later could be answered again.</summary>
+    // Claims kept at most (about 200 bytes each); a redelivery this many messages later could be answered again.
     public const int DefaultMaxClaims = 200_000;
 
-    /// <summary>Threads kept at most, for follow-ups (context with the last turns, a few KB each).</summary>
+    // Threads kept at most, for follow-ups (context with the last turns, a few KB each).
     public const int DefaultMaxThreads = 20_000;
 
-    /// <summary>How often writes sweep expired entries, so memory stays bounded by what is alive.</summary>
+    // How often writes sweep expired entries, so memory stays bounded by what is alive.
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Writes between two checks of the caps, so a burst cannot outgrow them within a sweep interval.</summary>
+    // Writes between two checks of the caps, so a burst cannot outgrow them within a sweep interval.
     public const int WritesPerCapCheck = 1024;
 
     private readonly ConcurrentDictionary<string, StoredClaim> _claims = new(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
     private int _writesSinceCapCheck;
     private int _trimming;
 
-    /// <summary>Live and not yet swept entries, for tests of the sweep.</summary>
+    // Live and not yet swept entries, for tests of the sweep.
     internal int EntryCount => _claims.Count + _activeThreads.Count + _threads.Count + _segments.Count + _leases.Count + _windows.Count;
 
     public Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOps.LarkBotAdapter.State;
 
+// Log messages of this area; EventIds 3000–3099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error,

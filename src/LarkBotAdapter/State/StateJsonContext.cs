@@ -10,8 +10,8 @@ namespace ChatOps.LarkBotAdapter.State;
 [JsonSerializable(typeof(StoredTurn))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
-    /// <summary>Keeps non-ASCII text (Chinese) unescaped: it is stored, never embedded in HTML, and
-    /// \uXXXX escapes would double its share of the 400 KB item limit.</summary>
+    // Keeps non-ASCII text (Chinese) unescaped: it is stored, never embedded in HTML, and
+    // \uXXXX escapes would double its share of the 400 KB item limit.
     public static StateJsonContext Compact { get; } = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>Registers the <see cref="IStateStore"/>: DynamoDB when a table is configured, in memory otherwise.</summary>
+// Registers the IStateStore: DynamoDB when a table is configured, in memory otherwise.
 public static class StateServiceCollectionExtensions
 {
-    /// <summary>Configuration key (environment variable) naming the DynamoDB table.</summary>
+    // Configuration key (environment variable) naming the DynamoDB table.
     public const string TableKey = "CHATOPS_STATE_TABLE";
 
-    /// <summary>The service part of DynamoDB's endpoint override, <c>AWS_ENDPOINT_URL_DYNAMODB</c> (AWS convention).</summary>
+    // The service part of DynamoDB's endpoint override, AWS_ENDPOINT_URL_DYNAMODB (AWS convention).
     public const string DynamoDbService = "DYNAMODB";
 
     public static IServiceCollection AddChatOpsState(this IServiceCollection services, IConfiguration configuration)
@@ -57,7 +57,7 @@ public static class StateServiceCollectionExtensions
         }
     }
 
-    /// <summary>Client settings: the endpoint override (signed for <see cref="AwsSettings.Region"/>), else the region's endpoint.</summary>
+    // Client settings: the endpoint override (signed for AwsSettings.Region), else the region's endpoint.
     internal static AmazonDynamoDBConfig CreateDynamoDbConfig(AwsSettings aws)
     {
         var config = new AmazonDynamoDBConfig

@@ -3,8 +3,8 @@ using ChatOps.IntentRecognition;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>A <see cref="ConversationTurn"/> as stored in DynamoDB; the intent travels as its wire label
-/// so renaming the enum never breaks stored threads.</summary>
+// A ConversationTurn as stored in DynamoDB; the intent travels as its wire label
+// so renaming the enum never breaks stored threads.
 internal sealed record StoredTurn(
     [property: JsonPropertyName("role")] string Role,
     [property: JsonPropertyName("text")] string Text,

@@ -5,19 +5,19 @@ using Amazon.DynamoDBv2.Model;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-/// <summary>Maps a <see cref="ThreadContext"/> to and from its DynamoDB item, keeping the item under the size limit.</summary>
+// Maps a ThreadContext to and from its DynamoDB item, keeping the item under the size limit.
 internal static class ThreadItemCodec
 {
     public const string TurnsAttribute = "turns";
     public const string AttributesAttribute = "attrs";
     public const string UpdatedAtAttribute = "updatedAt";
 
-    /// <summary>DynamoDB's item limit is 400 KB; the budget leaves room for the estimate's slack.</summary>
+    // DynamoDB's item limit is 400 KB; the budget leaves room for the estimate's slack.
     public const int DefaultMaxItemBytes = (400 * 1024) - 2048;
 
-    /// <summary>Fills <paramref name="item"/> (which already holds the key and expiry) with the thread;
-    /// oldest turns are dropped (and a lone oversized turn shortened) until the item fits.</summary>
-    /// <returns>How many turns were dropped.</returns>
+    // Fills item (which already holds the key and expiry) with the thread;
+    // oldest turns are dropped (and a lone oversized turn shortened) until the item fits.
+    // Returns How many turns were dropped.
     public static int Write(ThreadContext thread, Dictionary<string, AttributeValue> item, int maxItemBytes)
     {
         var fixedBytes = 64 + Utf8(TurnsAttribute) + Utf8(UpdatedAtAttribute) + 40;

@@ -2,12 +2,10 @@ using System.Threading.Channels;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>
-/// The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
-/// no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
-/// queued ones within <see cref="WorkerOptions.DrainTimeout"/>, and cuts the rest short with a notice in their threads.
-/// </summary>
-public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions options, ILogger<InProcessJobQueue> logger)
+// The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
+// no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
+// queued ones within WorkerOptions.DrainTimeout, and cuts the rest short with a notice in their threads.
+public sealed class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions options, ILogger<InProcessJobQueue> logger)
     : BackgroundService, IJobDispatcher
 {
     private readonly Channel<WorkJob> _jobs = Channel.CreateBounded<WorkJob>(
@@ -24,7 +22,7 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
     private int _pending;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
-    /// <summary>Completes when every dispatched job has been processed (graceful drains, tests).</summary>
+    // Completes when every dispatched job has been processed (graceful drains, tests).
     public Task WhenIdleAsync()
     {
         lock (_idleGate)
@@ -125,7 +123,7 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
             }
             catch (Exception ex)
             {
-                Log.JobFailed(logger, job.Turn.ClaimKey, ex);
+                Log.JobFailedForGood(logger, job.Turn.ClaimKey, ex);
             }
             finally
             {
@@ -137,19 +135,5 @@ public sealed partial class InProcessJobQueue(IServiceScopeFactory scopes, Worke
                 Track(-1);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job {ClaimKey} failed for good; its answer may be incomplete")]
-        public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
-            Message = "Stopping: no new jobs are taken (the platforms redeliver them elsewhere); {Pending} running or queued jobs get {DrainTime} to finish")]
-        public static partial void Draining(ILogger logger, int pending, string drainTime);
-
-        [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
-            Message = "Stopped: {Finished} jobs finished, {CutShort} cut short with a notice in their threads")]
-        public static partial void Drained(ILogger logger, int finished, int cutShort);
     }
 }

@@ -5,38 +5,30 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary><c>POST /events</c>: jobs from the Lambda Web Adapter (async self-invocations). Answered when the job is done:
-/// a 5xx fails the invocation so Lambda retries it (replies are idempotent) and finally sends it to the on-failure
-/// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
-/// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
-/// <c>CHATOPS_EVENTS_ENDPOINT=true</c>.</summary>
-public static partial class JobsEndpoints
+// POST /events: jobs from the Lambda Web Adapter (async self-invocations). Answered when the job is done:
+// a 5xx fails the invocation so Lambda retries it (replies are idempotent) and finally sends it to the on-failure
+// destination. Each run holds a lease on its job (renewed while it runs), so a second delivery of a running or
+// finished job ends at once, and a delivery after a crashed run takes over. Disabled outside Lambda unless
+// CHATOPS_EVENTS_ENDPOINT=true.
+public static class JobsEndpoints
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/events");
+        var group = endpoints.MapGroup("/events").RequireConfigured(
+            services => services.GetRequiredService<WorkerOptions>().EventsEndpointEnabled, "not found");
         group.MapPost("", HandleAsync);
         return group;
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, WorkerOptions options, TurnProcessor processor, ChatChannels channels, IStateStore state, TimeProvider time,
+        PlatformRequest request, WorkerOptions options, TurnProcessor processor, ChatChannels channels, IStateStore state, TimeProvider time,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(JobsEndpoints));
-        if (!options.EventsEndpointEnabled)
-        {
-            return IngressResults.Error(StatusCodes.Status404NotFound, "not found");
-        }
-        var body = await RequestBody.ReadAsync(request, RequestBody.MaxBytes, cancellationToken);
-        if (body is null)
-        {
-            return IngressResults.TooLarge();
-        }
         WorkJob? job;
         try
         {
-            job = JsonSerializer.Deserialize(body, WorkJobJsonContext.Default.WorkJob);
+            job = JsonSerializer.Deserialize(request.Body, WorkJobJsonContext.Default.WorkJob);
         }
         catch (JsonException)
         {
@@ -44,17 +36,17 @@ public static partial class JobsEndpoints
         }
         if (job is not { Kind: WorkJob.TurnKind, Turn: not null })
         {
-            return IngressResults.Error(StatusCodes.Status400BadRequest, "not a chat.turn job");
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a chat.turn job");
         }
         // A job that can never be answered must not be a 500: Lambda would retry it and then keep it as a failure.
         if ((ChatTurnRules.Problem(job.Turn) ?? (channels.Has(job.Turn.Platform) ? null : "unknown platform")) is { } problem)
         {
-            return IngressResults.Error(StatusCodes.Status400BadRequest, "not a chat.turn job: " + problem);
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a chat.turn job: " + problem);
         }
         if (job.Hop > WorkJob.MaxHops)
         {
             Log.RecursiveJobDropped(logger, job.Turn.ClaimKey, job.Hop);
-            return IngressResults.Error(StatusCodes.Status200OK, "dropped: too many hops");
+            return PlatformReplies.Error(StatusCodes.Status200OK, "dropped: too many hops");
         }
         var jobKey = job.Turn.ClaimKey;
         var owner = Guid.NewGuid().ToString("N");
@@ -66,12 +58,12 @@ public static partial class JobsEndpoints
         catch (StateUnavailableException ex)
         {
             Log.JobFailed(logger, jobKey, ex);
-            return IngressResults.Error(StatusCodes.Status500InternalServerError, "state store unavailable; Lambda will retry the job");
+            return PlatformReplies.Error(StatusCodes.Status500InternalServerError, "state store unavailable; Lambda will retry the job");
         }
         if (lease != JobLease.Acquired)
         {
             Log.DuplicateJob(logger, jobKey, lease);
-            return IngressResults.Error(StatusCodes.Status200OK, lease == JobLease.Done ? "dropped: already answered" : "dropped: already running");
+            return PlatformReplies.Error(StatusCodes.Status200OK, lease == JobLease.Done ? "dropped: already answered" : "dropped: already running");
         }
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopRenewing = new CancellationTokenSource();
@@ -87,14 +79,14 @@ public static partial class JobsEndpoints
         {
             // Another run took the job over (this one stopped renewing in time): it answers, this one stops.
             await StopAsync(stopRenewing, renewing);
-            return IngressResults.Error(StatusCodes.Status200OK, "dropped: the job was taken over");
+            return PlatformReplies.Error(StatusCodes.Status200OK, "dropped: the job was taken over");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await StopAsync(stopRenewing, renewing);
             Log.JobFailed(logger, jobKey, ex);
             await ReleaseAsync(state, jobKey, owner, logger);
-            return IngressResults.Error(StatusCodes.Status500InternalServerError, "job failed; Lambda will retry it");
+            return PlatformReplies.Error(StatusCodes.Status500InternalServerError, "job failed; Lambda will retry it");
         }
     }
 
@@ -159,23 +151,5 @@ public static partial class JobsEndpoints
             // The lease lapses by itself before Lambda's retry arrives.
             Log.LeaseNotRenewed(logger, jobKey, ex);
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Job {ClaimKey} dropped: hop {Hop} would recurse")]
-        public static partial void RecursiveJobDropped(ILogger logger, string claimKey, int hop);
-
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Job {ClaimKey} failed; answering 500 so Lambda retries it")]
-        public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Job {ClaimKey} delivered again while {Lease}; this delivery ends")]
-        public static partial void DuplicateJob(ILogger logger, string claimKey, JobLease lease);
-
-        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease was taken over by another run; this run stops")]
-        public static partial void LeaseLost(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease could not be written")]
-        public static partial void LeaseNotRenewed(ILogger logger, string claimKey, Exception exception);
     }
 }

@@ -3,9 +3,9 @@ using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The hand-off on Lambda: an async self-invocation (Invoke with <c>X-Amz-Invocation-Type: Event</c>). Lambda
-/// queues it, retries failures and sends what still fails to the on-failure destination; the Web Adapter delivers it to
-/// <c>POST /events</c>.</summary>
+// The hand-off on Lambda: an async self-invocation (Invoke with X-Amz-Invocation-Type: Event). Lambda
+// queues it, retries failures and sends what still fails to the on-failure destination; the Web Adapter delivers it to
+// POST /events.
 public sealed class LambdaJobDispatcher(HttpClient http, WorkerOptions options, IConfiguration configuration) : IJobDispatcher
 {
     public async Task DispatchAsync(WorkJob job, CancellationToken cancellationToken)

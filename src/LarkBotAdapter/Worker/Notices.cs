@@ -3,7 +3,7 @@ using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The bot's own short messages: unsupported input and explicit errors, in the asker's language.</summary>
+// The bot's own short messages: unsupported input and explicit errors, in the asker's language.
 internal static class Notices
 {
     public static string Unsupported(ChatTurn turn) => turn.IsSupported
@@ -13,14 +13,14 @@ internal static class Notices
     public static string EmptyAnswer(ChatTurn turn) =>
         Pick(turn, "I found nothing to say to that. Try rephrasing the question.", "我没有找到可以回答的内容，请换个方式提问。");
 
-    /// <summary>The claim store is down at the ingress: the platform will redeliver, and the answer comes then.</summary>
+    // The claim store is down at the ingress: the platform will redeliver, and the answer comes then.
     public static string StoreUnavailable(ChatTurn turn) => Pick(
         turn,
         "⚠️ I can't take this message right now: my state store is unavailable, and answering without it risks answering twice. "
         + "It will be delivered to me again and I'll answer then; if nothing follows within a few minutes, please ask again.",
         "⚠️ 我暂时无法接收这条消息：状态存储不可用，没有它可能会重复回答。消息稍后会重新送达，届时我会回答；如果几分钟内没有回复，请重新提问。");
 
-    /// <summary>The ephemeral answer to a slash command when the claim store is down (Slack never redelivers commands).</summary>
+    // The ephemeral answer to a slash command when the claim store is down (Slack never redelivers commands).
     public static string StoreUnavailableCommand(bool chinese) => chinese
         ? "⚠️ 我暂时无法接收这个问题：状态存储不可用，没有它可能会重复回答。请过几分钟再试。"
         : "⚠️ I can't take this question right now: my state store is unavailable, and answering without it risks answering twice. Please try again in a few minutes.";
@@ -36,7 +36,7 @@ internal static class Notices
         return Pick(turn, english, chinese);
     }
 
-    /// <summary>The asker went over their questions per minute: how long to wait, instead of an answer.</summary>
+    // The asker went over their questions per minute: how long to wait, instead of an answer.
     public static string SlowDown(ChatTurn turn, int perMinute, TimeSpan wait)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
@@ -47,11 +47,11 @@ internal static class Notices
             $"⏳ 你在一分钟内已经问了 {perMinute} 个问题，这是我对每个人的上限。请等 {seconds} 秒后再问一次。");
     }
 
-    /// <summary>The detail of an answer cut short because this instance is shutting down.</summary>
+    // The detail of an answer cut short because this instance is shutting down.
     public static string Restarting(ChatTurn turn) =>
         Pick(turn, "I was restarted before the answer was finished.", "回答完成之前我被重启了。");
 
-    /// <summary>A limit as a person says it: "9 minutes", "1 minute", "45 seconds".</summary>
+    // A limit as a person says it: "9 minutes", "1 minute", "45 seconds".
     public static string Duration(TimeSpan limit)
     {
         if (limit < TimeSpan.FromSeconds(59.5))

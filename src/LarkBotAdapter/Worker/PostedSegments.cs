@@ -1,17 +1,16 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>
-/// The one record of which reply positions of a job are already in the chat (position → the platform's message id),
-/// kept in the state store under the job's claim key so a retried job skips them and continues after the last. Loaded
-/// once per run; every post is recorded here, whatever the platform.
-/// A state outage never stops the answer: a record that cannot be read starts empty (a retried job may then repeat
-/// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
-/// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
-/// </summary>
-internal sealed partial class PostedSegments
+// The one record of which reply positions of a job are already in the chat (position → the platform's message id),
+// kept in the state store under the job's claim key so a retried job skips them and continues after the last. Loaded
+// once per run; every post is recorded here, whatever the platform.
+// A state outage never stops the answer: a record that cannot be read starts empty (a retried job may then repeat
+// segments an earlier run posted — on Lark the reply uuid still collapses them within its hour), and a post that
+// cannot be recorded is remembered for this run only, while later posts are still offered to the store. Each is logged.
+internal sealed class PostedSegments
 {
     private readonly IStateStore _state;
     private readonly string _jobKey;
@@ -28,11 +27,11 @@ internal sealed partial class PostedSegments
         _posted = posted;
     }
 
-    /// <summary>What this and earlier runs posted, as channels that keep per-job state need it (Slack's parent message).</summary>
+    // What this and earlier runs posted, as channels that keep per-job state need it (Slack's parent message).
     public IReadOnlyDictionary<int, string> Records => _posted;
 
-    /// <summary>Reads job <paramref name="jobKey"/>'s record; new records live <paramref name="ttl"/> (the claim's: no
-    /// retry of the job comes later).</summary>
+    // Reads job jobKey's record; new records live ttl (the claim's: no
+    // retry of the job comes later).
     public static async Task<PostedSegments> LoadAsync(
         IStateStore state, string jobKey, TimeSpan ttl, ILogger logger, CancellationToken cancellationToken)
     {
@@ -51,6 +50,24 @@ internal sealed partial class PostedSegments
 
     public bool Contains(int position) => _posted.ContainsKey(position);
 
+    // Reply position of part part of a live answer (a streaming card, a Slack stream): below
+    // every segment position and Slack's parent (-1), so live parts and segments share the one record.
+    public static int LivePosition(int part) => LiveBase - part;
+
+    private const int LiveBase = -1000;
+
+    // The live parts recorded so far, as a channel sees them (part → reference); what earlier runs recorded
+    // is fixed when this is called, what this run records goes to the store.
+    public ILiveReplyLedger LiveLedger() => new Ledger(this, _posted.Where(p => p.Key <= LiveBase).ToDictionary(p => LiveBase - p.Key, p => p.Value));
+
+    private sealed class Ledger(PostedSegments posted, IReadOnlyDictionary<int, string> earlier) : ILiveReplyLedger
+    {
+        public IReadOnlyDictionary<int, string> Earlier => earlier;
+
+        public Task RecordAsync(int part, string reference, CancellationToken cancellationToken) =>
+            posted.RecordAsync(PostReceipt.Of(LivePosition(part), reference), cancellationToken);
+    }
+
     public async Task RecordAsync(PostReceipt receipt, CancellationToken cancellationToken)
     {
         foreach (var position in receipt.Positions)
@@ -65,14 +82,5 @@ internal sealed partial class PostedSegments
                 Log.NotRecorded(_logger, _jobKey, position, ex);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: posted-segment record unavailable; answering from the start, a retry may repeat segments")]
-        public static partial void NotLoaded(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: segment {Position} posted but not recorded; a retry may repeat it")]
-        public static partial void NotRecorded(ILogger logger, string claimKey, int position, Exception exception);
     }
 }

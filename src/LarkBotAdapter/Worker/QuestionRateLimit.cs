@@ -3,15 +3,15 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>At most <see cref="WorkerOptions.UserQuestionsPerMinute"/> questions per (platform, app, user) in each
-/// clock minute, counted in the state store so every instance shares the count. Checked by the worker, never at the
-/// ack, so the fast path stays one claim.</summary>
-public sealed partial class QuestionRateLimit(IStateStore state, WorkerOptions options, TimeProvider time, ILogger<QuestionRateLimit> logger)
+// At most WorkerOptions.UserQuestionsPerMinute questions per (platform, app, user) in each
+// clock minute, counted in the state store so every instance shares the count. Checked by the worker, never at the
+// ack, so the fast path stays one claim.
+public sealed class QuestionRateLimit(IStateStore state, WorkerOptions options, TimeProvider time, ILogger<QuestionRateLimit> logger)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    /// <summary>null when <paramref name="turn"/> may be answered; otherwise how long until its sender may ask again.
-    /// A store that cannot answer lets the question through: a lost count is better than a lost answer.</summary>
+    // null when turn may be answered; otherwise how long until its sender may ask again.
+    // A store that cannot answer lets the question through: a lost count is better than a lost answer.
     public async Task<TimeSpan?> WaitBeforeAskingAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var limit = options.UserQuestionsPerMinute;
@@ -38,14 +38,5 @@ public sealed partial class QuestionRateLimit(IStateStore state, WorkerOptions o
         }
         Log.Limited(logger, turn.ClaimKey, limit);
         return DateTimeOffset.FromUnixTimeSeconds(windowStart) + Window - now;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Turn {ClaimKey}: its sender asked more than {Limit} questions this minute; asked to wait")]
-        public static partial void Limited(ILogger logger, string claimKey, int limit);
-
-        [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the question could not be counted; answered without the rate limit")]
-        public static partial void CountFailed(ILogger logger, string claimKey, Exception exception);
     }
 }

@@ -1,13 +1,14 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The reply path of one turn. Segments keep the position the Segmenter gave them (numbered once, there); a
-/// position an earlier run of the job posted is skipped, every post is recorded (<see cref="PostedSegments"/>), and a
-/// refused post is retried a few times at the same position, so with the same idempotency key.</summary>
-internal sealed partial class ReplyWriter
+// The reply path of one turn. Segments keep the position the Segmenter gave them (numbered once, there); a
+// position an earlier run of the job posted is skipped, every post is recorded (PostedSegments), and a
+// refused post is retried a few times at the same position, so with the same idempotency key.
+internal sealed class ReplyWriter
 {
     private const int MaxAttempts = 3;
 
@@ -25,20 +26,26 @@ internal sealed partial class ReplyWriter
         _time = time;
     }
 
-    /// <summary>The position of an error reply. A retried job skips the positions an earlier run posted, and its answer
-    /// may fail sooner than that run's did, so an error numbered like the next segment could be skipped too.</summary>
+    // The position of an error reply. A retried job skips the positions an earlier run posted, and its answer
+    // may fail sooner than that run's did, so an error numbered like the next segment could be skipped too.
     public const int ErrorIndex = int.MaxValue - 1;
 
-    /// <summary>The turn replies go to (a Slack slash command's is the parent message's thread).</summary>
+    // The turn replies go to (a Slack slash command's is the parent message's thread).
     public ChatTurn Turn { get; }
 
-    /// <summary>Positions of the answer handled so far, posted now or by an earlier run: the next position.</summary>
+    // Positions of the answer handled so far, posted now or by an earlier run: the next position.
     public int Posted { get; private set; }
 
     public bool TargetGone { get; private set; }
 
-    /// <summary>Loads the job's record and lets the channel prepare the turn; a thread the channel started for it is
-    /// recorded and marked as one the bot answers, so follow-ups there need no @mention.</summary>
+    // Marks that nobody is there to read the rest (a live reply found the message recalled).
+    public void MarkTargetGone() => TargetGone = true;
+
+    // The job's record of live parts, for a live reply to find and record its messages.
+    public ILiveReplyLedger LiveLedger() => _posted.LiveLedger();
+
+    // Loads the job's record and lets the channel prepare the turn; a thread the channel started for it is
+    // recorded and marked as one the bot answers, so follow-ups there need no @mention.
     public static async Task<ReplyWriter> OpenAsync(
         IChatChannel channel, ChatTurn turn, IStateStore state, WorkerOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
@@ -62,8 +69,8 @@ internal sealed partial class ReplyWriter
 
     public Task PostAsync(Segment segment, CancellationToken cancellationToken) => SendAsync(segment, cancellationToken);
 
-    /// <summary>Posts <paramref name="markdown"/> as the answer's last segment, at the next position (in place of a
-    /// segment the answer check refused, or as the whole answer).</summary>
+    // Posts markdown as the answer's last segment, at the next position (in place of a
+    // segment the answer check refused, or as the whole answer).
     public Task PostFinalAsync(string markdown, CancellationToken cancellationToken) =>
         SendAsync(new Segment(Posted, markdown, IsFinal: true), cancellationToken);
 
@@ -110,11 +117,5 @@ internal sealed partial class ReplyWriter
                 await Task.Delay(_retryDelay * Math.Pow(5, attempt), _time, cancellationToken);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the thread started for the answer could not be marked active")]
-        public static partial void ThreadNotMarked(ILogger logger, string claimKey, Exception exception);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;
@@ -9,9 +10,9 @@ using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
-/// Every turn it accepts ends in an answer or an explicit error reply in its thread.</summary>
-public sealed partial class TurnProcessor(
+// The worker's pipeline for one turn: context ▸ classify ▸ route ▸ stream through the Segmenter ▸ reply ▸ save.
+// Every turn it accepts ends in an answer or an explicit error reply in its thread.
+public sealed class TurnProcessor(
     IStateStore state,
     IIntentClassifier classifier,
     RouteTable routes,
@@ -25,9 +26,9 @@ public sealed partial class TurnProcessor(
 {
     private const int MaxRememberedChars = 2000;
 
-    /// <summary>Answers <paramref name="job"/>. Returns the intent used (null when nothing was classified). Throws only
-    /// when replies could not be posted at all, so the caller can retry the job (replies are idempotent).
-    /// <paramref name="stopping"/> cuts the answer short like the answer deadline, with a notice that the bot restarted.</summary>
+    // Answers job. Returns the intent used (null when nothing was classified). Throws only
+    // when replies could not be posted at all, so the caller can retry the job (replies are idempotent).
+    // stopping cuts the answer short like the answer deadline, with a notice that the bot restarted.
     public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping = default)
     {
         var turn = job.Turn;
@@ -50,6 +51,7 @@ public sealed partial class TurnProcessor(
             await replies.PostFinalAsync(Notices.SlowDown(turn, options.UserQuestionsPerMinute, wait), cancellationToken);
             return null;
         }
+        var reaction = await AskerReaction.AddAsync(channel, turn, options.Reactions, logger, cancellationToken);
         var thread = await LoadThreadAsync(turn, cancellationToken);
         // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
@@ -57,22 +59,46 @@ public sealed partial class TurnProcessor(
         var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
         var answer = new StringBuilder();
         IntentResult? intent = null;
+        var live = options.LiveReplies && channel is ILiveReplyChannel liveChannel
+            ? new LiveAnswer(liveChannel, turn, replies.LiveLedger(), time, logger)
+            : null;
+        string? error = null;
         try
         {
+            await (live?.ShowStatusAsync(LiveStatus.Thinking(turn), cancellationToken) ?? Task.CompletedTask);
             intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
             Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
             var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
             // Scrubbed before it is cut into segments, so no secret is split where neither half is recognisable.
             var stream = Capture(StreamScrubber.ScrubAsync(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), deadline.Token), answer, deadline.Token);
             var check = checks.LastOrDefault(c => c.Intent == intent.Intent);
-            // The deadline stops the route, not the segmenter: the text that arrived is still posted before the notice.
-            await foreach (var segment in segmenter.SegmentAsync(stream, cancellationToken))
+            IAsyncEnumerable<string>? segmented = stream;
+            if (live is not null)
             {
-                // Checked segment by segment, so the answer still streams and nothing unchecked is posted.
+                var chosen = intent;
+                live.SetStatus(elapsed => LiveStatus.Working(turn, chosen, attributes, elapsed));
+                await live.ShowStatusAsync(LiveStatus.Working(turn, chosen, attributes, live.Elapsed), cancellationToken);
+                if (check is null)
+                {
+                    // Null when all of it went live; otherwise (the channel declined) the rest goes out as segments.
+                    segmented = await live.ShowAsync(stream, cancellationToken);
+                }
+            }
+            // The deadline stops the route, not the segmenter: the text that arrived is still posted before the notice.
+            await foreach (var segment in segmented is null ? Empty<Segment>() : segmenter.SegmentAsync(segmented, cancellationToken))
+            {
+                // Checked segment by segment, so the answer still streams and nothing unchecked is posted (or shown live).
                 if (check is not null && await check.CheckAsync(turn, segment.Markdown, deadline.Token) is { } replacement)
                 {
-                    await replies.PostFinalAsync(replacement, cancellationToken);
+                    if (live is null || !await live.AppendPartAsync(replacement, cancellationToken))
+                    {
+                        await replies.PostFinalAsync(replacement, cancellationToken);
+                    }
                     break;
+                }
+                if (check is not null && live is not null && await live.AppendPartAsync(segment.Markdown, cancellationToken))
+                {
+                    continue;
                 }
                 await replies.PostAsync(segment, cancellationToken);
                 if (replies.TargetGone)
@@ -82,10 +108,19 @@ public sealed partial class TurnProcessor(
                     break;
                 }
             }
-            if (replies.Posted == 0)
+            if (live is { Started: true })
+            {
+                await live.CompleteAsync(LiveStatus.Done(turn, live.Elapsed, answer.ToString()), null, cancellationToken);
+            }
+            else if (replies.Posted == 0)
             {
                 await replies.PostFinalAsync(Notices.EmptyAnswer(turn), cancellationToken);
             }
+        }
+        catch (ReplyFailedException ex) when (ex.TargetGone)
+        {
+            replies.MarkTargetGone();
+            Log.TargetGone(logger, turn.ClaimKey);
         }
         catch (ReplyFailedException)
         {
@@ -94,29 +129,50 @@ public sealed partial class TurnProcessor(
         catch (ResponderException ex)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostErrorAsync(Notices.Failed(turn, ex.Message, ex.Retryable, replies.Posted > 0), cancellationToken);
+            error = Notices.Failed(turn, ex.Message, ex.Retryable, Shown(replies, live));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && stopping.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostErrorAsync(Notices.Failed(turn, Notices.Restarting(turn), retryable: true, replies.Posted > 0), cancellationToken);
+            error = Notices.Failed(turn, Notices.Restarting(turn), retryable: true, Shown(replies, live));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostErrorAsync(Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, replies.Posted > 0), cancellationToken);
+            error = Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, Shown(replies, live));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            await replies.PostErrorAsync(Notices.Failed(turn, null, retryable: true, replies.Posted > 0), cancellationToken);
+            error = Notices.Failed(turn, null, retryable: true, Shown(replies, live));
         }
+        if (error is not null)
+        {
+            // The error reply is the answer's last part: in the live message when one is shown, else its own post.
+            if (live is { Started: true })
+            {
+                await live.CompleteAsync(LiveStatus.Failed(turn, live.Elapsed), error, cancellationToken);
+            }
+            else
+            {
+                await replies.PostErrorAsync(error, cancellationToken);
+            }
+        }
+        await reaction.FinishAsync(failed: error is not null, cancellationToken);
         if (intent is null)
         {
             return null;
         }
         await SaveThreadAsync(thread, turn, intent, answer.ToString(), attributes, cancellationToken);
         return intent;
+    }
+
+    private static bool Shown(ReplyWriter replies, LiveAnswer? live) => replies.Posted > 0 || live is { Started: true };
+
+    private static async IAsyncEnumerable<T> Empty<T>()
+    {
+        await Task.CompletedTask;
+        yield break;
     }
 
     private static string Label(IntentResult? intent) => intent?.Intent.ToLabel() ?? "unclassified";
@@ -164,26 +220,5 @@ public sealed partial class TurnProcessor(
             into.Append(chunk);
             yield return chunk;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Turn {ClaimKey} classified {Intent} by {Source}")]
-        public static partial void Classified(ILogger logger, string claimKey, string intent, string source);
-
-        [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Turn {ClaimKey} does not address the bot; ignored")]
-        public static partial void NotAddressed(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: route {Intent} failed; an error reply is posted")]
-        public static partial void RouteFailed(ILogger logger, string claimKey, string intent, Exception exception);
-
-        [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the message was recalled or its chat is gone; answer stopped")]
-        public static partial void TargetGone(ILogger logger, string claimKey);
-
-        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not loaded; answering without it")]
-        public static partial void ContextNotLoaded(ILogger logger, string claimKey, Exception exception);
-
-        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context not saved")]
-        public static partial void ContextNotSaved(ILogger logger, string claimKey, Exception exception);
     }
 }

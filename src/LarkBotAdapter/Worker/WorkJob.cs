@@ -3,11 +3,11 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
-/// <summary>The hand-off from ingress to worker: a small JSON document (also the Lambda async-invoke payload).</summary>
-/// <param name="Kind">Always <see cref="TurnKind"/> for now; other kinds are rejected.</param>
-/// <param name="Hop">How many hand-offs this job has had; a job is never handed off twice.</param>
-/// <param name="NeedsAddressCheck">The ingress could not tell whether the bot was @mentioned (its open_id was not
-/// known yet); the worker checks before answering.</param>
+// The hand-off from ingress to worker: a small JSON document (also the Lambda async-invoke payload).
+// Kind: Always TurnKind for now; other kinds are rejected.
+// Hop: How many hand-offs this job has had; a job is never handed off twice.
+// NeedsAddressCheck: The ingress could not tell whether the bot was @mentioned (its open_id was not
+// known yet); the worker checks before answering.
 public sealed record WorkJob(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("turn")] ChatTurn Turn,
@@ -17,6 +17,6 @@ public sealed record WorkJob(
 {
     public const string TurnKind = "chat.turn";
 
-    /// <summary>Hand-offs allowed: ingress → worker, nothing further.</summary>
+    // Hand-offs allowed: ingress → worker, nothing further.
     public const int MaxHops = 1;
 }

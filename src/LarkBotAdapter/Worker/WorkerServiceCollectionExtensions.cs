@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Worker;
 
 public static class WorkerServiceCollectionExtensions
 {
-    /// <summary>The worker pipeline: segmenter, channels, processor.</summary>
+    // The worker pipeline: segmenter, channels, processor.
     public static IServiceCollection AddWorkerCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(WorkerOptions.From(configuration));
@@ -22,10 +22,11 @@ public static class WorkerServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>How the ingress hands jobs to the worker: Lambda async self-invocation on Lambda, else an in-process queue.</summary>
+    // How the ingress hands jobs to the worker: Lambda async self-invocation on Lambda, else an in-process queue.
     public static IServiceCollection AddHandOff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTransient<TurnAdmission>();
+        services.AddTransient<ThreadActivity>();
         var options = WorkerOptions.From(configuration);
         if (options.LambdaFunctionName is not null)
         {

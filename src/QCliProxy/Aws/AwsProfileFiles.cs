@@ -5,12 +5,10 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Aws;
 
-/// <summary>
-/// Cuts, for each run, an AWS config and credentials file holding only the chosen profile (and what it is built on:
-/// its <c>source_profile</c> chain, <c>sso-session</c> and <c>services</c> sections), so the model cannot pick any other
-/// profile with <c>use_aws</c>'s <c>profile_name</c>. The sources are <c>QCLI_AWS_CONFIG_FILE</c> and
-/// <c>QCLI_AWS_CREDENTIALS_FILE</c>, read afresh per run.
-/// </summary>
+// Cuts, for each run, an AWS config and credentials file holding only the chosen profile (and what it is built on:
+// its source_profile chain, sso-session and services sections), so the model cannot pick any other
+// profile with use_aws's profile_name. The sources are QCLI_AWS_CONFIG_FILE and
+// QCLI_AWS_CREDENTIALS_FILE, read afresh per run.
 internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
 {
     public const string RunsFolder = ".runs";
@@ -20,7 +18,7 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
 
     public string Root => Path.Join(Path.GetFullPath(options.StateDirectory), RunsFolder);
 
-    /// <summary>Writes the run's files; throws <see cref="AwsProfileMissingException"/> when a named profile is in neither source.</summary>
+    // Writes the run's files; throws AwsProfileMissingException when a named profile is in neither source.
     public AwsRunFiles Write(string? profile)
     {
         var config = IniFile.Read(options.AwsConfigFile);
@@ -65,7 +63,7 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
         return files;
     }
 
-    /// <summary>The profile and those it takes credentials from, without loops.</summary>
+    // The profile and those it takes credentials from, without loops.
     private static List<string> Chain(string profile, IniFile config)
     {
         var chain = new List<string> { profile };
@@ -80,7 +78,7 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
         return chain;
     }
 
-    /// <summary>In the config file the default profile is <c>[default]</c> (or <c>[profile default]</c>), others <c>[profile name]</c>.</summary>
+    // In the config file the default profile is [default] (or [profile default]), others [profile name].
     private static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) =>
         name == DefaultProfile
             ? (DefaultProfile, config.Section(DefaultProfile) ?? config.Section("profile " + DefaultProfile))

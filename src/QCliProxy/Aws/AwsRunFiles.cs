@@ -1,6 +1,6 @@
 namespace ChatOps.QCliProxy.Aws;
 
-/// <summary>A run's own AWS config and credentials files, in a folder deleted when the run ends.</summary>
+// A run's own AWS config and credentials files, in a folder deleted when the run ends.
 internal sealed record AwsRunFiles(string Folder, string ConfigFile, string CredentialsFile, string? Profile) : IDisposable
 {
     public void Dispose()

@@ -1,6 +1,6 @@
 namespace ChatOps.QCliProxy.Aws;
 
-/// <summary>The sections of an AWS config or credentials file, each with its raw lines, in file order.</summary>
+// The sections of an AWS config or credentials file, each with its raw lines, in file order.
 internal sealed class IniFile
 {
     private readonly List<(string Name, List<string> Lines)> _sections = [];
@@ -28,14 +28,14 @@ internal sealed class IniFile
         return file;
     }
 
-    /// <summary>The lines of a section (the last one wins, as in the AWS CLI), or null.</summary>
+    // The lines of a section (the last one wins, as in the AWS CLI), or null.
     public IReadOnlyList<string>? Section(string name)
     {
         var wanted = Normalize(name);
         return _sections.LastOrDefault(s => s.Name == wanted).Lines;
     }
 
-    /// <summary>The value of a top-level key in a section's lines (nested, indented lines are not keys).</summary>
+    // The value of a top-level key in a section's lines (nested, indented lines are not keys).
     public static string? Value(IReadOnlyList<string> lines, string key)
     {
         foreach (var line in lines)
@@ -55,6 +55,6 @@ internal sealed class IniFile
         return null;
     }
 
-    /// <summary>"profile   prod" and "profile prod" are one section.</summary>
+    // "profile   prod" and "profile prod" are one section.
     private static string Normalize(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

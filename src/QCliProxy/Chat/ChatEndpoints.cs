@@ -4,7 +4,7 @@ namespace ChatOps.QCliProxy.Chat;
 
 public static class ChatEndpoints
 {
-    /// <summary><c>POST /v1/chat</c> (DESIGN 4.3). The handler reads the raw body itself: the signature covers its exact bytes.</summary>
+    // POST /v1/chat (DESIGN 4.3). The handler reads the raw body itself: the signature covers its exact bytes.
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/" + QCliProtocol.ChatPath, (HttpContext context) => context.RequestServices.GetRequiredService<ChatHandler>().HandleAsync(context));

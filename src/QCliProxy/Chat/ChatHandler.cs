@@ -8,10 +8,8 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>
-/// <c>POST /v1/chat</c>: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
-/// directory and stream NDJSON ending in exactly one <c>done</c> or <c>error</c> line.
-/// </summary>
+// POST /v1/chat: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
+// directory and stream NDJSON ending in exactly one done or error line.
 internal sealed class ChatHandler(
     RequestAuthenticator authenticator,
     ProxyOptions options,
@@ -79,7 +77,7 @@ internal sealed class ChatHandler(
         }
     }
 
-    /// <summary>The conversation's lock, then a process slot, both within <c>QCLI_QUEUE_TIMEOUT_SECONDS</c>; null when either is not had.</summary>
+    // The conversation's lock, then a process slot, both within QCLI_QUEUE_TIMEOUT_SECONDS; null when either is not had.
     private async Task<IDisposable?> WaitForTurnAsync(RunLimiter.Admission admission, string conversation, CancellationToken aborted)
     {
         using var wait = new CancellationTokenSource(options.QueueTimeout, time);
@@ -151,7 +149,7 @@ internal sealed class ChatHandler(
         }
     }
 
-    /// <summary>The run's one-profile AWS files; null (after the closing error line) when they cannot be made.</summary>
+    // The run's one-profile AWS files; null (after the closing error line) when they cannot be made.
     private async Task<AwsRunFiles?> PrepareAwsFilesAsync(NdjsonWriter writer, ConversationDirectory directory, string? profile, CancellationToken ct)
     {
         try

@@ -4,12 +4,12 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>What a signed request must still satisfy before a CLI runs; each failure is a <c>bad_request</c>.</summary>
+// What a signed request must still satisfy before a CLI runs; each failure is a bad_request.
 internal static class ChatRequestRules
 {
     public const int MaxConversationIdLength = 512;
 
-    /// <returns>Null when the request is acceptable, otherwise the reason.</returns>
+    // Returns Null when the request is acceptable, otherwise the reason.
     public static string? Problem(QCliChatRequest? request, ProxyOptions options)
     {
         if (request is null)

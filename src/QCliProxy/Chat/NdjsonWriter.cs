@@ -5,7 +5,7 @@ using ChatOps.Contracts;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>Writes one JSON object per line to the response and flushes it, so every line leaves at once.</summary>
+// Writes one JSON object per line to the response and flushes it, so every line leaves at once.
 internal sealed class NdjsonWriter(PipeWriter output) : IDisposable
 {
     // Relaxed escaping keeps non-ASCII answers (e.g. Chinese) readable and compact; the body is never HTML.

@@ -4,10 +4,8 @@ using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>
-/// The first thing a chat request meets: its signature (never seen before within the window), or in dev mode without a
-/// secret, a loopback peer.
-/// </summary>
+// The first thing a chat request meets: its signature (never seen before within the window), or in dev mode without a
+// secret, a loopback peer.
 internal sealed class RequestAuthenticator(ProxyOptions options, ReplayGuard replays, TimeProvider time, ILogger<RequestAuthenticator> logger)
 {
     public bool IsAuthentic(HttpContext context, ReadOnlySpan<byte> body)

@@ -1,11 +1,11 @@
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>Reads the raw body (the signature covers its exact bytes), refusing more than a limit.</summary>
+// Reads the raw body (the signature covers its exact bytes), refusing more than a limit.
 internal static class RequestBody
 {
     public const int MaxBytes = 512 * 1024;
 
-    /// <returns>The body, or null when it is larger than <see cref="MaxBytes"/>.</returns>
+    // Returns The body, or null when it is larger than MaxBytes.
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes)

@@ -4,10 +4,8 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
-/// <summary>
-/// The one closing line for each way a run can end. The CLI's stderr is only logged: it may hold paths, account ids or
-/// internals, so the line carries a short cause.
-/// </summary>
+// The one closing line for each way a run can end. The CLI's stderr is only logged: it may hold paths, account ids or
+// internals, so the line carries a short cause.
 internal static class RunEndings
 {
     private const int MaxDiagnostics = 1000;

@@ -1,12 +1,12 @@
 namespace ChatOps.QCliProxy.Configuration;
 
-/// <summary>What differs between the two CLIs, and which one to use when <c>QCLI_COMMAND</c> is unset.</summary>
+// What differs between the two CLIs, and which one to use when QCLI_COMMAND is unset.
 internal static class CliFlavors
 {
     public const string KiroCommand = "kiro-cli";
     public const string QCommand = "q";
 
-    /// <summary><c>kiro-cli</c> when it is on <paramref name="path"/>, else <c>q</c>.</summary>
+    // kiro-cli when it is on path, else q.
     public static string DefaultCommand(string? path) =>
         (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => IsExecutable(Path.Join(dir, KiroCommand)))
             ? KiroCommand
@@ -15,11 +15,11 @@ internal static class CliFlavors
     public static CliFlavor Of(string command) =>
         Path.GetFileName(command).StartsWith("kiro", StringComparison.OrdinalIgnoreCase) ? CliFlavor.Kiro : CliFlavor.QDeveloper;
 
-    /// <summary>The read-only tools trusted by the <c>--trust-tools</c> fallback.</summary>
+    // The read-only tools trusted by the --trust-tools fallback.
     public static IReadOnlyList<string> ReadOnlyTools(CliFlavor flavor) =>
         flavor == CliFlavor.Kiro ? ["read", "aws"] : ["fs_read", "use_aws"];
 
-    /// <summary>Where the CLI looks for a global agent file, relative to its home.</summary>
+    // Where the CLI looks for a global agent file, relative to its home.
     public static string AgentFile(CliFlavor flavor, string agent) =>
         flavor == CliFlavor.Kiro
             ? Path.Join(".kiro", "agents", agent + ".json")

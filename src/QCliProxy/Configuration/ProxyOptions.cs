@@ -1,34 +1,34 @@
 namespace ChatOps.QCliProxy.Configuration;
 
-/// <summary>The proxy's settings, read from the environment by <see cref="Load"/>; problems land in <see cref="Errors"/>.</summary>
+// The proxy's settings, read from the environment by Load; problems land in Errors.
 public sealed class ProxyOptions
 {
     public string? Secret { get; set; }
 
     public bool DevMode { get; set; }
 
-    /// <summary>The default agent that the deploy kit installs for both CLIs.</summary>
+    // The default agent that the deploy kit installs for both CLIs.
     public const string DefaultAgent = "chatops";
 
     public string Command { get; set; } = "q";
 
     public CliFlavor Flavor => CliFlavors.Of(Command);
 
-    /// <summary><c>--agent</c> name; null means no agent (then <see cref="TrustTools"/> is passed as <c>--trust-tools</c>).</summary>
+    // --agent name; null means no agent (then TrustTools is passed as --trust-tools).
     public string? Agent { get; set; } = DefaultAgent;
 
-    /// <summary>Unix account the CLI runs as (<c>QCLI_RUN_AS</c>); null runs it as the proxy's own user.</summary>
+    // Unix account the CLI runs as (QCLI_RUN_AS); null runs it as the proxy's own user.
     public string? RunAs { get; set; }
 
-    /// <summary>The AWS config file a run's one-profile copy is cut from.</summary>
+    // The AWS config file a run's one-profile copy is cut from.
     public string AwsConfigFile { get; set; } = "";
 
-    /// <summary>The AWS shared credentials file a run's one-profile copy is cut from.</summary>
+    // The AWS shared credentials file a run's one-profile copy is cut from.
     public string AwsCredentialsFile { get; set; } = "";
 
     public IReadOnlyList<string> Arguments { get; set; } = ["chat", "--no-interactive"];
 
-    /// <summary>Tools trusted with <c>--trust-tools</c> when no agent is used.</summary>
+    // Tools trusted with --trust-tools when no agent is used.
     public IReadOnlyList<string> TrustTools { get; set; } = ["fs_read", "use_aws"];
 
     public bool AllowWriteTools { get; set; }

@@ -2,12 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.QCliProxy.Configuration;
 
-/// <summary>Cross-setting rules: a secret unless in dev mode, no write-capable tools unless explicitly allowed.</summary>
+// Cross-setting rules: a secret unless in dev mode, no write-capable tools unless explicitly allowed.
 internal static partial class ProxyOptionsRules
 {
     public const int MinSecretLength = 16;
 
-    /// <summary>Tool names (Q Developer CLI and Kiro CLI spellings) that can change the machine or run commands.</summary>
+    // Tool names (Q Developer CLI and Kiro CLI spellings) that can change the machine or run commands.
     public static readonly IReadOnlySet<string> WriteTools =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "execute_bash", "execute_cmd", "fs_write", "shell", "write", "*" };
 

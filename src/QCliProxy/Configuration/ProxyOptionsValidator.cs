@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.QCliProxy.Configuration;
 
-/// <summary>Fails start-up with the variable to fix rather than at the first request.</summary>
+// Fails start-up with the variable to fix rather than at the first request.
 internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProxyOptions options) =>

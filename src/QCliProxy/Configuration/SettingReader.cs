@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ChatOps.QCliProxy.Configuration;
 
-/// <summary>Parses environment settings, recording an error that names the variable instead of throwing.</summary>
+// Parses environment settings, recording an error that names the variable instead of throwing.
 internal sealed class SettingReader(IConfiguration configuration, List<string> errors)
 {
     private static readonly char[] Whitespace = [' ', '\t'];
@@ -47,7 +47,7 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
         return fallback;
     }
 
-    /// <summary>A comma-separated list; an explicitly empty value is an empty list, an unset one is null.</summary>
+    // A comma-separated list; an explicitly empty value is an empty list, an unset one is null.
     public IReadOnlyList<string>? List(string name)
     {
         var value = configuration[name];
@@ -56,7 +56,7 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
             : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    /// <summary>Space-separated words (no quoting: arguments with spaces are not supported here on purpose).</summary>
+    // Space-separated words (no quoting: arguments with spaces are not supported here on purpose).
     public IReadOnlyList<string>? Words(string name)
     {
         var value = configuration[name];

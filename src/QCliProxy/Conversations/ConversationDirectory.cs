@@ -1,4 +1,4 @@
 namespace ChatOps.QCliProxy.Conversations;
 
-/// <summary>A conversation's working directory; <see cref="Resume"/> when a previous run there succeeded.</summary>
+// A conversation's working directory; Resume when a previous run there succeeded.
 internal sealed record ConversationDirectory(string Name, string Path, bool Resume);

@@ -1,6 +1,6 @@
 namespace ChatOps.QCliProxy.Conversations;
 
-/// <summary>One CLI run per conversation directory at a time; the sweeper uses the same locks so it never deletes a busy one.</summary>
+// One CLI run per conversation directory at a time; the sweeper uses the same locks so it never deletes a busy one.
 internal sealed class ConversationLocks
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

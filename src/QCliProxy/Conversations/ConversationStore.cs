@@ -5,11 +5,9 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Conversations;
 
-/// <summary>
-/// One working directory per conversation under <c>QCLI_STATE_DIR</c>, named by an HMAC of the id keyed with the proxy
-/// secret: no id can reach outside the root, and a CLI run that knows one conversation's folder cannot work out
-/// another's. A marker file written after a successful run means the CLI has a conversation there to resume.
-/// </summary>
+// One working directory per conversation under QCLI_STATE_DIR, named by an HMAC of the id keyed with the proxy
+// secret: no id can reach outside the root, and a CLI run that knows one conversation's folder cannot work out
+// another's. A marker file written after a successful run means the CLI has a conversation there to resume.
 internal sealed class ConversationStore
 {
     public const string ResumeMarker = ".qcli-proxy-resume";
@@ -32,13 +30,13 @@ internal sealed class ConversationStore
 
     public string Root { get; }
 
-    /// <summary>128 bits of HMAC-SHA256 in lowercase hex: fixed length, no separators, no dots.</summary>
+    // 128 bits of HMAC-SHA256 in lowercase hex: fixed length, no separators, no dots.
     public string DirectoryName(string conversationId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(conversationId)))[..NameLength];
 
     public static bool IsDirectoryName(string name) => name.Length == NameLength && name.All(char.IsAsciiHexDigitLower);
 
-    /// <summary>Creates (reachable by the CLI's user only) or reuses the conversation's directory and marks it as used now.</summary>
+    // Creates (reachable by the CLI's user only) or reuses the conversation's directory and marks it as used now.
     public ConversationDirectory Open(string conversationId)
     {
         var name = DirectoryName(conversationId);

@@ -2,14 +2,14 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Conversations;
 
-/// <summary>Deletes conversation directories unused for <c>QCLI_IDLE_DAYS</c>, hourly; never one that is in use.</summary>
+// Deletes conversation directories unused for QCLI_IDLE_DAYS, hourly; never one that is in use.
 internal sealed class IdleConversationSweeper(
     ConversationStore store, ConversationLocks locks, ProxyOptions options, TimeProvider time, ILogger<IdleConversationSweeper> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    /// <summary>One pass; returns how many directories were deleted.</summary>
+    // One pass; returns how many directories were deleted.
     public int Sweep()
     {
         var cutoff = time.GetUtcNow().UtcDateTime - options.IdleLifetime;
@@ -35,7 +35,7 @@ internal sealed class IdleConversationSweeper(
         return deleted;
     }
 
-    /// <summary>Per-run AWS files are deleted when their run ends; this clears those of a proxy that was killed.</summary>
+    // Per-run AWS files are deleted when their run ends; this clears those of a proxy that was killed.
     private void SweepRunFiles()
     {
         var runs = Path.Join(store.Root, Aws.AwsProfileFiles.RunsFolder);

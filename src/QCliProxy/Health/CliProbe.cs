@@ -7,7 +7,7 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Health;
 
-/// <summary>Finds the CLI on the child's PATH and asks its version; the answer is cached for a few minutes.</summary>
+// Finds the CLI on the child's PATH and asks its version; the answer is cached for a few minutes.
 internal sealed class CliProbe(
     ProxyOptions options, ParentEnvironment parent, CliCommandLine commandLine, ConversationStore store, CliUser user, TimeProvider time)
 {

@@ -1,7 +1,5 @@
 namespace ChatOps.QCliProxy.Health;
 
-/// <summary>
-/// What <c>/healthz</c> says about the CLI: the configured command, where it was found, its version line, which CLI it
-/// is, the agent it runs with (null: <c>--trust-tools</c>) and the account it runs as.
-/// </summary>
+// What /healthz says about the CLI: the configured command, where it was found, its version line, which CLI it
+// is, the agent it runs with (null: --trust-tools) and the account it runs as.
 public sealed record CliStatus(string Command, bool Found, string? Path, string? Version, string Flavor, string? Agent, string RunsAs);

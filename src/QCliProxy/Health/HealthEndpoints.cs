@@ -4,7 +4,7 @@ namespace ChatOps.QCliProxy.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>GET /healthz</c>: 200 when the CLI binary is present, 503 when it is not.</summary>
+    // GET /healthz: 200 when the CLI binary is present, 503 when it is not.
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", async (CliProbe probe, RunLimiter limiter, CancellationToken ct) =>

@@ -1,4 +1,4 @@
 namespace ChatOps.QCliProxy.Health;
 
-/// <summary>The body of <c>GET /healthz</c>: no configuration values beyond the command name, never secrets.</summary>
+// The body of GET /healthz: no configuration values beyond the command name, never secrets.
 public sealed record HealthReport(string Status, CliStatus Cli, int Running, int Waiting);

@@ -1,6 +1,6 @@
 namespace ChatOps.QCliProxy.Output;
 
-/// <summary>The escape-sequence half of the filter: CSI, OSC and other control strings, consumed a character at a time.</summary>
+// The escape-sequence half of the filter: CSI, OSC and other control strings, consumed a character at a time.
 internal sealed partial class TerminalTextFilter
 {
     private void Consume(char c)

@@ -2,12 +2,10 @@ using System.Text;
 
 namespace ChatOps.QCliProxy.Output;
 
-/// <summary>
-/// Turns terminal output into plain text, fed in pieces of any size: drops ANSI/VT escape sequences and control
-/// characters, and drops lines that are redrawn (spinners: text then <c>\r</c>, erase-line or cursor-to-column-1).
-/// A line is released once it ends with a newline (or grows past <see cref="MaxPendingLine"/>), since until then it
-/// may still be overwritten. State survives between calls, so a sequence split across reads is still removed.
-/// </summary>
+// Turns terminal output into plain text, fed in pieces of any size: drops ANSI/VT escape sequences and control
+// characters, and drops lines that are redrawn (spinners: text then \r, erase-line or cursor-to-column-1).
+// A line is released once it ends with a newline (or grows past MaxPendingLine), since until then it
+// may still be overwritten. State survives between calls, so a sequence split across reads is still removed.
 internal sealed partial class TerminalTextFilter
 {
     public const int MaxPendingLine = 8192;
@@ -39,7 +37,7 @@ internal sealed partial class TerminalTextFilter
         }
     }
 
-    /// <summary>Text released since the last call.</summary>
+    // Text released since the last call.
     public string TakeReleased()
     {
         var text = _released.ToString();
@@ -47,7 +45,7 @@ internal sealed partial class TerminalTextFilter
         return text;
     }
 
-    /// <summary>At end of output: releases the last line unless it was being redrawn, and returns the rest.</summary>
+    // At end of output: releases the last line unless it was being redrawn, and returns the rest.
     public string Finish()
     {
         if (!_carriageReturn)

@@ -3,11 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.QCliProxy.Prompting;
 
-/// <summary>
-/// The text the CLI receives: a fixed preamble the proxy writes, then the chat user's question between markers. The
-/// CLI's input handler treats a leading <c>!</c> as a shell command, <c>/</c> as a slash command and <c>@</c> as a
-/// prompt reference, so the user's text must never be the first characters of the input.
-/// </summary>
+// The text the CLI receives: a fixed preamble the proxy writes, then the chat user's question between markers. The
+// CLI's input handler treats a leading ! as a shell command, / as a slash command and @ as a
+// prompt reference, so the user's text must never be the first characters of the input.
 internal static partial class PromptFrame
 {
     public const string Begin = "----- BEGIN CHAT QUESTION -----";
@@ -29,11 +27,11 @@ internal static partial class PromptFrame
         return text.ToString();
     }
 
-    /// <summary>A request field shown in the preamble: one line of plain id characters, or a placeholder.</summary>
+    // A request field shown in the preamble: one line of plain id characters, or a placeholder.
     private static string Field(string? value) =>
         value is { Length: > 0 and <= 128 } && PlainId().IsMatch(value) ? value : "(not given)";
 
-    /// <summary>The user cannot end the question early by typing the end marker.</summary>
+    // The user cannot end the question early by typing the end marker.
     private static string Neutralize(string question) => Markers().Replace(question, "[marker removed]");
 
     [GeneratedRegex(@"^[A-Za-z0-9_.:@+=-]+$")]

@@ -3,7 +3,7 @@ using ChatOps.QCliProxy.Output;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>Drains a stream (stderr) so the child never blocks on it, keeping only the first bytes, cleaned of escapes.</summary>
+// Drains a stream (stderr) so the child never blocks on it, keeping only the first bytes, cleaned of escapes.
 internal sealed class BoundedTextSink(int limit)
 {
     private readonly MemoryStream _kept = new();

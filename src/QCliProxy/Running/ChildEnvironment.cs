@@ -3,11 +3,9 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// The CLI's environment: an allow-list copied from the proxy's, never a <c>QCLI_</c> variable nor any value containing
-/// the proxy secret, never the proxy's own AWS credentials or profile choice; then the run's one-profile AWS files,
-/// <c>AWS_PROFILE</c> for the request, and settings that keep output plain.
-/// </summary>
+// The CLI's environment: an allow-list copied from the proxy's, never a QCLI_ variable nor any value containing
+// the proxy secret, never the proxy's own AWS credentials or profile choice; then the run's one-profile AWS files,
+// AWS_PROFILE for the request, and settings that keep output plain.
 internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment parent)
 {
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)

@@ -4,10 +4,8 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// Builds <c>&lt;QCLI_COMMAND&gt; &lt;QCLI_ARGS&gt; (--agent &lt;QCLI_AGENT&gt; | --trust-tools=&lt;list&gt;) [--resume]
-/// &lt;framed prompt&gt;</c> as an argument list, started as the CLI's own user: no shell ever sees the prompt.
-/// </summary>
+// Builds <QCLI_COMMAND> <QCLI_ARGS> (--agent <QCLI_AGENT> | --trust-tools=<list>) [--resume]
+// <framed prompt> as an argument list, started as the CLI's own user: no shell ever sees the prompt.
 internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment environment, CliUser user)
 {
     public ProcessStartInfo Create(CliInvocation run)
@@ -39,7 +37,7 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
         return start;
     }
 
-    /// <summary><c>&lt;command&gt; --version</c>, for the health report.</summary>
+    // <command> --version, for the health report.
     public ProcessStartInfo CreateVersionProbe(string workingDirectory)
     {
         var start = NewStartInfo(workingDirectory, aws: null);

@@ -2,5 +2,5 @@ using ChatOps.QCliProxy.Aws;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>One CLI run: where, with which framed prompt and AWS files, continuing the directory's conversation or not.</summary>
+// One CLI run: where, with which framed prompt and AWS files, continuing the directory's conversation or not.
 internal sealed record CliInvocation(string WorkingDirectory, string Prompt, AwsRunFiles? Aws, bool Resume);

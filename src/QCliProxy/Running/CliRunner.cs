@@ -6,10 +6,8 @@ using ChatOps.QCliProxy.Output;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// Runs the CLI once: streams cleaned stdout to a callback as it arrives, keeps the start of stderr, and kills the whole
-/// process tree on timeout, output cap, client disconnect or shutdown.
-/// </summary>
+// Runs the CLI once: streams cleaned stdout to a callback as it arrives, keeps the start of stderr, and kills the whole
+// process tree on timeout, output cap, client disconnect or shutdown.
 internal sealed class CliRunner(
     CliCommandLine commandLine, ProxyOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CliRunner> logger)
 {
@@ -99,12 +97,12 @@ internal sealed class CliRunner(
         }
     }
 
-    /// <summary>Reads stdout in whatever pieces arrive and hands on each piece of released text at once.</summary>
+    // Reads stdout in whatever pieces arrive and hands on each piece of released text at once.
     private sealed class OutputPump(long maxBytes, Func<string, CancellationToken, ValueTask> onText)
     {
         public long Bytes { get; private set; }
 
-        /// <returns>True when the output cap was reached.</returns>
+        // Returns True when the output cap was reached.
         public async Task<bool> RunAsync(Stream stdout, CancellationToken ct)
         {
             var bytes = new byte[16 * 1024];

@@ -4,13 +4,11 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// Who the CLI runs as. With <c>QCLI_RUN_AS</c> it is its own account, with its own home: the proxy's environment
-/// (<c>/proc/&lt;pid&gt;/environ</c>), its secret and its files are another user's and unreadable to it. The folders the
-/// CLI needs are given to that account's primary group (the proxy's user is a member; no setgid bit, which the unit's
-/// RestrictSUIDSGID forbids) and roots are not listable, so a run reaches only the folder whose (unguessable) name it
-/// was given.
-/// </summary>
+// Who the CLI runs as. With QCLI_RUN_AS it is its own account, with its own home: the proxy's environment
+// (/proc/<pid>/environ), its secret and its files are another user's and unreadable to it. The folders the
+// CLI needs are given to that account's primary group (the proxy's user is a member; no setgid bit, which the unit's
+// RestrictSUIDSGID forbids) and roots are not listable, so a run reaches only the folder whose (unguessable) name it
+// was given.
 internal sealed partial class CliUser
 {
     private const UnixFileMode OwnerAll = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -20,10 +18,10 @@ internal sealed partial class CliUser
         Account = options.RunAs is null ? null : UnixAccount.Find(options.RunAs);
     }
 
-    /// <summary>The CLI's account, or null when it runs as the proxy's user.</summary>
+    // The CLI's account, or null when it runs as the proxy's user.
     public UnixAccount? Account { get; }
 
-    /// <summary>Starts the process as the account, with its home as HOME.</summary>
+    // Starts the process as the account, with its home as HOME.
     public void Apply(ProcessStartInfo start)
     {
         if (Account is null)
@@ -37,19 +35,19 @@ internal sealed partial class CliUser
         start.Environment["LOGNAME"] = Account.Name;
     }
 
-    /// <summary>A root of folders for runs: the account may pass through it but not list it.</summary>
+    // A root of folders for runs: the account may pass through it but not list it.
     public void PrepareRoot(string path) =>
         Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupExecute);
 
-    /// <summary>A folder the run reads and writes (its conversation's working directory).</summary>
+    // A folder the run reads and writes (its conversation's working directory).
     public void PrepareWritable(string path) =>
         Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute);
 
-    /// <summary>A folder the run only reads (its per-run AWS files).</summary>
+    // A folder the run only reads (its per-run AWS files).
     public void PrepareReadable(string path) =>
         Share(path, Account is null ? OwnerAll : OwnerAll | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
 
-    /// <summary>A file the run only reads (its per-run AWS files).</summary>
+    // A file the run only reads (its per-run AWS files).
     public void PrepareReadableFile(string path) =>
         Share(path, Account is null ? UnixFileMode.UserRead | UnixFileMode.UserWrite : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 

@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>The proxy's own environment, from which the child's allow-listed variables are copied (replaceable in tests).</summary>
+// The proxy's own environment, from which the child's allow-listed variables are copied (replaceable in tests).
 public sealed class ParentEnvironment(IReadOnlyDictionary<string, string> variables)
 {
     public IReadOnlyDictionary<string, string> Variables { get; } = variables;

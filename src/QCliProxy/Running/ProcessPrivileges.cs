@@ -3,10 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// What the proxy needs to start the CLI as another user (CAP_SETUID, CAP_SETGID, and CAP_KILL to stop it), read from
-/// <c>/proc/self/status</c>; and the ambient capabilities that must not reach the CLI.
-/// </summary>
+// What the proxy needs to start the CLI as another user (CAP_SETUID, CAP_SETGID, and CAP_KILL to stop it), read from
+// /proc/self/status; and the ambient capabilities that must not reach the CLI.
 internal static partial class ProcessPrivileges
 {
     private const int CapKill = 5;
@@ -15,7 +13,7 @@ internal static partial class ProcessPrivileges
     private const int PrCapAmbient = 47;
     private const int PrCapAmbientClearAll = 4;
 
-    /// <summary>Capabilities missing for running the CLI as another user; empty when all are there (or on root).</summary>
+    // Capabilities missing for running the CLI as another user; empty when all are there (or on root).
     public static IReadOnlyList<string> MissingForRunAs(string statusFile = "/proc/self/status")
     {
         if (!OperatingSystem.IsLinux() || !File.Exists(statusFile))
@@ -41,10 +39,8 @@ internal static partial class ProcessPrivileges
         return missing;
     }
 
-    /// <summary>
-    /// Clears the ambient set, so a child that keeps a non-root uid does not inherit the proxy's capabilities across
-    /// exec (the proxy keeps its own effective set). Returns false where that is not possible.
-    /// </summary>
+    // Clears the ambient set, so a child that keeps a non-root uid does not inherit the proxy's capabilities across
+    // exec (the proxy keeps its own effective set). Returns false where that is not possible.
     public static bool ClearAmbient() => OperatingSystem.IsLinux() && Prctl(PrCapAmbient, PrCapAmbientClearAll, 0, 0, 0) == 0;
 
     [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]

@@ -1,6 +1,6 @@
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>How a CLI run ended.</summary>
+// How a CLI run ended.
 internal enum RunEnd
 {
     Exited,

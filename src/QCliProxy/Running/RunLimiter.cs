@@ -2,10 +2,8 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>
-/// At most <c>QCLI_MAX_CONCURRENCY</c> CLI processes, and at most <c>QCLI_QUEUE_LIMIT</c> requests waiting for one;
-/// a request beyond both is refused at once (429).
-/// </summary>
+// At most QCLI_MAX_CONCURRENCY CLI processes, and at most QCLI_QUEUE_LIMIT requests waiting for one;
+// a request beyond both is refused at once (429).
 internal sealed class RunLimiter(ProxyOptions options)
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
@@ -15,7 +13,7 @@ internal sealed class RunLimiter(ProxyOptions options)
 
     public int Waiting => Math.Max(0, Volatile.Read(ref _admitted) - Running);
 
-    /// <summary>A place among the running or the waiting, or null when both are full.</summary>
+    // A place among the running or the waiting, or null when both are full.
     public Admission? TryAdmit()
     {
         if (Interlocked.Increment(ref _admitted) > options.MaxConcurrency + options.QueueLimit)
@@ -27,13 +25,13 @@ internal sealed class RunLimiter(ProxyOptions options)
         return new Admission(this);
     }
 
-    /// <summary>Held from admission to the end of the request; owns the slot once one is granted.</summary>
+    // Held from admission to the end of the request; owns the slot once one is granted.
     internal sealed class Admission(RunLimiter limiter) : IDisposable
     {
         private bool _hasSlot;
         private bool _disposed;
 
-        /// <summary>Waits for a free slot; throws <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires first.</summary>
+        // Waits for a free slot; throws OperationCanceledException when ct fires first.
         public async Task WaitForSlotAsync(CancellationToken ct)
         {
             await limiter._slots.WaitAsync(ct);

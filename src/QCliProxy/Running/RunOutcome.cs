@@ -1,4 +1,4 @@
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>The end of a run: exit code when it exited, the start of stderr, raw stdout bytes read.</summary>
+// The end of a run: exit code when it exited, the start of stderr, raw stdout bytes read.
 internal sealed record RunOutcome(RunEnd End, int ExitCode, string Diagnostics, long OutputBytes);

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace ChatOps.QCliProxy.Running;
 
-/// <summary>A local account from <c>/etc/passwd</c>: the CLI's own user when <c>QCLI_RUN_AS</c> is set.</summary>
+// A local account from /etc/passwd: the CLI's own user when QCLI_RUN_AS is set.
 public sealed record UnixAccount(string Name, uint UserId, uint GroupId, string Home)
 {
     public const string PasswdFile = "/etc/passwd";
 
-    /// <summary>The account named <paramref name="name"/>, or null when the file has none.</summary>
+    // The account named name, or null when the file has none.
     public static UnixAccount? Find(string name, string passwdFile = PasswdFile)
     {
         if (!File.Exists(passwdFile))

@@ -3,11 +3,9 @@ using ChatOps.Contracts;
 
 namespace ChatOps.QCliProxy.Security;
 
-/// <summary>
-/// Remembers each accepted signature for the signature window, so a captured request cannot be sent again while its
-/// timestamp is still fresh. Only authentic requests are recorded, so the set is as large as the real traffic in
-/// <see cref="QCliProtocol.SignatureWindow"/>; expired entries are swept as new ones arrive.
-/// </summary>
+// Remembers each accepted signature for the signature window, so a captured request cannot be sent again while its
+// timestamp is still fresh. Only authentic requests are recorded, so the set is as large as the real traffic in
+// QCliProtocol.SignatureWindow; expired entries are swept as new ones arrive.
 internal sealed class ReplayGuard(TimeProvider time)
 {
     private const int SweepEvery = 256;
@@ -17,7 +15,7 @@ internal sealed class ReplayGuard(TimeProvider time)
 
     public int Count => _seen.Count;
 
-    /// <summary>True the first time a signature is offered within its window, false for every repeat.</summary>
+    // True the first time a signature is offered within its window, false for every repeat.
     public bool TryRecord(string signature)
     {
         var now = time.GetUtcNow();

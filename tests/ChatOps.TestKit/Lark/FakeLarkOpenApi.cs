@@ -9,7 +9,7 @@ namespace ChatOps.TestKit.Lark;
 
 /// <summary>A loopback Lark Open API: issues tenant tokens for known apps, checks the bearer token on every call,
 /// answers <c>bot/v3/info</c>, and records thread replies — honouring <c>uuid</c> like Lark (one message per uuid).</summary>
-public sealed class FakeLarkOpenApi : IAsyncDisposable
+public sealed partial class FakeLarkOpenApi : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly ConcurrentDictionary<string, string> _secrets = new();
@@ -66,6 +66,7 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
             app.MapPost("/open-apis/auth/v3/tenant_access_token/internal", (HttpContext c, CancellationToken _) => fake!.TokenAsync(c));
             app.MapGet("/open-apis/bot/v3/info", (HttpContext c, CancellationToken _) => fake!.BotInfo(c));
             app.MapPost("/open-apis/im/v1/messages/{messageId}/reply", (HttpContext c, string messageId) => fake!.ReplyAsync(c, messageId));
+            MapCards(app, () => fake!);
         });
         fake = new FakeLarkOpenApi(server);
         return fake;
@@ -168,6 +169,10 @@ public sealed class FakeLarkOpenApi : IAsyncDisposable
         var inThread = root.TryGetProperty("reply_in_thread", out var t) && t.GetBoolean();
         var uuid = root.TryGetProperty("uuid", out var u) ? u.GetString() : null;
         JsonDocument.Parse(content).Dispose(); // Lark rejects content that is not a JSON string.
+        if (msgType == "interactive" && CardReferenceError(appId, content) is { } cardError)
+        {
+            return cardError;
+        }
         var newId = $"om_{Guid.NewGuid():N}";
         var reply = new LarkReply(appId, messageId, newId, msgType, content, inThread, uuid, (int)buffer.Length) { ReceivedTimestamp = received };
         if (uuid is not null && !_uuids.TryAdd(uuid, newId))

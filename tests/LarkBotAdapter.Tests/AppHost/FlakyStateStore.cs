@@ -7,9 +7,23 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
 {
     private readonly InMemoryStateStore _inner = new(time);
 
+    public FlakyStateStore()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>The store behind the failures, for setting up and checking what was kept.</summary>
+    public InMemoryStateStore Inner => _inner;
+
     public bool FailClaims { get; set; }
 
     public bool FailThreadReads { get; set; }
+
+    public bool FailThreadMarks { get; set; }
+
+    public bool FailPostedReads { get; set; }
+
+    public bool FailPostedWrites { get; set; }
 
     public Task<bool> TryClaimAsync(string claimKey, string owner, TimeSpan ttl, CancellationToken cancellationToken) =>
         FailClaims ? Task.FromException<bool>(Unavailable()) : _inner.TryClaimAsync(claimKey, owner, ttl, cancellationToken);
@@ -28,9 +42,8 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
     public Task ReleaseJobLeaseAsync(string jobKey, string owner, CancellationToken cancellationToken) =>
         _inner.ReleaseJobLeaseAsync(jobKey, owner, cancellationToken);
 
-
     public Task MarkThreadActiveAsync(string threadKey, TimeSpan ttl, CancellationToken cancellationToken) =>
-        _inner.MarkThreadActiveAsync(threadKey, ttl, cancellationToken);
+        FailThreadMarks ? Task.FromException(Unavailable()) : _inner.MarkThreadActiveAsync(threadKey, ttl, cancellationToken);
 
     public Task<bool> IsThreadActiveAsync(string threadKey, CancellationToken cancellationToken) =>
         FailThreadReads ? Task.FromException<bool>(Unavailable()) : _inner.IsThreadActiveAsync(threadKey, cancellationToken);
@@ -42,10 +55,10 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
         _inner.SaveThreadAsync(thread, ttl, cancellationToken);
 
     public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken) =>
-        _inner.GetPostedSegmentsAsync(jobKey, cancellationToken);
+        FailPostedReads ? Task.FromException<IReadOnlyDictionary<int, string>>(Unavailable()) : _inner.GetPostedSegmentsAsync(jobKey, cancellationToken);
 
     public Task RecordPostedSegmentAsync(string jobKey, int index, string messageRef, TimeSpan ttl, CancellationToken cancellationToken) =>
-        _inner.RecordPostedSegmentAsync(jobKey, index, messageRef, ttl, cancellationToken);
+        FailPostedWrites ? Task.FromException(Unavailable()) : _inner.RecordPostedSegmentAsync(jobKey, index, messageRef, ttl, cancellationToken);
 
     public Task<int> CountInWindowAsync(string windowKey, string member, int cap, TimeSpan ttl, CancellationToken cancellationToken) =>
         _inner.CountInWindowAsync(windowKey, member, cap, ttl, cancellationToken);

@@ -37,7 +37,17 @@ public sealed class LarkApiFaultTests
     {
         var responder = new ScriptedResponder(Intent.KnowledgeBase, LongAnswer.Build(6000));
         await using var lambda = await FakeLambda.StartAsync();
-        await using var app = await ChatOpsApp.StartAsync(lambda.Configure, s => s.AddSingleton<IResponder>(responder));
+        // Segmented posts, no reactions: during this outage a card attempt and reaction calls would add enough failures to
+        // open the Lark client's circuit breaker, which this test's immediate redelivery would meet (Lambda's own retry
+        // comes after the 15 s break).
+        await using var app = await ChatOpsApp.StartAsync(
+            s =>
+            {
+                lambda.Configure(s);
+                s["CHATOPS_REACTIONS"] = "false";
+                s["CHATOPS_LIVE_REPLIES"] = "false";
+            },
+            s => s.AddSingleton<IResponder>(responder));
         var message = LarkEvent.Text(Question).MentioningBot();
         using (var ack = await app.SendLarkAsync(message.Build()))
         {

@@ -55,6 +55,9 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
 
     [DynaliteFact]
+    public Task LivePartsSitBelowSegmentsAndAreReplacedInPlace() => LivePartsAreRecordedBelowSegmentsAndReplacedInPlace();
+
+    [DynaliteFact]
     public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
 
     [DynaliteFact]

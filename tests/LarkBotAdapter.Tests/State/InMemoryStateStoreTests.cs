@@ -49,6 +49,9 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task PostedSegmentsExpireWithTheirTtl() => PostedSegmentsAreForgottenAfterTheirTtl();
 
     [Fact]
+    public Task LivePartsSitBelowSegmentsAndAreReplacedInPlace() => LivePartsAreRecordedBelowSegmentsAndReplacedInPlace();
+
+    [Fact]
     public Task WindowCountsEachMemberOnceUpToItsCap() => AWindowCountsEachMemberOnceUpToItsCap();
 
     [Fact]

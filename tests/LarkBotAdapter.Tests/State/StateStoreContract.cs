@@ -198,6 +198,23 @@ public abstract class StateStoreContract
         Assert.Equal("1700000002.000303", posted[3]);
     }
 
+    // Live answers keep their cards at positions -1000, -1001, …: first recorded without the reply's message id, then
+    // recorded again with it. The second record must replace the first, next to the job's segments.
+    protected async Task LivePartsAreRecordedBelowSegmentsAndReplacedInPlace()
+    {
+        var store = await CreateStoreAsync();
+        const string Job = "lark:cli_app:om_live";
+        await store.RecordPostedSegmentAsync(Job, 0, "om_segment", TimeSpan.FromHours(1), CancellationToken.None);
+        await store.RecordPostedSegmentAsync(Job, -1000, "card:7355:1700000000000:", TimeSpan.FromHours(1), CancellationToken.None);
+        await store.RecordPostedSegmentAsync(Job, -1000, "card:7355:1700000000000:om_card", TimeSpan.FromHours(1), CancellationToken.None);
+        await store.RecordPostedSegmentAsync(Job, -1001, "card:7356:1700000000500:om_next", TimeSpan.FromHours(1), CancellationToken.None);
+
+        var posted = await store.GetPostedSegmentsAsync(Job, CancellationToken.None);
+        Assert.Equal([-1001, -1000, 0], posted.Keys.Order());
+        Assert.Equal("card:7355:1700000000000:om_card", posted[-1000]);
+        Assert.Equal("card:7356:1700000000500:om_next", posted[-1001]);
+    }
+
     protected async Task PostedSegmentsAreForgottenAfterTheirTtl()
     {
         var store = await CreateStoreAsync();

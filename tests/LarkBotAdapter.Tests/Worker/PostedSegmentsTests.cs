@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
+using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +12,7 @@ namespace ChatOps.LarkBotAdapter.Tests.Worker;
 public sealed class PostedSegmentsTests
 {
     private static readonly WorkerOptions Options = new() { ReplyRetryDelay = TimeSpan.Zero };
-    private readonly OutageStore _store = new();
+    private readonly FlakyStateStore _store = new();
     private readonly RecordingChannel _channel = new();
     private readonly ChatTurn _turn = Turn();
 
@@ -39,7 +40,7 @@ public sealed class PostedSegmentsTests
     public async Task StateOutageWhileLoadingStillAnswersAndRecordsEachPost()
     {
         await _store.Inner.RecordPostedSegmentAsync(_turn.ClaimKey, 0, "om_earlier_0", TimeSpan.FromHours(1), CancellationToken.None);
-        _store.FailReads = true;
+        _store.FailPostedReads = true;
         var logs = new LogCapture();
         var replies = await ReplyWriter.OpenAsync(_channel, _turn, _store, Options, TimeProvider.System, logs.CreateLogger("worker"), CancellationToken.None);
 
@@ -58,7 +59,7 @@ public sealed class PostedSegmentsTests
     [Fact]
     public async Task PostThatCannotBeRecordedIsStillNotRepeatedInTheSameRun()
     {
-        _store.FailWrites = true;
+        _store.FailPostedWrites = true;
         var posted = await PostedSegments.LoadAsync(_store, _turn.ClaimKey, TimeSpan.FromHours(1), NullLogger.Instance, CancellationToken.None);
 
         await posted.RecordAsync(PostReceipt.Of(0, "om_0"), CancellationToken.None);

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Replies;
+using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Replies;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Tests.Worker;
 public sealed class ReplyWriterTests
 {
     private static readonly WorkerOptions Options = new() { ReplyRetryDelay = TimeSpan.Zero };
-    private readonly OutageStore _store = new();
+    private readonly FlakyStateStore _store = new();
     private readonly RecordingChannel _channel = new();
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>The Lark Open API refused a call. <see cref="Exception.Message"/> holds Lark's code and msg, never tokens.</summary>
+// The Lark Open API refused a call. Exception.Message holds Lark's code and msg, never tokens.
 public sealed class LarkApiException(int code, string larkMessage, int httpStatus)
     : Exception($"Lark API error {code} (HTTP {httpStatus}): {larkMessage}")
 {
@@ -8,15 +8,15 @@ public sealed class LarkApiException(int code, string larkMessage, int httpStatu
 
     public int HttpStatus { get; } = httpStatus;
 
-    /// <summary>The tenant access token was rejected: refresh it and try again.</summary>
+    // The tenant access token was rejected: refresh it and try again.
     public bool IsTokenError => Code is 99991661 or 99991663 or 99991664 or 99991665 or 99991668;
 
-    /// <summary>The token endpoint refused the app's credentials (app secret invalid): the secret may have been rotated.</summary>
+    // The token endpoint refused the app's credentials (app secret invalid): the secret may have been rotated.
     public bool IsAppSecretRejected => Code is 10014;
 
-    /// <summary>The message being replied to was recalled (withdrawn) by its sender.</summary>
+    // The message being replied to was recalled (withdrawn) by its sender.
     public bool IsMessageRecalled => Code == 230011;
 
-    /// <summary>Worth retrying later (rate limits, server errors).</summary>
+    // Worth retrying later (rate limits, server errors).
     public bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
 }

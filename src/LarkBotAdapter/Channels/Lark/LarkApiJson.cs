@@ -38,6 +38,34 @@ internal sealed record LarkBotInfo(
     [property: JsonPropertyName("open_id")] string? OpenId,
     [property: JsonPropertyName("app_name")] string? AppName);
 
+internal sealed record LarkCreateCardRequest(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("data")] string Data);
+
+internal sealed record LarkCardCreated(
+    [property: JsonPropertyName("card_id")] string? CardId);
+
+internal sealed record LarkCardContentRequest(
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("sequence")] int Sequence,
+    [property: JsonPropertyName("uuid")] string Uuid);
+
+internal sealed record LarkCardSettingsRequest(
+    [property: JsonPropertyName("settings")] string Settings,
+    [property: JsonPropertyName("sequence")] int Sequence,
+    [property: JsonPropertyName("uuid")] string Uuid);
+
+internal sealed record LarkReactionType(
+    [property: JsonPropertyName("emoji_type")] string EmojiType);
+
+internal sealed record LarkReactionRequest(
+    [property: JsonPropertyName("reaction_type")] LarkReactionType ReactionType);
+
+internal sealed record LarkReactionCreated(
+    [property: JsonPropertyName("reaction_id")] string? ReactionId);
+
+internal sealed record LarkNoData;
+
 // Reply bodies nest JSON in a string; the relaxed encoder keeps them compact (Lark caps a request at 30 KB).
 [JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
 [JsonSerializable(typeof(LarkTokenRequest))]
@@ -45,6 +73,13 @@ internal sealed record LarkBotInfo(
 [JsonSerializable(typeof(LarkReplyRequest))]
 [JsonSerializable(typeof(LarkEnvelope<LarkSentMessage>))]
 [JsonSerializable(typeof(LarkBotInfoResponse))]
+[JsonSerializable(typeof(LarkCreateCardRequest))]
+[JsonSerializable(typeof(LarkEnvelope<LarkCardCreated>))]
+[JsonSerializable(typeof(LarkCardContentRequest))]
+[JsonSerializable(typeof(LarkCardSettingsRequest))]
+[JsonSerializable(typeof(LarkReactionRequest))]
+[JsonSerializable(typeof(LarkEnvelope<LarkReactionCreated>))]
+[JsonSerializable(typeof(LarkEnvelope<LarkNoData>))]
 internal sealed partial class LarkApiJsonContext : JsonSerializerContext;
 
 internal static class LarkApiJson

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>One configured Lark (Feishu) app.</summary>
-/// <param name="EncryptKey">Null when the app sends events unencrypted (then Lark does not sign them either).</param>
+// One configured Lark (Feishu) app.
+// EncryptKey: Null when the app sends events unencrypted (then Lark does not sign them either).
 public sealed record LarkApp(string AppId, string AppSecret, string? EncryptKey, string VerificationToken)
 {
     // Secrets stay out of logs even when a record is printed whole.

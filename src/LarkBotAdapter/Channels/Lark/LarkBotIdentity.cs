@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Each app's own open_id (from <c>GET /open-apis/bot/v3/info</c>), cached. The ingress only reads the cache;
-/// fetching happens at start-up and in the worker, never on the ack path.</summary>
+// Each app's own open_id (from GET /open-apis/bot/v3/info), cached. The ingress only reads the cache;
+// fetching happens at start-up and in the worker, never on the ack path.
 public sealed class LarkBotIdentity(IServiceProvider services)
 {
     private readonly ConcurrentDictionary<string, string> _openIds = new(StringComparer.Ordinal);

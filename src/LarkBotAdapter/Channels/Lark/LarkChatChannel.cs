@@ -1,20 +1,29 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Lark as the worker sees it: thread replies as <c>post</c> messages with a stable uuid per (message, position),
-/// so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
-/// also records each post and skips recorded positions on a retried job (<see cref="Worker.PostedSegments"/>).</summary>
+// Lark as the worker sees it: thread replies as post messages with a stable uuid per (message, position),
+// so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
+// also records each post and skips recorded positions on a retried job (Worker.PostedSegments).
+// Live answers are streaming cards (LarkLiveCards); reactions mark the asker's message.
 public sealed class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
-    LarkBotIdentity identity) : IChatChannel
+    LarkBotIdentity identity,
+    LarkLiveCards liveCards) : IChatChannel, ILiveReplyChannel, IReactionChannel
 {
-    public string Platform => "lark";
+    // Lark emoji types of the bot's reactions.
+    public const string WorkingEmoji = "OnIt";
+    public const string DoneEmoji = "DONE";
+    public const string FailedEmoji = "CrossMark";
+
+    public string Platform => Platforms.Lark;
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -35,14 +44,28 @@ public sealed class LarkChatChannel(
     public Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken) =>
         ReplyAsync(turn, new Segment(0, markdown, IsFinal: true), NoticeIdempotencyKey(turn.MessageId, noticeKey), cancellationToken);
 
-    /// <summary>Lark's reply <c>uuid</c> (≤ 50 chars): the same message and segment always give the same key.</summary>
+    public Task<ILiveReply?> StartAsync(ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken) =>
+        liveCards.StartAsync(App(turn), turn, ledger, first, cancellationToken);
+
+    public Task<string> AddReactionAsync(ChatTurn turn, Reaction reaction, CancellationToken cancellationToken) =>
+        client.AddReactionAsync(App(turn), turn.MessageId, reaction switch
+        {
+            Reaction.Working => WorkingEmoji,
+            Reaction.Done => DoneEmoji,
+            _ => FailedEmoji,
+        }, cancellationToken);
+
+    public Task RemoveReactionAsync(ChatTurn turn, Reaction reaction, string reactionRef, CancellationToken cancellationToken) =>
+        client.DeleteReactionAsync(App(turn), turn.MessageId, reactionRef, cancellationToken);
+
+    // Lark's reply uuid (≤ 50 chars): the same message and segment always give the same key.
     public static string IdempotencyKey(string messageId, int segmentIndex) => Hash($"{messageId}#{segmentIndex}");
 
-    /// <summary>The reply <c>uuid</c> of a notice: the same message and notice always give the same key, so Lark posts a
-    /// notice repeated by redeliveries within an hour once.</summary>
+    // The reply uuid of a notice: the same message and notice always give the same key, so Lark posts a
+    // notice repeated by redeliveries within an hour once.
     public static string NoticeIdempotencyKey(string messageId, string noticeKey) => Hash($"{messageId}#notice:{noticeKey}");
 
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
+    internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
 
     private async Task<string?> ReplyAsync(ChatTurn turn, Segment segment, string uuid, CancellationToken cancellationToken)
     {

@@ -4,10 +4,8 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>
-/// Lark event subscription crypto: AES-256-CBC decryption of <c>{"encrypt": …}</c> bodies and the
-/// <c>X-Lark-Signature</c> check. Cross-checked against @larksuiteoapi/node-sdk (see TestData/lark-vectors.json).
-/// </summary>
+// Lark event subscription crypto: AES-256-CBC decryption of {"encrypt": …} bodies and the
+// X-Lark-Signature check. Cross-checked against @larksuiteoapi/node-sdk (see TestData/lark-vectors.json).
 public static class LarkCrypto
 {
     private const int BlockSize = 16;
@@ -16,7 +14,7 @@ public static class LarkCrypto
     // Strict decoder: a plaintext that is not UTF-8 is not a Lark event (the Node SDK would substitute U+FFFD).
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decrypts an <c>encrypt</c> field. Returns false, never throws, on any malformed input or wrong key.</summary>
+    // Decrypts an encrypt field. Returns false, never throws, on any malformed input or wrong key.
     public static bool TryDecrypt(string encryptKey, string encryptBase64, out string plaintextJson)
     {
         plaintextJson = string.Empty;
@@ -56,7 +54,7 @@ public static class LarkCrypto
         }
     }
 
-    /// <summary>Lower-case hex SHA-256 of timestamp + nonce + encrypt key + the raw body bytes.</summary>
+    // Lower-case hex SHA-256 of timestamp + nonce + encrypt key + the raw body bytes.
     public static string ComputeSignature(string timestamp, string nonce, string encryptKey, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(timestamp);
@@ -67,10 +65,8 @@ public static class LarkCrypto
         return Convert.ToHexStringLower(digest);
     }
 
-    /// <summary>
-    /// Checks <c>X-Lark-Signature</c> in constant time. False when any header is missing, the key is empty
-    /// or the signature is not 64 hex digits.
-    /// </summary>
+    // Checks X-Lark-Signature in constant time. False when any header is missing, the key is empty
+    // or the signature is not 64 hex digits.
     public static bool VerifySignature(string? timestamp, string? nonce, string encryptKey, ReadOnlySpan<byte> body, string? signature)
     {
         if (timestamp is null || nonce is null || signature is null || string.IsNullOrEmpty(encryptKey)
@@ -91,7 +87,7 @@ public static class LarkCrypto
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
-    /// <summary>Compares a verification token in constant time; false when either side is missing or empty.</summary>
+    // Compares a verification token in constant time; false when either side is missing or empty.
     public static bool TokenEquals(string expected, string? actual)
     {
         if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(actual))

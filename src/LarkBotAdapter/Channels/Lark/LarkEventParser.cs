@@ -3,27 +3,25 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>
-/// Reads a (decrypted) Lark event body. Never throws on input: anything unreadable is <see cref="LarkInbound.Malformed"/>.
-/// Schema 2.0 events are read in full; v1 events (no <c>schema</c>, <c>type: event_callback</c>) become
-/// <see cref="LarkInbound.OtherEvent"/> so they are acknowledged and ignored rather than redelivered for hours.
-/// </summary>
+// Reads a (decrypted) Lark event body. Never throws on input: anything unreadable is LarkInbound.Malformed.
+// Schema 2.0 events are read in full; v1 events (no schema, type: event_callback) become
+// LarkInbound.OtherEvent so they are acknowledged and ignored rather than redelivered for hours.
 public static class LarkEventParser
 {
-    /// <summary>Deepest JSON nesting accepted; real events nest about six levels.</summary>
+    // Deepest JSON nesting accepted; real events nest about six levels.
     public const int MaxDepth = 32;
 
-    /// <summary>The event type of a received chat message.</summary>
+    // The event type of a received chat message.
     public const string MessageReceiveEventType = "im.message.receive_v1";
 
-    /// <summary>Parses UTF-8 JSON bytes.</summary>
+    // Parses UTF-8 JSON bytes.
     public static LarkInbound Parse(ReadOnlyMemory<byte> utf8Json) => Guard(() =>
     {
         using var document = JsonDocument.Parse(utf8Json, LarkJson.DocumentOptions);
         return ParseRoot(document.RootElement);
     });
 
-    /// <summary>Parses a JSON string (for example <see cref="LarkCrypto.TryDecrypt"/>'s output).</summary>
+    // Parses a JSON string (for example LarkCrypto.TryDecrypt's output).
     public static LarkInbound Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -34,7 +32,7 @@ public static class LarkEventParser
         });
     }
 
-    /// <summary>True when the body is <c>{"encrypt": "…"}</c>; the caller then decrypts and parses the result.</summary>
+    // True when the body is {"encrypt": "…"}; the caller then decrypts and parses the result.
     public static bool TryGetEncrypt(ReadOnlyMemory<byte> utf8Json, out string encrypt)
     {
         encrypt = string.Empty;
@@ -54,7 +52,6 @@ public static class LarkEventParser
         }
     }
 
-    /// <inheritdoc cref="TryGetEncrypt(ReadOnlyMemory{byte}, out string)"/>
     public static bool TryGetEncrypt(string json, out string encrypt) =>
         TryGetEncrypt(Encoding.UTF8.GetBytes(json ?? string.Empty), out encrypt);
 

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Learns every app's open_id in the background at start-up (failures only delay it to the first job).</summary>
-internal sealed partial class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, ILogger<LarkIdentityWarmup> logger) : BackgroundService
+// Learns every app's open_id in the background at start-up (failures only delay it to the first job).
+internal sealed class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, ILogger<LarkIdentityWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,11 +16,5 @@ internal sealed partial class LarkIdentityWarmup(LarkOptions options, LarkBotIde
                 Log.WarmupFailed(logger, app.AppId, ex.Message);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Could not learn the bot identity of Lark app {AppId} at start-up: {Reason}")]
-        public static partial void WarmupFailed(ILogger logger, string appId, string reason);
     }
 }

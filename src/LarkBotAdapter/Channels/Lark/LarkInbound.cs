@@ -2,23 +2,23 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>What a (decrypted) Lark event body turned out to be. Closed: only the nested records derive from it.</summary>
+// What a (decrypted) Lark event body turned out to be. Closed: only the nested records derive from it.
 public abstract record LarkInbound
 {
     private LarkInbound()
     {
     }
 
-    /// <summary>The URL check Lark sends when the request URL is configured; answer <c>{"challenge": …}</c>.</summary>
+    // The URL check Lark sends when the request URL is configured; answer {"challenge": …}.
     public sealed record UrlVerification(string Challenge, string? Token) : LarkInbound;
 
-    /// <summary>An <c>im.message.receive_v1</c> event.</summary>
-    /// <param name="SenderType"><c>user</c> or <c>app</c> (another bot); the ingress drops app senders.</param>
+    // An im.message.receive_v1 event.
+    // SenderType: user or app (another bot); the ingress drops app senders.
     public sealed record MessageReceived(LarkEventHeader Header, ChatTurn Turn, string SenderType) : LarkInbound;
 
-    /// <summary>A well-formed event of a type the bot does not handle (acknowledge and ignore).</summary>
+    // A well-formed event of a type the bot does not handle (acknowledge and ignore).
     public sealed record OtherEvent(LarkEventHeader Header) : LarkInbound;
 
-    /// <summary>Not a Lark event the bot can read; the endpoint answers 400.</summary>
+    // Not a Lark event the bot can read; the endpoint answers 400.
     public sealed record Malformed(string Reason) : LarkInbound;
 }

@@ -2,31 +2,30 @@ using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
-using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>The fast path of <c>POST /lark/events</c>: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
-/// Calls no model, proxy or chat API; bad input changes nothing.</summary>
-public sealed partial class LarkIngress(
+// The fast path of POST /lark/events: verify ▸ decrypt ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off.
+// Calls no model, proxy or chat API; bad input changes nothing.
+public sealed class LarkIngress(
     IOptionsMonitor<LarkOptions> options,
     SecretRefresher secrets,
     LarkBotIdentity identity,
-    IStateStore state,
+    ThreadActivity threads,
     TurnAdmission admission,
     TimeProvider time,
     ILogger<LarkIngress> logger)
 {
-    /// <summary>How far ahead of our clock a plain event's <c>header.create_time</c> may be (clock skew).</summary>
+    // How far ahead of our clock a plain event's header.create_time may be (clock skew).
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<EventReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
         // Refused with the secrets in memory: they may have been rotated. Retried only when a re-read changed them
         // (at most one read per interval, however many bad requests arrive).
-        if (result == IngressResult.Unauthorized
+        if (result.IsUnauthorized()
             && await secrets.TryRefreshAsync("a Lark request failed verification", SecretRefresher.AckPathWait, cancellationToken))
         {
             result = await HandleCoreAsync(options.CurrentValue, body, headers, cancellationToken);
@@ -34,7 +33,7 @@ public sealed partial class LarkIngress(
         return result;
     }
 
-    private async Task<IngressResult> HandleCoreAsync(LarkOptions lark, byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    private async Task<EventReply> HandleCoreAsync(LarkOptions lark, byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var json = Encoding.UTF8.GetString(body);
         string? timestamp = headers["X-Lark-Request-Timestamp"], nonce = headers["X-Lark-Request-Nonce"], signature = headers["X-Lark-Signature"];
@@ -57,18 +56,18 @@ public sealed partial class LarkIngress(
             }
             if (!LarkCrypto.TryDecrypt(signedBy.EncryptKey!, encrypted, out json))
             {
-                return IngressResult.BadRequest("the encrypt field could not be decrypted");
+                return PlatformReplies.BadRequest("the encrypt field could not be decrypted");
             }
         }
         var inbound = LarkEventParser.Parse(json);
         switch (inbound)
         {
             case LarkInbound.Malformed bad:
-                return IngressResult.BadRequest(bad.Reason);
+                return PlatformReplies.BadRequest(bad.Reason);
             case LarkInbound.UrlVerification challenge:
                 var owner = signedBy ?? lark.Apps.FirstOrDefault(a => LarkCrypto.TokenEquals(a.VerificationToken, challenge.Token));
                 return owner is not null && LarkCrypto.TokenEquals(owner.VerificationToken, challenge.Token)
-                    ? IngressResult.ChallengeAnswer(challenge.Challenge)
+                    ? PlatformReplies.Challenge(challenge.Challenge)
                     : Reject("challenge token does not match LARK_VERIFICATION_TOKEN");
         }
         var header = inbound switch
@@ -102,21 +101,21 @@ public sealed partial class LarkIngress(
         }
         if (inbound is not LarkInbound.MessageReceived message)
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         return await AdmitAsync(message, cancellationToken);
     }
 
-    private async Task<IngressResult> AdmitAsync(LarkInbound.MessageReceived message, CancellationToken cancellationToken)
+    private async Task<EventReply> AdmitAsync(LarkInbound.MessageReceived message, CancellationToken cancellationToken)
     {
         var turn = message.Turn;
         if (message.SenderType != "user")
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         if (ChatTurnRules.Problem(turn) is { } problem)
         {
-            return IngressResult.BadRequest(problem);
+            return PlatformReplies.BadRequest(problem);
         }
         var needsCheck = false;
         if (!turn.IsDirect)
@@ -124,20 +123,16 @@ public sealed partial class LarkIngress(
             var decision = await AddressedAsync(turn, cancellationToken);
             if (decision is null)
             {
-                return IngressResult.Ignored;
+                return PlatformReplies.Ack();
             }
             needsCheck = decision.Value;
         }
         // Lark de-duplicates the notice by its reply uuid, so every delivery may ask for it.
         // A message that may be for someone else (the bot's id is not known yet) gets no notice when the store is down.
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: !needsCheck) switch
-        {
-            AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
-            _ => IngressResult.Unavailable,
-        };
+        return await admission.AdmitEventAsync(turn, needsCheck, noticeIfStoreDown: !needsCheck, cancellationToken);
     }
 
-    /// <summary>null: not for the bot; false: for the bot; true: maybe, the worker checks (bot id not known yet).</summary>
+    // null: not for the bot; false: for the bot; true: maybe, the worker checks (bot id not known yet).
     private async Task<bool?> AddressedAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var botId = identity.TryGetCached(turn.AppId);
@@ -145,7 +140,7 @@ public sealed partial class LarkIngress(
         {
             return false;
         }
-        if (turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
+        if (await threads.IsBotThreadAsync(turn, cancellationToken))
         {
             // In the bot's thread no @ is needed, unless the message is clearly for someone else.
             return turn.MentionedIds.Count > 0 && botId is not null ? null : false;
@@ -153,20 +148,7 @@ public sealed partial class LarkIngress(
         return botId is null && turn.MentionedIds.Count > 0 ? true : null;
     }
 
-    private async Task<bool> IsActiveThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await state.IsThreadActiveAsync(turn.ThreadKey, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.ThreadLookupFailed(logger, turn.ClaimKey, ex);
-            return false;
-        }
-    }
-
-    private IngressResult UnsignedChallenge(LarkOptions lark, string encrypted)
+    private EventReply UnsignedChallenge(LarkOptions lark, string encrypted)
     {
         foreach (var app in lark.Apps)
         {
@@ -174,7 +156,7 @@ public sealed partial class LarkIngress(
                 && LarkEventParser.Parse(plain) is LarkInbound.UrlVerification challenge
                 && LarkCrypto.TokenEquals(app.VerificationToken, challenge.Token))
             {
-                return IngressResult.ChallengeAnswer(challenge.Challenge);
+                return PlatformReplies.Challenge(challenge.Challenge);
             }
         }
         return Reject("unsigned encrypted request that is not a valid URL verification");
@@ -190,18 +172,9 @@ public sealed partial class LarkIngress(
         return age is { } a && a <= maxAge && a >= -MaxClockSkew;
     }
 
-    private IngressResult Reject(string reason)
+    private EventReply Reject(string reason)
     {
         Log.Rejected(logger, reason);
-        return IngressResult.Unauthorized;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Lark request rejected: {Reason}")]
-        public static partial void Rejected(ILogger logger, string reason);
-
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread lookup failed; treated as not a bot thread")]
-        public static partial void ThreadLookupFailed(ILogger logger, string claimKey, Exception exception);
+        return PlatformReplies.Unauthorized();
     }
 }

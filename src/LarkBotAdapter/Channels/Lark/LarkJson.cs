@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Typed field access on untrusted Lark JSON; a wrong type or missing required field aborts the parse.</summary>
+// Typed field access on untrusted Lark JSON; a wrong type or missing required field aborts the parse.
 internal static class LarkJson
 {
     public static readonly JsonDocumentOptions DocumentOptions = new()
@@ -37,7 +37,7 @@ internal static class LarkJson
             ? value
             : throw new LarkJsonException($"{path} is required");
 
-    /// <summary>The string value; null when absent, JSON null or empty (Lark sends "" for unset ids).</summary>
+    // The string value; null when absent, JSON null or empty (Lark sends "" for unset ids).
     public static string? OptionalString(JsonElement parent, string name, string path) =>
         Property(parent, name) switch
         {
@@ -46,7 +46,7 @@ internal static class LarkJson
             _ => throw new LarkJsonException($"{path} must be a string"),
         };
 
-    /// <summary>Reads Lark's time strings: "1700000000000" (ms, v2) or "1502199207.7171419" (s, v1).</summary>
+    // Reads Lark's time strings: "1700000000000" (ms, v2) or "1502199207.7171419" (s, v1).
     public static DateTimeOffset? OptionalTime(JsonElement parent, string name, string path, bool seconds)
     {
         var text = OptionalString(parent, name, path);

@@ -1,4 +1,4 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Thrown inside the parser only; it always becomes <see cref="LarkInbound.Malformed"/>.</summary>
+// Thrown inside the parser only; it always becomes LarkInbound.Malformed.
 internal sealed class LarkJsonException(string reason) : Exception(reason);

@@ -3,7 +3,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Turns the <c>event</c> object of <c>im.message.receive_v1</c> into a <see cref="ChatTurn"/>.</summary>
+// Turns the event object of im.message.receive_v1 into a ChatTurn.
 internal static class LarkMessageEvent
 {
     public static LarkInbound Read(LarkEventHeader header, JsonElement body)

@@ -4,10 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>
-/// Plain text of a message's <c>content</c> JSON string: <c>text</c> and <c>post</c> are read, other types give "".
-/// Mention placeholders (<c>@_user_1</c>, <c>@_all</c>) are dropped; line indentation is kept for pasted code.
-/// </summary>
+// Plain text of a message's content JSON string: text and post are read, other types give "".
+// Mention placeholders (@_user_1, @_all) are dropped; line indentation is kept for pasted code.
 internal static partial class LarkMessageText
 {
     private static readonly string[] LocalePriority = ["zh_cn", "en_us", "ja_jp"];
@@ -38,7 +36,7 @@ internal static partial class LarkMessageText
         }
     }
 
-    /// <summary>Drops mention placeholders and trailing spaces, and squeezes blank-line runs to one.</summary>
+    // Drops mention placeholders and trailing spaces, and squeezes blank-line runs to one.
     public static string Tidy(string text)
     {
         var lines = MentionPlaceholder().Replace(text.ReplaceLineEndings("\n"), string.Empty).Split('\n');

@@ -5,11 +5,12 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>The Lark Open API calls the bot makes: tenant token, bot info, thread replies.</summary>
+// The Lark Open API calls the bot makes: tenant token, bot info, thread replies, CardKit streaming cards and
+// reactions.
 public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
 {
-    /// <summary>Replies to <paramref name="messageId"/> in its thread. <paramref name="uuid"/> makes the call idempotent:
-    /// Lark posts one message per uuid (for an hour), so a retried job never posts twice.</summary>
+    // Replies to messageId in its thread. uuid makes the call idempotent:
+    // Lark posts one message per uuid (for an hour), so a retried job never posts twice.
     public async Task<string?> ReplyAsync(LarkApp app, string messageId, string msgType, string content, string uuid, CancellationToken cancellationToken)
     {
         var body = new LarkReplyRequest(content, msgType, ReplyInThread: true, uuid);
@@ -23,7 +24,68 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
         return envelope.Data?.MessageId;
     }
 
-    /// <summary>The bot's own open_id, used to tell whether a group message @mentions it.</summary>
+    // Creates a card entity from card JSON 2.0 (POST cardkit/v1/cards) and returns its card_id.
+    public async Task<string> CreateCardAsync(LarkApp app, string cardJson, CancellationToken cancellationToken)
+    {
+        var created = await SendJsonAsync(
+            app, HttpMethod.Post, "open-apis/cardkit/v1/cards", new LarkCreateCardRequest("card_json", cardJson),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkCardCreated, cancellationToken);
+        return created.Data?.CardId is { Length: > 0 } id ? id : throw new LarkApiException(created.Code, "no card_id in the answer", 200);
+    }
+
+    // Replaces the text of a card's markdown element (PUT …/elements/:element_id/content): the full text
+    // each time; sequence must grow with every operation on the card.
+    public Task StreamCardTextAsync(
+        LarkApp app, string cardId, string elementId, string content, int sequence, string uuid, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Put, $"open-apis/cardkit/v1/cards/{Uri.EscapeDataString(cardId)}/elements/{Uri.EscapeDataString(elementId)}/content",
+            new LarkCardContentRequest(content, sequence, uuid), LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
+    // Turns a card's streaming mode on or off (PATCH …/cards/:card_id/settings).
+    public Task SetCardStreamingAsync(LarkApp app, string cardId, bool streaming, int sequence, string uuid, CancellationToken cancellationToken) =>
+        SendJsonAsync(
+            app, HttpMethod.Patch, $"open-apis/cardkit/v1/cards/{Uri.EscapeDataString(cardId)}/settings",
+            new LarkCardSettingsRequest(streaming ? StreamingOn : StreamingOff, sequence, uuid),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkNoData, cancellationToken);
+
+    // Adds a reaction to a message and returns its reaction_id.
+    public async Task<string> AddReactionAsync(LarkApp app, string messageId, string emojiType, CancellationToken cancellationToken)
+    {
+        var added = await SendJsonAsync(
+            app, HttpMethod.Post, $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reactions",
+            new LarkReactionRequest(new LarkReactionType(emojiType)), LarkApiJsonContext.Default.LarkEnvelopeLarkReactionCreated, cancellationToken);
+        return added.Data?.ReactionId ?? "";
+    }
+
+    public Task DeleteReactionAsync(LarkApp app, string messageId, string reactionId, CancellationToken cancellationToken) =>
+        SendWithTokenAsync(
+            app,
+            token => new HttpRequestMessage(
+                HttpMethod.Delete, $"open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reactions/{Uri.EscapeDataString(reactionId)}")
+            {
+                Headers = { Authorization = Bearer(token) },
+            },
+            LarkApiJsonContext.Default.LarkEnvelopeLarkNoData,
+            e => (e.Code, e.Msg),
+            cancellationToken);
+
+    private const string StreamingOn = "{\"config\":{\"streaming_mode\":true}}";
+    private const string StreamingOff = "{\"config\":{\"streaming_mode\":false}}";
+
+    private Task<LarkEnvelope<TData>> SendJsonAsync<TBody, TData>(
+        LarkApp app, HttpMethod method, string path, TBody body, JsonTypeInfo<LarkEnvelope<TData>> answer, CancellationToken cancellationToken) =>
+        SendWithTokenAsync(
+            app,
+            token => new HttpRequestMessage(method, path)
+            {
+                Content = JsonContent.Create(body, (JsonTypeInfo<TBody>)LarkApiJson.Options.GetTypeInfo(typeof(TBody))),
+                Headers = { Authorization = Bearer(token) },
+            },
+            answer,
+            e => (e.Code, e.Msg),
+            cancellationToken);
+
+    // The bot's own open_id, used to tell whether a group message @mentions it.
     public async Task<string> GetBotOpenIdAsync(LarkApp app, CancellationToken cancellationToken)
     {
         var info = await SendWithTokenAsync(
@@ -37,7 +99,7 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
             : throw new LarkApiException(info.Code, "bot info has no open_id", 200);
     }
 
-    /// <summary>Fetches a fresh tenant_access_token (callers go through <see cref="LarkTokenCache"/>).</summary>
+    // Fetches a fresh tenant_access_token (callers go through LarkTokenCache).
     internal async Task<(string Token, TimeSpan Lifetime)> FetchTenantTokenAsync(LarkApp app, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(

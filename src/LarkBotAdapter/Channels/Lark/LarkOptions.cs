@@ -1,16 +1,16 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Lark settings from <c>LARK_*</c> variables; several apps as comma-separated lists in the same order.</summary>
+// Lark settings from LARK_* variables; several apps as comma-separated lists in the same order.
 public sealed class LarkOptions
 {
     public IReadOnlyList<LarkApp> Apps { get; private set; } = [];
 
     public Uri BaseUrl { get; private set; } = new("https://open.feishu.cn/");
 
-    /// <summary>How old a signed request may be. Replays inside the window are harmless: the message claim dedupes them.</summary>
+    // How old a signed request may be. Replays inside the window are harmless: the message claim dedupes them.
     public TimeSpan MaxRequestAge { get; private set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    // Problems found while loading, each naming the variable to fix.
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public bool IsConfigured => Apps.Count > 0;

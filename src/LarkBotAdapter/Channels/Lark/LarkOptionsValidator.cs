@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Fails start-up with the variable to fix rather than at the first message.</summary>
+// Fails start-up with the variable to fix rather than at the first message.
 internal sealed class LarkOptionsValidator : IValidateOptions<LarkOptions>
 {
     public ValidateOptionsResult Validate(string? name, LarkOptions options) =>

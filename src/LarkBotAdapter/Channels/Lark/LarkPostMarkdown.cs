@@ -4,12 +4,10 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>
-/// Rewrites the Markdown Lark's post <c>md</c> node does not render, outside code blocks:
-/// ATX headings → bold lines; GFM tables → fenced code blocks (columns stay aligned, nothing is lost);
-/// images → links; thematic breaks → Lark's <c> --- </c> rule; <c>~~~</c> fences → <c>```</c>; list items
-/// indented by 2 or 3 spaces per level → 4 (Lark nests lists by 4 spaces).
-/// </summary>
+// Rewrites the Markdown Lark's post md node does not render, outside code blocks:
+// ATX headings → bold lines; GFM tables → fenced code blocks (columns stay aligned, nothing is lost);
+// images → links; thematic breaks → Lark's  ---  rule; ~~~ fences → ```; list items
+// indented by 2 or 3 spaces per level → 4 (Lark nests lists by 4 spaces).
 internal static partial class LarkPostMarkdown
 {
     public static string Convert(string markdown)

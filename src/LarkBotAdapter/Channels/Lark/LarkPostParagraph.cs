@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Renders one post paragraph (an array of tagged elements); code blocks are kept verbatim and fenced.</summary>
+// Renders one post paragraph (an array of tagged elements); code blocks are kept verbatim and fenced.
 internal static class LarkPostParagraph
 {
     // An @ element becomes a placeholder so Tidy drops it exactly like a mention in a text message.

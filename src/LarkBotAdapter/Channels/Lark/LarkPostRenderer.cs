@@ -5,24 +5,22 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Renders answer segments as the <c>content</c> JSON of Lark messages.</summary>
-/// <remarks>
-/// A segment becomes a <c>post</c> with a single <c>md</c> node:
-/// <c>{"zh_cn":{"content":[[{"tag":"md","text":"..."}]]}}</c>. The md node renders @mentions, links, ordered and
-/// unordered lists, fenced code blocks, quotes, <c> --- </c> rules, bold, italic, ~underline~ and ~~strikethrough~~;
-/// what it does not render is converted by <see cref="LarkPostMarkdown"/> (headings become bold lines, tables
-/// are kept as fenced code blocks, images become links). Nothing is backslash-escaped: Lark would show the
-/// backslashes. Control characters (ANSI colour codes included) are removed.
-/// </remarks>
+// Renders answer segments as the content JSON of Lark messages.
+// A segment becomes a post with a single md node:
+// {"zh_cn":{"content":[[{"tag":"md","text":"..."}]]}}. The md node renders @mentions, links, ordered and
+// unordered lists, fenced code blocks, quotes,  ---  rules, bold, italic, ~underline~ and ~~strikethrough~~;
+// what it does not render is converted by LarkPostMarkdown (headings become bold lines, tables
+// are kept as fenced code blocks, images become links). Nothing is backslash-escaped: Lark would show the
+// backslashes. Control characters (ANSI colour codes included) are removed.
 public static class LarkPostRenderer
 {
-    /// <summary>Lark's limit on a post request body; content of any segment within the default caps stays below it.</summary>
+    // Lark's limit on a post request body; content of any segment within the default caps stays below it.
     public const int MaxContentBytes = 30 * 1024;
 
     // Leaves room for the request envelope (receive_id, msg_type, uuid) around the content.
     private const int ConvertedBudgetBytes = MaxContentBytes - 1024;
 
-    /// <summary>Marks a segment that more segments follow.</summary>
+    // Marks a segment that more segments follow.
     public const string ContinuationMarker = "…";
 
     private static readonly LarkPostJsonContext Json = new(new JsonSerializerOptions
@@ -31,12 +29,10 @@ public static class LarkPostRenderer
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>The <c>content</c> string of a <c>post</c> message (msg_type "post") showing <paramref name="segment"/>.</summary>
-    /// <remarks>
-    /// If conversion would make the content larger than about 29 KB (only pathological input, e.g. thousands of
-    /// one-cell tables), the sanitized Markdown is sent unconverted: that is at most twice the segment's UTF-8
-    /// size plus a few bytes, so any segment within 12,000 UTF-8 bytes fits <see cref="MaxContentBytes"/>.
-    /// </remarks>
+    // The content string of a post message (msg_type "post") showing segment.
+    // If conversion would make the content larger than about 29 KB (only pathological input, e.g. thousands of
+    // one-cell tables), the sanitized Markdown is sent unconverted: that is at most twice the segment's UTF-8
+    // size plus a few bytes, so any segment within 12,000 UTF-8 bytes fits MaxContentBytes.
     public static string ToPostContent(Segment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
@@ -45,7 +41,7 @@ public static class LarkPostRenderer
         return Encoding.UTF8.GetByteCount(content) <= ConvertedBudgetBytes ? content : Serialize(clean, segment.IsFinal);
     }
 
-    /// <summary>The <c>content</c> string of a plain <c>text</c> message, for short notices: <c>{"text":"..."}</c>.</summary>
+    // The content string of a plain text message, for short notices: {"text":"..."}.
     public static string ToTextContent(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

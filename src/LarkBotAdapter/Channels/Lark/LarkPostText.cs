@@ -3,13 +3,11 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Character-level clean-up of message text and compaction of serialized JSON.</summary>
+// Character-level clean-up of message text and compaction of serialized JSON.
 internal static class LarkPostText
 {
-    /// <summary>
-    /// Removes control characters except newline and tab (ANSI escape sequences as a whole, so no "[31m" is left)
-    /// and replaces unpaired surrogates with U+FFFD.
-    /// </summary>
+    // Removes control characters except newline and tab (ANSI escape sequences as a whole, so no "[31m" is left)
+    // and replaces unpaired surrogates with U+FFFD.
     public static string Sanitize(string text)
     {
         StringBuilder? clean = null;
@@ -52,10 +50,8 @@ internal static class LarkPostText
         return clean?.ToString() ?? text;
     }
 
-    /// <summary>
-    /// Turns the <c>\uXXXX</c> escapes System.Text.Json writes for emoji and a few other printable characters back
-    /// into the characters: valid JSON either way, but an emoji shrinks from 12 bytes to 4.
-    /// </summary>
+    // Turns the \uXXXX escapes System.Text.Json writes for emoji and a few other printable characters back
+    // into the characters: valid JSON either way, but an emoji shrinks from 12 bytes to 4.
     public static string UnescapeNonAscii(string json)
     {
         var index = json.IndexOf("\\u", StringComparison.Ordinal);

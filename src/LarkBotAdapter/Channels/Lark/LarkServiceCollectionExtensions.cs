@@ -1,6 +1,8 @@
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Secrets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
@@ -17,6 +19,8 @@ public static class LarkServiceCollectionExtensions
         services.AddSecretRefresher();
         services.AddSingleton<LarkTokenCache>();
         services.AddSingleton<LarkBotIdentity>();
+        services.TryAddSingleton(new LarkCardLimits());
+        services.AddSingleton<LarkLiveCards>();
         services.AddTransient<LarkIngress>();
         services.AddTransient<IChatChannel, LarkChatChannel>();
         services.AddHostedService<LarkIdentityWarmup>();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-/// <summary>Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app. An app
-/// secret Lark refuses makes it re-read the platform secret (it may have been rotated) and try once more.</summary>
+// Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app. An app
+// secret Lark refuses makes it re-read the platform secret (it may have been rotated) and try once more.
 public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<LarkOptions> options, SecretRefresher secrets, TimeProvider time)
 {
 
@@ -56,7 +56,7 @@ public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<La
         }
     }
 
-    /// <summary>Drops <paramref name="rejected"/> so the next call fetches a new token (unless another caller already did).</summary>
+    // Drops rejected so the next call fetches a new token (unless another caller already did).
     public void Invalidate(LarkApp app, string rejected)
     {
         if (_entries.TryGetValue(app.AppId, out var entry) && entry.Current is { } current && current.Token == rejected)

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack refused a call: <c>{"ok": false, "error": code}</c>, an HTTP error, or rate limits that did not clear.
-/// <see cref="Exception.Message"/> holds the method and Slack's error code, never the token.</summary>
+// Slack refused a call: {"ok": false, "error": code}, an HTTP error, or rate limits that did not clear.
+// Exception.Message holds the method and Slack's error code, never the token.
 public sealed class SlackApiException(string method, string error, int httpStatus)
     : Exception($"Slack {method} failed: {error} (HTTP {httpStatus})")
 {
@@ -9,16 +9,16 @@ public sealed class SlackApiException(string method, string error, int httpStatu
 
     public int HttpStatus { get; } = httpStatus;
 
-    /// <summary>The bot cannot post in the channel: it is not a member, or cannot see the channel (e.g. a DM).</summary>
+    // The bot cannot post in the channel: it is not a member, or cannot see the channel (e.g. a DM).
     public bool IsCannotPostHere => Error is "not_in_channel" or "channel_not_found";
 
-    /// <summary>Nothing more can be posted where the reply was going.</summary>
+    // Nothing more can be posted where the reply was going.
     public bool IsTargetGone => IsCannotPostHere || Error is "is_archived" or "thread_not_found" or "message_not_found";
 
-    /// <summary>Slack refused the bot token: it may have been rotated (re-read the platform secret) or revoked.</summary>
+    // Slack refused the bot token: it may have been rotated (re-read the platform secret) or revoked.
     public bool IsAuthFailure => Error is "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" or "account_inactive";
 
-    /// <summary>Worth retrying later (rate limits, Slack-side errors).</summary>
+    // Worth retrying later (rate limits, Slack-side errors).
     public bool IsTransient =>
         HttpStatus is 429 or >= 500 || Error is "ratelimited" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
 }

@@ -1,4 +1,4 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Who the bot token belongs to (<c>auth.test</c>).</summary>
+// Who the bot token belongs to (auth.test).
 public sealed record SlackAuthInfo(string UserId, string TeamId, string? BotId);

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The bot's own user id (from <c>auth.test</c>), cached. Events usually carry it in <c>authorizations</c>;
-/// this covers those that do not. The ingress only reads the cache; fetching happens at start-up and in the worker.</summary>
+// The bot's own user id (from auth.test), cached. Events usually carry it in authorizations;
+// this covers those that do not. The ingress only reads the cache; fetching happens at start-up and in the worker.
 public sealed class SlackBotIdentity(IServiceProvider services)
 {
     private volatile string? _botUserId;

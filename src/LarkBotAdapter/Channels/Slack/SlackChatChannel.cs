@@ -3,24 +3,24 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack as the worker sees it: mrkdwn thread replies via <c>chat.postMessage</c>, paced per channel, each
-/// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
-/// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
-/// cannot post, replies go to the command's response_url in packs.</summary>
-public sealed partial class SlackChatChannel(
+// Slack as the worker sees it: mrkdwn thread replies via chat.postMessage, paced per channel, each
+// returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
+// from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
+// cannot post, replies go to the command's response_url in packs.
+public sealed class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,
     ILogger<SlackChatChannel> logger) : IChatChannel
 {
-    /// <summary>The reply position of a slash command's parent message.</summary>
+    // The reply position of a slash command's parent message.
     public const int ParentIndex = -1;
 
     // Per job (claim key): response_url uses an earlier run made, and the pack of a job answering via response_url.
     private readonly Dictionary<string, int> _usesBefore = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
-    public string Platform => "slack";
+    public string Platform => Platforms.Slack;
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -82,27 +82,28 @@ public sealed partial class SlackChatChannel(
             }
         }
         var receipt = PostReceipt.Held;
-        foreach (var (pack, indices) in batch.Add(segment.Index, text, segment.IsFinal))
+        foreach (var pack in batch.Add(segment.Index, text, segment.IsFinal))
         {
             try
             {
-                await client.PostToResponseUrlAsync(new Uri(turn.ResponseUrl!), pack, cancellationToken);
+                await client.PostToResponseUrlAsync(new Uri(turn.ResponseUrl!), pack.Text, cancellationToken);
             }
             catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
             {
                 throw Failed(ex);
             }
+            batch.Sent(pack);
             // Only the last part of a pack carries its segments: they are in the chat once all of it is.
-            if (indices.Count > 0)
+            if (pack.Indices.Count > 0)
             {
-                receipt = new PostReceipt(indices, SlackResponseUrlBatch.RecordPrefix + batch.UsesMade);
+                receipt = new PostReceipt(pack.Indices, SlackResponseUrlBatch.RecordPrefix + batch.UsesMade);
             }
         }
         return receipt;
     }
 
-    /// <summary>Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
-    /// to thread under: their ingress answers ephemerally instead, so nothing is posted here.</summary>
+    // Posts in the message's thread, unrecorded (the store may be what is down). Slash commands have no message
+    // to thread under: their ingress answers ephemerally instead, so nothing is posted here.
     public async Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken)
     {
         if (turn.CreatesThread)
@@ -120,7 +121,7 @@ public sealed partial class SlackChatChannel(
         }
     }
 
-    /// <summary>The parent message of a slash command's thread: who asked, and the question as a quote.</summary>
+    // The parent message of a slash command's thread: who asked, and the question as a quote.
     public static string ParentText(ChatTurn turn) =>
         $"<@{turn.SenderId}> asked:\n" + string.Join('\n', SlackText.Escape(turn.Text).Split('\n').Select(l => "> " + l));
 
@@ -134,10 +135,4 @@ public sealed partial class SlackChatChannel(
 
     private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
         _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]
-        public static partial void UsingResponseUrl(ILogger logger, string claimKey, string error);
-    }
 }

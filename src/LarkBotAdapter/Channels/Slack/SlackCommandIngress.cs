@@ -4,16 +4,17 @@ using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.Worker;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The fast path of <c>POST /slack/commands</c>: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
-/// "working on it" (Slack wants an answer within 3 s). The worker posts the question as the thread's parent and answers
-/// in that thread (<see cref="SlackChatChannel.PrepareAsync"/>). Slack does not redeliver commands, so every outcome
-/// is a 200 the asker can read.</summary>
-public sealed class SlackCommandIngress(
+// The fast path of POST /slack/commands: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
+// "working on it" (Slack wants an answer within 3 s), or an error status with {"error":…}. The worker posts the question as the thread's parent and answers
+// in that thread (SlackChatChannel.PrepareAsync). Slack does not redeliver commands, so every outcome
+// is a 200 the asker can read.
+internal sealed class SlackCommandIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
     SlackResponseUrlPolicy responseUrls,
@@ -21,58 +22,62 @@ public sealed class SlackCommandIngress(
     TimeProvider time,
     ILogger<SlackCommandIngress> logger)
 {
-    public async Task<SlackCommandReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<SlackCommandMessage>, JsonHttpResult<ErrorResponse>>> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         if (!await SlackIngress.VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
-            return new SlackCommandReply(401, "unauthorized");
+            return PlatformReplies.Error(StatusCodes.Status401Unauthorized, "unauthorized");
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (form.Values.Any(value => value.Count > 1))
         {
             // Slack sends each field once; a repeat would be read as "C1,C2" and send the answer somewhere nobody meant.
-            return new SlackCommandReply(400, "not a Slack slash command: a field is repeated");
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a Slack slash command: a field is repeated");
         }
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString().Trim() : string.Empty;
         if (Field("ssl_check") == "1")
         {
-            return SlackCommandReply.Ephemeral(string.Empty); // Slack checking the endpoint's certificate: nothing to answer
+            return Ephemeral(string.Empty); // Slack checking the endpoint's certificate: nothing to answer
         }
         var (team, channel, user, trigger, responseUrl, command) =
             (Field("team_id"), Field("channel_id"), Field("user_id"), Field("trigger_id"), Field("response_url"), Field("command"));
         if (team.Length == 0 || channel.Length == 0 || user.Length == 0 || trigger.Length == 0
             || responseUrl.Length == 0)
         {
-            return new SlackCommandReply(400, "not a Slack slash command: team_id, channel_id, user_id, trigger_id and response_url are required");
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a Slack slash command: team_id, channel_id, user_id, trigger_id and response_url are required");
         }
         if (!responseUrls.Allows(responseUrl))
         {
             // Refused, not ignored: Slack always sends its own hooks URL, so another one means a forged or altered command.
-            return new SlackCommandReply(400, "not a Slack slash command: response_url must be https://hooks.slack.com/…");
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a Slack slash command: response_url must be https://hooks.slack.com/…");
         }
         var raw = Field("text");
         var text = SlackText.ToPlainText(raw, botUserId: null);
         if (text.Length == 0)
         {
-            return SlackCommandReply.Ephemeral(Usage(command.Length > 0 ? command : "/ask"));
+            return Ephemeral(Usage(command.Length > 0 ? command : "/ask"));
         }
         var direct = channel.StartsWith('D') || Field("channel_name") == "directmessage";
         var turn = new ChatTurn(
-            "slack", team, channel, direct ? "p2p" : "group", "cmd." + trigger, null, null, user, "text", text,
+            Platforms.Slack, team, channel, direct ? ChatTypes.Direct : ChatTypes.Group, "cmd." + trigger, null, null, user, "text", text,
             SlackText.MentionedUserIds(raw), ResponseUrl: responseUrl, CreatesThread: true);
         if (ChatTurnRules.Problem(turn) is { } problem)
         {
-            return new SlackCommandReply(400, "not a Slack slash command: " + problem);
+            return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a Slack slash command: " + problem);
         }
         var chinese = Language.LooksChinese(text);
         return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken, noticeIfStoreDown: false) switch
         {
-            AdmissionOutcome.StoreUnavailable => SlackCommandReply.Ephemeral(Notices.StoreUnavailableCommand(chinese)),
-            AdmissionOutcome.Accepted => SlackCommandReply.Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
-            AdmissionOutcome.Duplicate => SlackCommandReply.Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
-            _ => SlackCommandReply.Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),
+            AdmissionOutcome.StoreUnavailable => Ephemeral(Notices.StoreUnavailableCommand(chinese)),
+            AdmissionOutcome.Accepted => Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
+            AdmissionOutcome.Duplicate => Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
+            _ => Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),
         };
     }
+
+    // Only the asker sees it.
+    private static JsonHttpResult<SlackCommandMessage> Ephemeral(string text) =>
+        TypedResults.Json(new SlackCommandMessage("ephemeral", text), SlackJsonContext.Default.SlackCommandMessage);
 
     private static string Usage(string command) =>
         $"Ask me about runbooks, SLAs or the live state of our AWS accounts, e.g. `{command} what is the SLA of checkout-api?` "

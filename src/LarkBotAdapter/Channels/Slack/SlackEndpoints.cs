@@ -3,49 +3,18 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary><c>POST /slack/events</c> (Events API) and <c>POST /slack/commands</c> (slash commands).</summary>
+// POST /slack/events (Events API) and POST /slack/commands (slash commands).
 public static class SlackEndpoints
 {
-    private const string NotConfigured = "Slack is not configured here: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.";
-
     public static RouteGroupBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/slack");
-        group.MapPost("/events", HandleEventsAsync);
-        group.MapPost("/commands", HandleCommandAsync);
+        var group = endpoints.MapGroup("/slack").RequireConfigured(
+            services => services.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.IsConfigured,
+            "Slack is not configured here: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.");
+        group.MapPost("/events", (PlatformRequest request, SlackIngress ingress, CancellationToken cancellationToken) =>
+            ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
+        group.MapPost("/commands", (PlatformRequest request, SlackCommandIngress ingress, CancellationToken cancellationToken) =>
+            ingress.HandleAsync(request.Body, request.Headers, cancellationToken));
         return group;
-    }
-
-    private static async Task<IResult> HandleEventsAsync(
-        HttpRequest request, IOptions<SlackOptions> options, SlackIngress ingress, CancellationToken cancellationToken)
-    {
-        if (!options.Value.IsConfigured)
-        {
-            return IngressResults.Error(StatusCodes.Status404NotFound, NotConfigured);
-        }
-        var body = await RequestBody.ReadAsync(request, RequestBody.MaxBytes, cancellationToken);
-        if (body is null)
-        {
-            return IngressResults.TooLarge();
-        }
-        return (await ingress.HandleAsync(body, request.Headers, cancellationToken)).ToHttp();
-    }
-
-    private static async Task<IResult> HandleCommandAsync(
-        HttpRequest request, IOptions<SlackOptions> options, SlackCommandIngress ingress, CancellationToken cancellationToken)
-    {
-        if (!options.Value.IsConfigured)
-        {
-            return IngressResults.Error(StatusCodes.Status404NotFound, NotConfigured);
-        }
-        var body = await RequestBody.ReadAsync(request, RequestBody.MaxBytes, cancellationToken);
-        if (body is null)
-        {
-            return IngressResults.TooLarge();
-        }
-        var reply = await ingress.HandleAsync(body, request.Headers, cancellationToken);
-        return reply.StatusCode == StatusCodes.Status200OK
-            ? TypedResults.Json(new SlackCommandMessage("ephemeral", reply.Text), SlackJsonContext.Default.SlackCommandMessage)
-            : IngressResults.Error(reply.StatusCode, reply.Text);
     }
 }

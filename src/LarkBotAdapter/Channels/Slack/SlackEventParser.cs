@@ -3,13 +3,13 @@ using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Reads a (verified) Events API body into a <see cref="SlackInbound"/>.</summary>
-/// <remarks>Turns: <c>Platform</c> "slack", <c>AppId</c> the workspace (team id: message ts values are unique per
-/// channel within a workspace, and one bot token serves one workspace), <c>ChatId</c> the channel, <c>ChatType</c>
-/// "p2p" for direct messages, <c>MessageId</c> the message ts, <c>RootId</c> the thread's root ts for replies.</remarks>
+// Reads a (verified) Events API body into a SlackInbound.
+// Turns: Platform "slack", AppId the workspace (team id: message ts values are unique per
+// channel within a workspace, and one bot token serves one workspace), ChatId the channel, ChatType
+// "p2p" for direct messages, MessageId the message ts, RootId the thread's root ts for replies.
 public static class SlackEventParser
 {
-    /// <param name="knownBotUserId">The bot's user id when the event carries no <c>authorizations</c>.</param>
+    // knownBotUserId: The bot's user id when the event carries no authorizations.
     public static SlackInbound Parse(ReadOnlySpan<byte> body, string? knownBotUserId)
     {
         SlackEnvelope? envelope;

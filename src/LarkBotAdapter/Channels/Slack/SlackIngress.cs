@@ -1,38 +1,37 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
-using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The fast path of <c>POST /slack/events</c>: verify ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off. Calls
-/// no model, proxy or Slack API; bad input changes nothing. Redeliveries (<c>X-Slack-Retry-Num</c>) take the same
-/// path and stop at the claim (team + channel + ts), so <c>app_mention</c> and <c>message</c> copies of one message
-/// are answered once too.</summary>
-public sealed partial class SlackIngress(
+// The fast path of POST /slack/events: verify ▸ challenge ▸ parse ▸ filter ▸ claim ▸ hand off. Calls
+// no model, proxy or Slack API; bad input changes nothing. Redeliveries (X-Slack-Retry-Num) take the same
+// path and stop at the claim (team + channel + ts), so app_mention and message copies of one message
+// are answered once too.
+public sealed class SlackIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
     SlackBotIdentity identity,
-    IStateStore state,
+    ThreadActivity threads,
     TurnAdmission admission,
     TimeProvider time,
     ILogger<SlackIngress> logger)
 {
     public const string RetryNumHeader = "X-Slack-Retry-Num";
 
-    public async Task<IngressResult> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<EventReply> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         if (!await VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
         {
-            return IngressResult.Unauthorized;
+            return PlatformReplies.Unauthorized();
         }
         switch (SlackEventParser.Parse(body, identity.TryGetCached()))
         {
             case SlackInbound.Malformed bad:
-                return IngressResult.BadRequest(bad.Reason);
+                return PlatformReplies.BadRequest(bad.Reason);
             case SlackInbound.UrlVerification challenge:
-                return IngressResult.ChallengeAnswer(challenge.Challenge);
+                return PlatformReplies.Challenge(challenge.Challenge);
             case SlackInbound.Message message:
                 var retry = headers[RetryNumHeader].ToString();
                 var redelivery = retry.Length > 0;
@@ -42,12 +41,12 @@ public sealed partial class SlackIngress(
                 }
                 return await AdmitAsync(message, firstDelivery: !redelivery, cancellationToken);
             default:
-                return IngressResult.Ignored;
+                return PlatformReplies.Ack();
         }
     }
 
-    /// <summary>Checks the request with the current signing secret; when that fails, re-reads the platform secret (it may
-    /// have been rotated; at most once per interval) and checks again only if it changed.</summary>
+    // Checks the request with the current signing secret; when that fails, re-reads the platform secret (it may
+    // have been rotated; at most once per interval) and checks again only if it changed.
     internal static async Task<bool> VerifiedAsync(
         IOptionsMonitor<SlackOptions> options, SecretRefresher secrets, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger,
         CancellationToken cancellationToken) =>
@@ -56,7 +55,7 @@ public sealed partial class SlackIngress(
             && options.CurrentValue.IsConfigured
             && Verified(options.CurrentValue, body, headers, time, logger));
 
-    /// <summary>Checks <c>X-Slack-Signature</c> and the timestamp window; logs why a request is refused.</summary>
+    // Checks X-Slack-Signature and the timestamp window; logs why a request is refused.
     internal static bool Verified(SlackOptions slack, byte[] body, IHeaderDictionary headers, TimeProvider time, ILogger logger)
     {
         if (SlackSignature.Verify(
@@ -68,22 +67,22 @@ public sealed partial class SlackIngress(
         return false;
     }
 
-    private async Task<IngressResult> AdmitAsync(SlackInbound.Message message, bool firstDelivery, CancellationToken cancellationToken)
+    private async Task<EventReply> AdmitAsync(SlackInbound.Message message, bool firstDelivery, CancellationToken cancellationToken)
     {
         var turn = message.Turn;
         if (ChatTurnRules.Problem(turn) is { } problem)
         {
-            return IngressResult.BadRequest(problem);
+            return PlatformReplies.BadRequest(problem);
         }
         var botId = message.BotUserId;
         if (turn.SenderId == botId)
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         var mentionsBot = botId is not null && turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
         var addressed = message.IsAppMention || turn.IsDirect || mentionsBot;
         var needsCheck = false;
-        if (!addressed && turn.RootId is not null && await IsActiveThreadAsync(turn, cancellationToken))
+        if (!addressed && await threads.IsBotThreadAsync(turn, cancellationToken))
         {
             // In the bot's thread no @ is needed, unless the message only @mentions someone else.
             addressed = turn.MentionedIds.Count == 0 || botId is null;
@@ -91,40 +90,11 @@ public sealed partial class SlackIngress(
         }
         if (!addressed)
         {
-            return IngressResult.Ignored;
+            return PlatformReplies.Ack();
         }
         // Slack cannot de-duplicate a post, so only one event per message tells the asker the store is down: its first
         // delivery, and of a mention's two events (app_mention and its message copy) the app_mention.
         var notice = firstDelivery && (message.IsAppMention || (turn.IsDirect && !mentionsBot));
-        return await admission.AdmitAsync(turn, needsCheck, cancellationToken, noticeIfStoreDown: notice) switch
-        {
-            AdmissionOutcome.Accepted or AdmissionOutcome.Duplicate => IngressResult.Ok,
-            _ => IngressResult.Unavailable,
-        };
-    }
-
-    private async Task<bool> IsActiveThreadAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await state.IsThreadActiveAsync(turn.ThreadKey, cancellationToken);
-        }
-        catch (StateUnavailableException ex)
-        {
-            Log.ThreadLookupFailed(logger, turn.ClaimKey, ex);
-            return false;
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Slack request rejected: bad or stale X-Slack-Signature")]
-        public static partial void Rejected(ILogger logger);
-
-        [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Turn {ClaimKey}: Slack redelivery (X-Slack-Retry-Num {RetryNum})")]
-        public static partial void Redelivery(ILogger logger, string claimKey, string retryNum);
-
-        [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread lookup failed; treated as not a bot thread")]
-        public static partial void ThreadLookupFailed(ILogger logger, string claimKey, Exception exception);
+        return await admission.AdmitEventAsync(turn, needsCheck, notice, cancellationToken);
     }
 }

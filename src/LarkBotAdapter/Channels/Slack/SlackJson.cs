@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>An Events API request body: <c>url_verification</c> or <c>event_callback</c>.</summary>
+// An Events API request body: url_verification or event_callback.
 internal sealed record SlackEnvelope(
     string? Type,
     string? Challenge,
@@ -12,7 +12,7 @@ internal sealed record SlackEnvelope(
     SlackEventBody? Event,
     IReadOnlyList<SlackAuthorization>? Authorizations);
 
-/// <summary>The <c>event</c> of an <c>event_callback</c> (the fields the bot reads of <c>app_mention</c> and <c>message</c>).</summary>
+// The event of an event_callback (the fields the bot reads of app_mention and message).
 internal sealed record SlackEventBody(
     string? Type,
     string? Subtype,
@@ -25,10 +25,10 @@ internal sealed record SlackEventBody(
     string? ChannelType,
     string? Team);
 
-/// <summary>Who the event was delivered for; for a bot installation, the bot's own user id.</summary>
+// Who the event was delivered for; for a bot installation, the bot's own user id.
 internal sealed record SlackAuthorization(string? UserId, string? TeamId, bool IsBot);
 
-/// <summary><c>chat.postMessage</c> arguments (sent as JSON).</summary>
+// chat.postMessage arguments (sent as JSON).
 internal sealed record SlackPostMessageRequest(
     string Channel,
     string Text,
@@ -37,10 +37,10 @@ internal sealed record SlackPostMessageRequest(
     bool UnfurlLinks = false,
     bool UnfurlMedia = false);
 
-/// <summary>A message sent to a slash command's <c>response_url</c>, or returned as its immediate answer.</summary>
+// A message sent to a slash command's response_url, or returned as its immediate answer.
 internal sealed record SlackCommandMessage(string ResponseType, string Text, bool ReplaceOriginal = false);
 
-/// <summary>Every Web API answer: <c>{"ok": false, "error": "…"}</c> on failure.</summary>
+// Every Web API answer: {"ok": false, "error": "…"} on failure.
 internal record SlackApiResponse(bool Ok, string? Error);
 
 internal sealed record SlackPostMessageResponse(bool Ok, string? Error, string? Ts, string? Channel) : SlackApiResponse(Ok, Error);

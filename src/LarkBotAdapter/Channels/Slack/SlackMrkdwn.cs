@@ -5,20 +5,18 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Renders the Segmenter's Markdown as Slack <c>mrkdwn</c> message text (the <c>text</c> field, not blocks:
-/// one field of up to 40,000 characters, and a segment is at most a few thousand).</summary>
-/// <remarks>
-/// Lines: ATX headings → bold lines; <c>-</c>/<c>*</c>/<c>+</c> list items → <c>•</c> (<c>◦</c>, <c>▪</c> when nested,
-/// 4 spaces per level), numbered items kept; task boxes → ☐/☑; <c>&gt;</c> quotes kept; rules → a line of <c>─</c>;
-/// fenced code blocks kept verbatim with the info string dropped (Slack would show it as code); GFM tables →
-/// code blocks; reference definitions (<c>[1]: url "title"</c>) → <c>[1] &lt;url|title&gt;</c>.
-/// Inline (see <see cref="SlackMrkdwnInline"/>): bold, italic, strikethrough, links and images as
-/// <c>&lt;url|text&gt;</c>, inline code kept; <c>&amp; &lt; &gt;</c> escaped everywhere, code included, as Slack
-/// requires. ANSI colour codes and control characters are removed.
-/// </remarks>
+// Renders the Segmenter's Markdown as Slack mrkdwn message text (the text field, not blocks:
+// one field of up to 40,000 characters, and a segment is at most a few thousand).
+// Lines: ATX headings → bold lines; -/*/+ list items → • (◦, ▪ when nested,
+// 4 spaces per level), numbered items kept; task boxes → ☐/☑; > quotes kept; rules → a line of ─;
+// fenced code blocks kept verbatim with the info string dropped (Slack would show it as code); GFM tables →
+// code blocks; reference definitions ([1]: url "title") → [1] <url|title>.
+// Inline (see SlackMrkdwnInline): bold, italic, strikethrough, links and images as
+// <url|text>, inline code kept; & < > escaped everywhere, code included, as Slack
+// requires. ANSI colour codes and control characters are removed.
 public static partial class SlackMrkdwn
 {
-    /// <summary>Slack truncates message text beyond this many characters.</summary>
+    // Slack truncates message text beyond this many characters.
     public const int MaxTextChars = 40_000;
 
     public static string Convert(string markdown)

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Inline Markdown → mrkdwn: <c>**b**</c>/<c>__b__</c> → <c>*b*</c>, <c>*i*</c>/<c>_i_</c> → <c>_i_</c>,
-/// <c>~~s~~</c> → <c>~s~</c>, <c>[t](url)</c>/<c>![alt](url)</c>/<c>&lt;url&gt;</c> → <c>&lt;url|t&gt;</c>, code spans
-/// kept. Slack only formats markers that touch no letter outside them, which CJK text never gives: a zero-width space
-/// is put between a marker and an adjacent letter.</summary>
+// Inline Markdown → mrkdwn: **b**/__b__ → *b*, *i*/_i_ → _i_,
+// ~~s~~ → ~s~, [t](url)/![alt](url)/<url> → <url|t>, code spans
+// kept. Slack only formats markers that touch no letter outside them, which CJK text never gives: a zero-width space
+// is put between a marker and an adjacent letter.
 internal static partial class SlackMrkdwnInline
 {
     private const char ZeroWidthSpace = '\u200B';
@@ -28,7 +28,7 @@ internal static partial class SlackMrkdwnInline
 
     public static string Bold(string text) => "*" + text + "*";
 
-    /// <summary><c>&lt;url|label&gt;</c> with the URL made safe for Slack's link syntax; label already escaped.</summary>
+    // <url|label> with the URL made safe for Slack's link syntax; label already escaped.
     public static string Link(string url, string label)
     {
         var safe = url.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal)

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack settings from <c>SLACK_*</c> variables. Slack is served only when both secrets are set.</summary>
+// Slack settings from SLACK_* variables. Slack is served only when both secrets are set.
 public sealed class SlackOptions
 {
     public string? SigningSecret { get; private set; }
@@ -9,13 +9,13 @@ public sealed class SlackOptions
 
     public Uri ApiBaseUrl { get; private set; } = new("https://slack.com/api/");
 
-    /// <summary>Slack's replay window: a request whose timestamp is further off, either way, is refused.</summary>
+    // Slack's replay window: a request whose timestamp is further off, either way, is refused.
     public TimeSpan MaxRequestAge { get; private set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Least time between two messages the bot posts in one channel (Slack allows about one per second).</summary>
+    // Least time between two messages the bot posts in one channel (Slack allows about one per second).
     public TimeSpan PostInterval { get; private set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    // Problems found while loading, each naming the variable to fix.
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public bool IsConfigured => SigningSecret is not null && BotToken is not null;

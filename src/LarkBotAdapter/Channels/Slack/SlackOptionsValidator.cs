@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Fails start-up with the variable to fix rather than at the first message.</summary>
+// Fails start-up with the variable to fix rather than at the first message.
 internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options) =>

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Spaces the bot's messages in one channel by <see cref="SlackOptions.PostInterval"/> (Slack allows about one
-/// message per second per channel), per process: each caller reserves the next free slot, then waits for it.</summary>
+// Spaces the bot's messages in one channel by SlackOptions.PostInterval (Slack allows about one
+// message per second per channel), per process: each caller reserves the next free slot, then waits for it.
 public sealed class SlackPacer(IOptions<SlackOptions> options, TimeProvider time)
 {
     private const int PruneAbove = 256;

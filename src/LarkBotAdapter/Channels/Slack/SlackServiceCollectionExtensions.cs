@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
-    /// <summary>Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.</summary>
+    // Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
         services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();

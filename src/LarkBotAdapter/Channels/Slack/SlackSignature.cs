@@ -4,14 +4,14 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack's request signature: <c>X-Slack-Signature: v0=</c> hex HMAC-SHA256(signing secret,
-/// <c>v0:{X-Slack-Request-Timestamp}:{raw body}</c>).</summary>
+// Slack's request signature: X-Slack-Signature: v0= hex HMAC-SHA256(signing secret,
+// v0:{X-Slack-Request-Timestamp}:{raw body}).
 public static class SlackSignature
 {
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
     public const string SignatureHeader = "X-Slack-Signature";
 
-    /// <summary>The signature Slack sends for <paramref name="body"/> at <paramref name="timestamp"/>.</summary>
+    // The signature Slack sends for body at timestamp.
     public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingSecret));
@@ -20,8 +20,8 @@ public static class SlackSignature
         return "v0=" + Convert.ToHexStringLower(hmac.GetHashAndReset());
     }
 
-    /// <summary>True when <paramref name="signature"/> matches (constant time) and the timestamp is within
-    /// <paramref name="window"/> of <paramref name="now"/>, in the past or the future.</summary>
+    // True when signature matches (constant time) and the timestamp is within
+    // window of now, in the past or the future.
     public static bool Verify(
         string signingSecret, string? timestamp, ReadOnlySpan<byte> body, string? signature, DateTimeOffset now, TimeSpan window)
     {

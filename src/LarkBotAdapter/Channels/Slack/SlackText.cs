@@ -3,12 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>Slack's message formatting as the bot reads and writes it: <c>&lt;…&gt;</c> entities (mentions, channels,
-/// links) and the three escapes <c>&amp;amp; &amp;lt; &amp;gt;</c>.</summary>
+// Slack's message formatting as the bot reads and writes it: <…> entities (mentions, channels,
+// links) and the three escapes &amp; &lt; &gt;.
 public static partial class SlackText
 {
-    /// <summary>Plain text of a Slack message: the bot's own @mention removed, other mentions as <c>@name</c> (or
-    /// <c>@U…</c>), channels as <c>#name</c>, links as <c>label (url)</c>, escapes decoded.</summary>
+    // Plain text of a Slack message: the bot's own @mention removed, other mentions as @name (or
+    // @U…), channels as #name, links as label (url), escapes decoded.
     public static string ToPlainText(string text, string? botUserId)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -16,7 +16,7 @@ public static partial class SlackText
         return Tidy(Unescape(plain));
     }
 
-    /// <summary>User ids of every <c>&lt;@U…&gt;</c> mention, in order, without repeats.</summary>
+    // User ids of every <@U…> mention, in order, without repeats.
     public static IReadOnlyList<string> MentionedUserIds(string text) =>
         Entity().Matches(text)
             .Select(m => m.Groups["body"].Value)
@@ -26,7 +26,7 @@ public static partial class SlackText
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-    /// <summary>Escapes the three characters Slack reserves for its formatting.</summary>
+    // Escapes the three characters Slack reserves for its formatting.
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
@@ -59,7 +59,7 @@ public static partial class SlackText
         return $"{label} ({target})";
     }
 
-    /// <summary>Collapses the spaces a removed mention leaves behind (outside line starts, so indentation stays).</summary>
+    // Collapses the spaces a removed mention leaves behind (outside line starts, so indentation stays).
     internal static string Tidy(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-/// <summary>The Slack Web API calls the bot makes (<c>chat.postMessage</c>, <c>auth.test</c>) and posts to a slash
-/// command's <c>response_url</c>. HTTP 429 waits for <c>Retry-After</c> and tries again; nothing else is retried here,
-/// because a re-sent <c>chat.postMessage</c> that had in fact succeeded would post twice.</summary>
-public sealed partial class SlackWebApiClient(
+// The Slack Web API calls the bot makes (chat.postMessage, auth.test) and posts to a slash
+// command's response_url. HTTP 429 waits for Retry-After and tries again; nothing else is retried here,
+// because a re-sent chat.postMessage that had in fact succeeded would post twice.
+public sealed class SlackWebApiClient(
     HttpClient http,
     IOptionsMonitor<SlackOptions> options,
     SlackResponseUrlPolicy responseUrls,
@@ -19,14 +19,14 @@ public sealed partial class SlackWebApiClient(
     ILogger<SlackWebApiClient> logger,
     SecretRefresher? secrets = null)
 {
-    /// <summary>Rate-limited attempts retried before giving up (the worker may still retry the reply later).</summary>
+    // Rate-limited attempts retried before giving up (the worker may still retry the reply later).
     public const int MaxRateLimitRetries = 3;
 
-    /// <summary>Longest single wait for <c>Retry-After</c>; a longer one fails the call as transient instead.</summary>
+    // Longest single wait for Retry-After; a longer one fails the call as transient instead.
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-    /// <summary>Posts <paramref name="text"/> (mrkdwn) to <paramref name="channel"/>, in the thread of
-    /// <paramref name="threadTs"/> when given. Returns the new message's ts.</summary>
+    // Posts text (mrkdwn) to channel, in the thread of
+    // threadTs when given. Returns the new message's ts.
     public async Task<string> PostMessageAsync(string channel, string text, string? threadTs, CancellationToken cancellationToken)
     {
         var body = new SlackPostMessageRequest(channel, text, threadTs);
@@ -46,8 +46,8 @@ public sealed partial class SlackWebApiClient(
             : throw new SlackApiException("auth.test", "no_user_id_in_answer", 200);
     }
 
-    /// <summary>Posts a message to a slash command's <c>response_url</c> (no token: the URL is the credential). A URL off
-    /// <see cref="SlackResponseUrlPolicy"/> is refused unsent (a job may arrive by another way than the ingress).</summary>
+    // Posts a message to a slash command's response_url (no token: the URL is the credential). A URL off
+    // SlackResponseUrlPolicy is refused unsent (a job may arrive by another way than the ingress).
     public async Task PostToResponseUrlAsync(Uri responseUrl, string text, CancellationToken cancellationToken)
     {
         if (!responseUrls.Allows(responseUrl.OriginalString))
@@ -145,11 +145,5 @@ public sealed partial class SlackWebApiClient(
         {
             return default;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Slack {Method} rate-limited; waiting {Seconds} s (Retry-After), attempt {Attempt}")]
-        public static partial void RateLimited(ILogger logger, string method, double seconds, int attempt);
     }
 }

@@ -3,13 +3,13 @@ using Amazon.Runtime.EventStreams;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Reads AWS event-stream messages (<c>application/vnd.amazon.eventstream</c>) one at a time from a response
-/// body: the 4-byte big-endian total length first, then the rest of that message, decoded and CRC-checked by
-/// AWSSDK.Core's <see cref="EventStreamMessage"/>. Only one message is buffered at a time.</summary>
-/// <param name="stream">The response body; read as bytes arrive, in whatever pieces the network delivers.</param>
+// Reads AWS event-stream messages (application/vnd.amazon.eventstream) one at a time from a response
+// body: the 4-byte big-endian total length first, then the rest of that message, decoded and CRC-checked by
+// AWSSDK.Core's EventStreamMessage. Only one message is buffered at a time.
+// stream: The response body; read as bytes arrive, in whatever pieces the network delivers.
 public sealed class AwsEventStreamReader(Stream stream)
 {
-    /// <summary>The largest message accepted (the format allows 16 MiB of payload plus 128 KiB of headers).</summary>
+    // The largest message accepted (the format allows 16 MiB of payload plus 128 KiB of headers).
     public const int MaxMessageBytes = (16 * 1024 * 1024) + (128 * 1024) + 16;
 
     // Prelude (total length, headers length, prelude CRC) plus the message CRC.
@@ -17,8 +17,8 @@ public sealed class AwsEventStreamReader(Stream stream)
 
     private readonly byte[] _length = new byte[4];
 
-    /// <summary>The next message, or null at a clean end of the stream.</summary>
-    /// <exception cref="InvalidDataException">The stream ended inside a message, a length is impossible, or a CRC does not match.</exception>
+    // The next message, or null at a clean end of the stream.
+    // Throws InvalidDataException: The stream ended inside a message, a length is impossible, or a CRC does not match.
     public async ValueTask<EventStreamMessage?> ReadAsync(CancellationToken cancellationToken)
     {
         var read = await stream.ReadAtLeastAsync(_length, _length.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);

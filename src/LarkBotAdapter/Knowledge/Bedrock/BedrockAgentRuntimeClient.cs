@@ -6,17 +6,17 @@ using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Bedrock Agent Runtime's RetrieveAndGenerate(Stream) over a typed <see cref="HttpClient"/> whose handlers sign
-/// (SigV4, <c>bedrock</c>) and retry; its base address is the Agent Runtime endpoint.</summary>
+// Bedrock Agent Runtime's RetrieveAndGenerate(Stream) over a typed HttpClient whose handlers sign
+// (SigV4, bedrock) and retry; its base address is the Agent Runtime endpoint.
 public sealed class BedrockAgentRuntimeClient(HttpClient http, BedrockKnowledgeOptions options)
 {
-    /// <summary>The response header that carries the session id of a streamed answer.</summary>
+    // The response header that carries the session id of a streamed answer.
     public const string SessionHeader = "x-amzn-bedrock-knowledge-base-session-id";
 
-    /// <summary>Streams an answer: a <see cref="KnowledgeEventKind.Session"/> event first (when the header is present),
-    /// then output, citation and guardrail events as Bedrock sends them.</summary>
-    /// <exception cref="AwsServiceException">A non-success answer, or an exception event in the stream.</exception>
-    /// <exception cref="InvalidDataException">The event stream is cut or corrupt.</exception>
+    // Streams an answer: a KnowledgeEventKind.Session event first (when the header is present),
+    // then output, citation and guardrail events as Bedrock sends them.
+    // Throws AwsServiceException: A non-success answer, or an exception event in the stream.
+    // Throws InvalidDataException: The event stream is cut or corrupt.
     public async IAsyncEnumerable<KnowledgeEvent> StreamAsync(KnowledgeQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = Post("retrieveAndGenerateStream", query, "application/vnd.amazon.eventstream");
@@ -39,9 +39,9 @@ public sealed class BedrockAgentRuntimeClient(HttpClient http, BedrockKnowledgeO
         }
     }
 
-    /// <summary>Asks for the whole answer at once.</summary>
-    /// <exception cref="AwsServiceException">A non-success answer.</exception>
-    /// <exception cref="InvalidDataException">The answer is not the expected JSON.</exception>
+    // Asks for the whole answer at once.
+    // Throws AwsServiceException: A non-success answer.
+    // Throws InvalidDataException: The answer is not the expected JSON.
     public async Task<KnowledgeAnswer> RetrieveAndGenerateAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
         using var request = Post("retrieveAndGenerate", query, "application/json");

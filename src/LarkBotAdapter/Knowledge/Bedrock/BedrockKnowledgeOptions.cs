@@ -2,43 +2,43 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>The <c>knowledge_base</c> route on Bedrock Knowledge Bases, from <c>KNOWLEDGE_*</c> variables.</summary>
+// The knowledge_base route on Bedrock Knowledge Bases, from KNOWLEDGE_* variables.
 public sealed partial class BedrockKnowledgeOptions
 {
-    /// <summary>The most characters RetrieveAndGenerate accepts as <c>input.text</c>.</summary>
+    // The most characters RetrieveAndGenerate accepts as input.text.
     public const int MaxQuestionCharacters = 1000;
 
-    /// <summary>The placeholder a custom prompt template must contain.</summary>
+    // The placeholder a custom prompt template must contain.
     public const string SearchResultsPlaceholder = "$search_results$";
 
-    /// <summary><c>KNOWLEDGE_BASE_ID</c>.</summary>
+    // KNOWLEDGE_BASE_ID.
     public string KnowledgeBaseId { get; set; } = string.Empty;
 
-    /// <summary><c>KNOWLEDGE_MODEL_ARN</c>; a bare model id becomes the foundation-model ARN in <see cref="Region"/>.</summary>
+    // KNOWLEDGE_MODEL_ARN; a bare model id becomes the foundation-model ARN in Region.
     public string ModelArn { get; set; } = string.Empty;
 
-    /// <summary><c>KNOWLEDGE_RESULTS</c>: chunks retrieved per question (1–100, default 5).</summary>
+    // KNOWLEDGE_RESULTS: chunks retrieved per question (1–100, default 5).
     public int NumberOfResults { get; set; } = 5;
 
-    /// <summary><c>KNOWLEDGE_GUARDRAIL_ID</c> (with <see cref="GuardrailVersion"/>), or null.</summary>
+    // KNOWLEDGE_GUARDRAIL_ID (with GuardrailVersion), or null.
     public string? GuardrailId { get; set; }
 
-    /// <summary><c>KNOWLEDGE_GUARDRAIL_VERSION</c>: a number or <c>DRAFT</c>.</summary>
+    // KNOWLEDGE_GUARDRAIL_VERSION: a number or DRAFT.
     public string? GuardrailVersion { get; set; }
 
-    /// <summary><c>KNOWLEDGE_PROMPT_TEMPLATE</c>: the generation prompt, containing <c>$search_results$</c>; null for Bedrock's default.</summary>
+    // KNOWLEDGE_PROMPT_TEMPLATE: the generation prompt, containing $search_results$; null for Bedrock's default.
     public string? PromptTemplate { get; set; }
 
-    /// <summary><c>KNOWLEDGE_STREAMING</c> (default true): RetrieveAndGenerateStream, else RetrieveAndGenerate.</summary>
+    // KNOWLEDGE_STREAMING (default true): RetrieveAndGenerateStream, else RetrieveAndGenerate.
     public bool Streaming { get; set; } = true;
 
-    /// <summary>The region of the knowledge base (<c>BEDROCK_REGION</c>).</summary>
+    // The region of the knowledge base (BEDROCK_REGION).
     public string Region { get; set; } = "us-east-1";
 
-    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    // Problems found while loading, each naming the variable to fix.
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>Reads and checks the variables; problems go to <see cref="Errors"/>.</summary>
+    // Reads and checks the variables; problems go to Errors.
     public void Load(IConfiguration configuration, string region)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -103,7 +103,7 @@ public sealed partial class BedrockKnowledgeOptions
         Errors = errors;
     }
 
-    /// <summary>Loads and throws <see cref="InvalidOperationException"/> listing every problem (for callers outside DI).</summary>
+    // Loads and throws InvalidOperationException listing every problem (for callers outside DI).
     public static BedrockKnowledgeOptions FromConfiguration(IConfiguration configuration, string region)
     {
         var options = new BedrockKnowledgeOptions();
@@ -113,7 +113,7 @@ public sealed partial class BedrockKnowledgeOptions
             : throw new InvalidOperationException("The knowledge base is misconfigured: " + string.Join(" ", options.Errors));
     }
 
-    /// <summary>A model id becomes <c>arn:PARTITION:bedrock:REGION::foundation-model/ID</c>; an ARN is kept as given.</summary>
+    // A model id becomes arn:PARTITION:bedrock:REGION::foundation-model/ID; an ARN is kept as given.
     public static string ToModelArn(string modelIdOrArn, string region)
     {
         ArgumentNullException.ThrowIfNull(modelIdOrArn);

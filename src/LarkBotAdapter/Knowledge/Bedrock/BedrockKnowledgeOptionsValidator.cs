@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Fails start-up with the variable to fix rather than at the first question.</summary>
+// Fails start-up with the variable to fix rather than at the first question.
 internal sealed class BedrockKnowledgeOptionsValidator : IValidateOptions<BedrockKnowledgeOptions>
 {
     public ValidateOptionsResult Validate(string? name, BedrockKnowledgeOptions options) =>

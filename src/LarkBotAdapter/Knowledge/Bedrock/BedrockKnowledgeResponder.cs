@@ -6,19 +6,19 @@ using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Answers <c>knowledge_base</c> questions with Bedrock Knowledge Bases (RetrieveAndGenerate): text as it streams,
-/// <c>[n]</c> markers on cited spans, a Sources list at the end. The thread keeps its Bedrock session in
-/// <see cref="ResponderRequest.Attributes"/> under <see cref="SessionAttribute"/>; a session Bedrock rejects (expired
-/// after 24 h, or unknown) is dropped and the question asked once more without it. With <c>KNOWLEDGE_STREAMING=false</c>
-/// the whole answer is fetched at once; a failed stream is not retried as a whole answer (it would fail the same way,
-/// and the HTTP pipeline has already retried). Questions over 1,000 characters are answered from their first 1,000,
-/// with a one-line notice. A guardrail intervention ends the answer with a notice instead of Bedrock's blocked text.</summary>
+// Answers knowledge_base questions with Bedrock Knowledge Bases (RetrieveAndGenerate): text as it streams,
+// [n] markers on cited spans, a Sources list at the end. The thread keeps its Bedrock session in
+// ResponderRequest.Attributes under SessionAttribute; a session Bedrock rejects (expired
+// after 24 h, or unknown) is dropped and the question asked once more without it. With KNOWLEDGE_STREAMING=false
+// the whole answer is fetched at once; a failed stream is not retried as a whole answer (it would fail the same way,
+// and the HTTP pipeline has already retried). Questions over 1,000 characters are answered from their first 1,000,
+// with a one-line notice. A guardrail intervention ends the answer with a notice instead of Bedrock's blocked text.
 public sealed partial class BedrockKnowledgeResponder(
     BedrockAgentRuntimeClient client,
     BedrockKnowledgeOptions options,
     ILogger<BedrockKnowledgeResponder> logger) : IResponder
 {
-    /// <summary>The thread attribute holding the Bedrock session id.</summary>
+    // The thread attribute holding the Bedrock session id.
     public const string SessionAttribute = "kb.sessionId";
 
     public Intent Intent => Intent.KnowledgeBase;

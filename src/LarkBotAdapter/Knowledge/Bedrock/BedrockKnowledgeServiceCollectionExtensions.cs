@@ -7,9 +7,9 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
 public static class BedrockKnowledgeServiceCollectionExtensions
 {
-    /// <summary>The <c>knowledge_base</c> route on Bedrock Knowledge Bases: options from <c>KNOWLEDGE_*</c> (checked at
-    /// start-up), the signed Agent Runtime client (<c>AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME</c> overrides the endpoint)
-    /// and the responder. Register it after <c>AddRoutes</c>: the last responder of an intent wins.</summary>
+    // The knowledge_base route on Bedrock Knowledge Bases: options from KNOWLEDGE_* (checked at
+    // start-up), the signed Agent Runtime client (AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME overrides the endpoint)
+    // and the responder. Register it after AddRoutes: the last responder of an intent wins.
     public static IServiceCollection AddBedrockKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -2,11 +2,11 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Turns output and citation events into the text to show: the answer with <c>[n]</c> markers at the end of each
-/// cited span, then a numbered Sources list. Text is passed on as it arrives; only trailing whitespace is held back, so
-/// a marker for the text just received lands before the space or line break that follows it. Bedrock sends a citation
-/// after the text it cites, so its span end is usually the current end (marker now); a span ending further ahead is
-/// marked when the text reaches it; a span ending earlier than the text already shown is marked at the current end.</summary>
+// Turns output and citation events into the text to show: the answer with [n] markers at the end of each
+// cited span, then a numbered Sources list. Text is passed on as it arrives; only trailing whitespace is held back, so
+// a marker for the text just received lands before the space or line break that follows it. Bedrock sends a citation
+// after the text it cites, so its span end is usually the current end (marker now); a span ending further ahead is
+// marked when the text reaches it; a span ending earlier than the text already shown is marked at the current end.
 internal sealed class CitedAnswerWriter(bool chinese)
 {
     private readonly StringBuilder _generated = new();
@@ -14,13 +14,13 @@ internal sealed class CitedAnswerWriter(bool chinese)
     private readonly KnowledgeSources _sources = new();
     private int _emitted;
 
-    /// <summary>Whether any answer text has arrived.</summary>
+    // Whether any answer text has arrived.
     public bool HasText { get; private set; }
 
-    /// <summary>How many distinct sources were cited.</summary>
+    // How many distinct sources were cited.
     public int SourceCount => _sources.Count;
 
-    /// <summary>What to show now for a piece of the answer.</summary>
+    // What to show now for a piece of the answer.
     public string Output(string text)
     {
         _generated.Append(text);
@@ -28,7 +28,7 @@ internal sealed class CitedAnswerWriter(bool chinese)
         return Emit(ShowableEnd());
     }
 
-    /// <summary>What to show now for a citation: its marker, or nothing when the cited text is still ahead.</summary>
+    // What to show now for a citation: its marker, or nothing when the cited text is still ahead.
     public string Cite(KnowledgeCitation citation)
     {
         var marker = Marker(citation);
@@ -47,7 +47,7 @@ internal sealed class CitedAnswerWriter(bool chinese)
         return marker;
     }
 
-    /// <summary>The rest: markers whose text never came, then the Sources list (only when there is an answer).</summary>
+    // The rest: markers whose text never came, then the Sources list (only when there is an answer).
     public string Finish()
     {
         var rest = new StringBuilder(Emit(ShowableEnd()));

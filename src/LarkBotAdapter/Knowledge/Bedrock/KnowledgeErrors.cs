@@ -6,16 +6,16 @@ using Polly.Timeout;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Says what failed and what to do, for each way a knowledge-base call fails after the HTTP pipeline's retries.
-/// Messages name settings and IAM actions, never the question, the AWS message or a stack trace.</summary>
+// Says what failed and what to do, for each way a knowledge-base call fails after the HTTP pipeline's retries.
+// Messages name settings and IAM actions, never the question, the AWS message or a stack trace.
 internal static class KnowledgeErrors
 {
-    /// <summary>Whether Bedrock rejected the session id we sent (expired after 24 h, or unknown).</summary>
+    // Whether Bedrock rejected the session id we sent (expired after 24 h, or unknown).
     public static bool IsSessionRejected(AwsServiceException ex) =>
         ex.ErrorType is "ValidationException" or "ResourceNotFoundException"
         && ex.AwsMessage?.Contains("session", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>The user-facing failure, or null for exceptions that are not a knowledge-base failure.</summary>
+    // The user-facing failure, or null for exceptions that are not a knowledge-base failure.
     public static ResponderException? Translate(Exception exception, BedrockKnowledgeOptions options) => exception switch
     {
         AwsServiceException ex => FromBedrock(ex, options),

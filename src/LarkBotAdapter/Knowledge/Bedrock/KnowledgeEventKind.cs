@@ -1,17 +1,17 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>What a <see cref="KnowledgeEvent"/> carries.</summary>
+// What a KnowledgeEvent carries.
 public enum KnowledgeEventKind
 {
-    /// <summary>The Bedrock session id (from the response header); comes first.</summary>
+    // The Bedrock session id (from the response header); comes first.
     Session,
 
-    /// <summary>A piece of the generated answer.</summary>
+    // A piece of the generated answer.
     Output,
 
-    /// <summary>Sources for a span of the answer (usually after the text it cites).</summary>
+    // Sources for a span of the answer (usually after the text it cites).
     Citation,
 
-    /// <summary>The guardrail's action (<c>INTERVENED</c> or <c>NONE</c>).</summary>
+    // The guardrail's action (INTERVENED or NONE).
     Guardrail,
 }

@@ -2,14 +2,14 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Numbers cited sources in order of first citation, one number per document, and renders the Sources list.</summary>
+// Numbers cited sources in order of first citation, one number per document, and renders the Sources list.
 internal sealed class KnowledgeSources
 {
     private readonly List<(string Key, string Name, string? Link)> _sources = [];
 
     public int Count => _sources.Count;
 
-    /// <summary>The source's number (1-based), or null when the reference names no document.</summary>
+    // The source's number (1-based), or null when the reference names no document.
     public int? Number(KnowledgeReference reference)
     {
         var link = reference.Link?.Trim();
@@ -29,7 +29,7 @@ internal sealed class KnowledgeSources
         return index + 1;
     }
 
-    /// <summary>The numbered list, headed in the asker's language; empty when nothing was cited.</summary>
+    // The numbered list, headed in the asker's language; empty when nothing was cited.
     public string Render(bool chinese)
     {
         if (_sources.Count == 0)
@@ -58,7 +58,7 @@ internal sealed class KnowledgeSources
         return text.ToString();
     }
 
-    /// <summary>The document's file name: the last segment of the S3 key or URL path (unescaped), else the host.</summary>
+    // The document's file name: the last segment of the S3 key or URL path (unescaped), else the host.
     internal static string? NameFromLink(string? link)
     {
         if (string.IsNullOrWhiteSpace(link))

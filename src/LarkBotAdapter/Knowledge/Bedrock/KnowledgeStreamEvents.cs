@@ -5,12 +5,12 @@ using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Turns RetrieveAndGenerateStream event-stream messages into <see cref="KnowledgeEvent"/>s.</summary>
+// Turns RetrieveAndGenerateStream event-stream messages into KnowledgeEvents.
 internal static class KnowledgeStreamEvents
 {
-    /// <summary>The event, or null for event types this route does not use.</summary>
-    /// <exception cref="AwsServiceException">An exception or error message.</exception>
-    /// <exception cref="InvalidDataException">A payload that is not the JSON its type promises.</exception>
+    // The event, or null for event types this route does not use.
+    // Throws AwsServiceException: An exception or error message.
+    // Throws InvalidDataException: A payload that is not the JSON its type promises.
     public static KnowledgeEvent? Parse(EventStreamMessage message)
     {
         var payload = message.Payload ?? [];
@@ -44,7 +44,7 @@ internal static class KnowledgeStreamEvents
         }
     }
 
-    /// <summary>The HTTP status the service model gives each exception, so transient ones read as transient.</summary>
+    // The HTTP status the service model gives each exception, so transient ones read as transient.
     public static HttpStatusCode StatusOf(string errorType) => errorType switch
     {
         "ThrottlingException" => HttpStatusCode.TooManyRequests,

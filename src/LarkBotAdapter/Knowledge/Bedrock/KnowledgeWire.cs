@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
-/// <summary>Builds request bodies from the options and maps wire answers to the route's own types.</summary>
+// Builds request bodies from the options and maps wire answers to the route's own types.
 internal static class KnowledgeWire
 {
     public static WireRequest Request(KnowledgeQuery query, BedrockKnowledgeOptions options)

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>A deliberately small suffix stripper: plurals, -ing/-ed, -ation/-ate and a final e, so "scaling", "scaled"
-/// and "scale", or "escalate" and "escalation", meet. Not Porter: predictable beats clever for short ops texts.</summary>
+// A deliberately small suffix stripper: plurals, -ing/-ed, -ation/-ate and a final e, so "scaling", "scaled"
+// and "scale", or "escalate" and "escalation", meet. Not Porter: predictable beats clever for short ops texts.
 internal static class EnglishStemmer
 {
     public static string Stem(string word)

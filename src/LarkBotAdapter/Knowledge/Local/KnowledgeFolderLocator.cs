@@ -1,10 +1,10 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>Finds the knowledge folder: <c>KNOWLEDGE_LOCAL_PATH</c> when set; otherwise a <c>knowledge</c> folder in the
-/// current directory or a parent (a repository checkout), then beside the binaries or a parent (a deployment package).</summary>
+// Finds the knowledge folder: KNOWLEDGE_LOCAL_PATH when set; otherwise a knowledge folder in the
+// current directory or a parent (a repository checkout), then beside the binaries or a parent (a deployment package).
 public static class KnowledgeFolderLocator
 {
-    /// <summary>Locates the folder; touches only the file system, never throws for a missing folder.</summary>
+    // Locates the folder; touches only the file system, never throws for a missing folder.
     public static KnowledgeLocation Locate(string? configuredPath, string currentDirectory, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(currentDirectory);

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>A ranked passage.</summary>
-/// <param name="Score">BM25F score (higher is better; comparable within one query only).</param>
-/// <param name="Coverage">Share (0–1) of the query's IDF-weighted terms this passage contains.</param>
+// A ranked passage.
+// Score: BM25F score (higher is better; comparable within one query only).
+// Coverage: Share (0–1) of the query's IDF-weighted terms this passage contains.
 public sealed record KnowledgeHit(KnowledgeChunk Chunk, double Score, double Coverage);

@@ -4,7 +4,7 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
 public sealed partial class KnowledgeIndex
 {
-    /// <summary>Indexes <paramref name="chunks"/> once.</summary>
+    // Indexes chunks once.
     public static KnowledgeIndex Build(IEnumerable<KnowledgeChunk> chunks, KnowledgeRankingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(chunks);

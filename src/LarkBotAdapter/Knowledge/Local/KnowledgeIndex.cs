@@ -2,9 +2,9 @@ using System.Buffers;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>An inverted index over passages, ranked with BM25F: the document title, the section headings and the body
-/// are three fields, headings and body length-normalised on their own, the headings weighted highest. Each posting stores its final term weight, so a query
-/// only adds up idf × weight along the postings of its terms. Immutable after <see cref="Build"/>; thread-safe.</summary>
+// An inverted index over passages, ranked with BM25F: the document title, the section headings and the body
+// are three fields, headings and body length-normalised on their own, the headings weighted highest. Each posting stores its final term weight, so a query
+// only adds up idf × weight along the postings of its terms. Immutable after Build; thread-safe.
 public sealed partial class KnowledgeIndex
 {
     private readonly KnowledgeChunk[] _chunks;
@@ -26,14 +26,14 @@ public sealed partial class KnowledgeIndex
         _unknownIdf = Idf(chunks.Length, 0);
     }
 
-    /// <summary>The indexed passages, in the order given to <see cref="Build"/>.</summary>
+    // The indexed passages, in the order given to Build.
     public IReadOnlyList<KnowledgeChunk> Chunks => _chunks;
 
-    /// <summary>Number of distinct terms.</summary>
+    // Number of distinct terms.
     public int TermCount => _terms.Count;
 
-    /// <summary>The best passages for <paramref name="question"/> above the relevance floor, best first.</summary>
-    /// <param name="context">Earlier text of the conversation; its terms count with <see cref="KnowledgeRankingOptions.ContextWeight"/>.</param>
+    // The best passages for question above the relevance floor, best first.
+    // context: Earlier text of the conversation; its terms count with KnowledgeRankingOptions.ContextWeight.
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 3, string? context = null)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -1,10 +1,10 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>Terms for ranking: English words lower-cased, stop words dropped and lightly stemmed; Chinese as single
-/// characters plus overlapping character pairs (no dictionary needed, and pairs carry most word meaning).</summary>
+// Terms for ranking: English words lower-cased, stop words dropped and lightly stemmed; Chinese as single
+// characters plus overlapping character pairs (no dictionary needed, and pairs carry most word meaning).
 public static class KnowledgeTokenizer
 {
-    /// <summary>The terms of <paramref name="text"/>, in order, repeats kept.</summary>
+    // The terms of text, in order, repeats kept.
     public static List<string> Tokenize(string text)
     {
         var terms = new List<string>();
@@ -12,7 +12,7 @@ public static class KnowledgeTokenizer
         return terms;
     }
 
-    /// <summary>Appends the terms of <paramref name="text"/> to <paramref name="into"/>.</summary>
+    // Appends the terms of text to into.
     public static void Tokenize(ReadOnlySpan<char> text, List<string> into)
     {
         ArgumentNullException.ThrowIfNull(into);
@@ -43,10 +43,10 @@ public static class KnowledgeTokenizer
         }
     }
 
-    /// <summary>True for a single CJK ideograph term (weighted lower in queries).</summary>
+    // True for a single CJK ideograph term (weighted lower in queries).
     public static bool IsCjkUnigram(string term) => term.Length == 1 && IsCjk(term[0]);
 
-    /// <summary>CJK Unified Ideographs and Extension A.</summary>
+    // CJK Unified Ideographs and Extension A.
     public static bool IsCjk(char c) => c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf');
 
     private static void AddCjk(ReadOnlySpan<char> run, List<string> into)

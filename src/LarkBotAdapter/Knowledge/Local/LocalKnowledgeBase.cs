@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>The Markdown documents of one folder (every <c>*.md</c> below it except <c>README.md</c> files), split into
-/// passages and indexed on first use. A missing or empty folder is a state (<see cref="Problem"/>), not an exception.</summary>
+// The Markdown documents of one folder (every *.md below it except README.md files), split into
+// passages and indexed on first use. A missing or empty folder is a state (Problem), not an exception.
 public sealed class LocalKnowledgeBase
 {
-    /// <summary>Files with this name describe folders and are not indexed.</summary>
+    // Files with this name describe folders and are not indexed.
     public const string ExcludedFileName = "README.md";
 
     private const long MaxFileBytes = 2 * 1024 * 1024;
@@ -23,22 +23,22 @@ public sealed class LocalKnowledgeBase
         _snapshot = new Lazy<Snapshot>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Where the documents come from (or were looked for).</summary>
+    // Where the documents come from (or were looked for).
     public KnowledgeLocation Location { get; }
 
-    /// <summary>True when at least one passage is indexed. The first call loads the folder.</summary>
+    // True when at least one passage is indexed. The first call loads the folder.
     public bool IsAvailable => _snapshot.Value.Problem is null;
 
-    /// <summary>Why nothing can be searched (no folder, no documents), or null.</summary>
+    // Why nothing can be searched (no folder, no documents), or null.
     public string? Problem => _snapshot.Value.Problem;
 
-    /// <summary>The indexed documents, ordered by path.</summary>
+    // The indexed documents, ordered by path.
     public IReadOnlyList<KnowledgeDocument> Documents => _snapshot.Value.Documents;
 
-    /// <summary>The index (empty when unavailable).</summary>
+    // The index (empty when unavailable).
     public KnowledgeIndex Index => _snapshot.Value.Index;
 
-    /// <summary>The best passages above the relevance floor; empty when nothing matched or nothing is loaded.</summary>
+    // The best passages above the relevance floor; empty when nothing matched or nothing is loaded.
     public IReadOnlyList<KnowledgeHit> Search(string question, int top = 3, string? context = null) =>
         _snapshot.Value.Index.Search(question, top, context);
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>Answers knowledge questions from the local documents without a model: the best one to three passages,
-/// quoted as written and cited by file and heading path, streamed one passage at a time.</summary>
+// Answers knowledge questions from the local documents without a model: the best one to three passages,
+// quoted as written and cited by file and heading path, streamed one passage at a time.
 public sealed class LocalKnowledgeResponder(LocalKnowledgeBase knowledge, ILogger<LocalKnowledgeResponder>? logger = null) : IResponder
 {
-    /// <summary>Most passages in one answer.</summary>
+    // Most passages in one answer.
     public const int MaxPassages = 3;
 
     // A follow-up this short ("and a restart?", "那回滚呢") borrows terms from the previous question.

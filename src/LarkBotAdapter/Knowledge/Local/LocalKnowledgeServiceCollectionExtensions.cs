@@ -5,9 +5,9 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
 public static class LocalKnowledgeServiceCollectionExtensions
 {
-    /// <summary>The local knowledge base (located now, loaded at the first question; a missing folder is answered, not
-    /// thrown) and <see cref="LocalKnowledgeResponder"/> as the knowledge_base route. Call after <c>AddRoutes</c>: the
-    /// route table keeps the last responder registered for an intent.</summary>
+    // The local knowledge base (located now, loaded at the first question; a missing folder is answered, not
+    // thrown) and LocalKnowledgeResponder as the knowledge_base route. Call after AddRoutes: the
+    // route table keeps the last responder registered for an intent.
     public static IServiceCollection AddLocalKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

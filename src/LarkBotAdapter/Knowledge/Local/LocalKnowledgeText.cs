@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>The wording of the local knowledge answers, in English or Chinese.</summary>
+// The wording of the local knowledge answers, in English or Chinese.
 internal static class LocalKnowledgeText
 {
     private const string Variables = "`KNOWLEDGE_BASE_ID` and `KNOWLEDGE_MODEL_ARN`";
@@ -12,7 +12,7 @@ internal static class LocalKnowledgeText
         ? $"以下是从内置文档中原文摘录的本地抽取式回答（不是模型生成的回答）；如需接入 Bedrock 知识库，请设置 {VariablesChinese}。\n\n"
         : $"This is a local extractive answer quoted from the bundled documents (not a generated answer); to connect a Bedrock knowledge base, set {Variables}.\n\n";
 
-    /// <summary>The passage as written (code blocks intact) under its section heading, then the citation.</summary>
+    // The passage as written (code blocks intact) under its section heading, then the citation.
     public static string Passage(KnowledgeChunk chunk) =>
         $"**{chunk.SectionPath}**\n\n{chunk.Text}\n\n— *{chunk.Citation}*\n\n";
 

@@ -1,5 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
+// Log messages of this area; EventIds 7100–7199 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information,

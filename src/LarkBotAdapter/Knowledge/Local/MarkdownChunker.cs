@@ -3,13 +3,13 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>Splits a Markdown document into passages at its ATX headings (<c>#</c> … <c>######</c>), keeping the heading
-/// path. A long section is cut between paragraphs; a fenced code block is never cut.</summary>
+// Splits a Markdown document into passages at its ATX headings (# … ######), keeping the heading
+// path. A long section is cut between paragraphs; a fenced code block is never cut.
 public static class MarkdownChunker
 {
-    /// <summary>The passages of <paramref name="markdown"/>; sections with no text of their own are skipped.</summary>
-    /// <param name="file">Path relative to the knowledge folder (becomes <see cref="KnowledgeChunk.File"/>).</param>
-    /// <param name="maxChars">Size cap of a passage, except that one oversized paragraph or code block stays whole.</param>
+    // The passages of markdown; sections with no text of their own are skipped.
+    // file: Path relative to the knowledge folder (becomes KnowledgeChunk.File).
+    // maxChars: Size cap of a passage, except that one oversized paragraph or code block stays whole.
     public static IReadOnlyList<KnowledgeChunk> Split(string file, string markdown, int maxChars = 1200)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -54,7 +54,7 @@ public static class MarkdownChunker
         return chunks;
     }
 
-    /// <summary>The document's first level-1 heading outside code, or its file name without extension.</summary>
+    // The document's first level-1 heading outside code, or its file name without extension.
     public static string TitleOf(string file, string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);

@@ -1,6 +1,6 @@
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
-/// <summary>Words too common to tell passages apart.</summary>
+// Words too common to tell passages apart.
 internal static class StopWords
 {
     private static readonly HashSet<string> English = new(

@@ -2,16 +2,16 @@ using ChatOps.Aws;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
-/// <summary>Bedrock Runtime's ApplyGuardrail over a typed <see cref="HttpClient"/> that signs (SigV4, <c>bedrock</c>) and
-/// retries 429/5xx; its base address is the Bedrock Runtime endpoint.</summary>
+// Bedrock Runtime's ApplyGuardrail over a typed HttpClient that signs (SigV4, bedrock) and
+// retries 429/5xx; its base address is the Bedrock Runtime endpoint.
 public sealed class BedrockGuardrailClient(HttpClient http, OpsGuardrailOptions options)
 {
     public const string Intervened = "GUARDRAIL_INTERVENED";
 
-    /// <summary>Checks <paramref name="text"/> as model output. Returns null when the guardrail let it pass, else the
-    /// guardrail's own outputs joined (empty when it gave none).</summary>
-    /// <exception cref="AwsServiceException">A non-success answer (after the client's retries).</exception>
-    /// <exception cref="InvalidDataException">The answer is not ApplyGuardrail's JSON.</exception>
+    // Checks text as model output. Returns null when the guardrail let it pass, else the
+    // guardrail's own outputs joined (empty when it gave none).
+    // Throws AwsServiceException: A non-success answer (after the client's retries).
+    // Throws InvalidDataException: The answer is not ApplyGuardrail's JSON.
     public async Task<string?> ApplyToOutputAsync(string text, CancellationToken cancellationToken)
     {
         var path = $"guardrail/{Uri.EscapeDataString(options.Id)}/version/{Uri.EscapeDataString(options.Version)}/apply";

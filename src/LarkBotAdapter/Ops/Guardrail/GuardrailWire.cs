@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
-/// <summary>ApplyGuardrail's request body: <c>{"source":"OUTPUT","content":[{"text":{"text":"…"}}]}</c>.</summary>
+// ApplyGuardrail's request body: {"source":"OUTPUT","content":[{"text":{"text":"…"}}]}.
 internal sealed record ApplyGuardrailRequest(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("content")] IReadOnlyList<GuardrailContent> Content);
@@ -11,7 +11,7 @@ internal sealed record GuardrailContent([property: JsonPropertyName("text")] Gua
 
 internal sealed record GuardrailText([property: JsonPropertyName("text")] string Text);
 
-/// <summary>The parts of ApplyGuardrail's answer the bot reads.</summary>
+// The parts of ApplyGuardrail's answer the bot reads.
 internal sealed record ApplyGuardrailResponse(
     [property: JsonPropertyName("action")] string? Action,
     [property: JsonPropertyName("outputs")] IReadOnlyList<GuardrailText>? Outputs);

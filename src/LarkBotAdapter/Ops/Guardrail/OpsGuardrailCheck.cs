@@ -5,8 +5,8 @@ using ChatOps.LarkBotAdapter.Routing;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
-/// <summary>Runs each segment of an ops answer through the Bedrock guardrail before it is posted, so the answer still
-/// streams (one ApplyGuardrail call per segment) and nothing the guardrail has not seen reaches the thread.</summary>
+// Runs each segment of an ops answer through the Bedrock guardrail before it is posted, so the answer still
+// streams (one ApplyGuardrail call per segment) and nothing the guardrail has not seen reaches the thread.
 public sealed class OpsGuardrailCheck(BedrockGuardrailClient client, ILogger<OpsGuardrailCheck> logger) : IAnswerCheck
 {
     public Intent Intent => Intent.AwsOps;

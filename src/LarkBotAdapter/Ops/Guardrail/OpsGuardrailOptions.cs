@@ -2,20 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
-/// <summary>The Bedrock guardrail applied to ops answers: <c>OPS_GUARDRAIL_ID</c> and <c>OPS_GUARDRAIL_VERSION</c>
-/// (both or neither).</summary>
+// The Bedrock guardrail applied to ops answers: OPS_GUARDRAIL_ID and OPS_GUARDRAIL_VERSION
+// (both or neither).
 public sealed partial class OpsGuardrailOptions
 {
-    /// <summary>The guardrail's id or ARN.</summary>
+    // The guardrail's id or ARN.
     public string Id { get; private set; } = string.Empty;
 
-    /// <summary>A version number or <c>DRAFT</c>.</summary>
+    // A version number or DRAFT.
     public string Version { get; private set; } = string.Empty;
 
-    /// <summary>Problems found while loading, each naming the variable to fix.</summary>
+    // Problems found while loading, each naming the variable to fix.
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>Whether either variable is set (then both must be valid).</summary>
+    // Whether either variable is set (then both must be valid).
     public static bool IsRequested(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OPS_GUARDRAIL_ID"]) || !string.IsNullOrWhiteSpace(configuration["OPS_GUARDRAIL_VERSION"]);
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
-/// <summary>Fails start-up naming the variable when the ops guardrail is half or wrongly configured.</summary>
+// Fails start-up naming the variable when the ops guardrail is half or wrongly configured.
 internal sealed class OpsGuardrailOptionsValidator : IValidateOptions<OpsGuardrailOptions>
 {
     public ValidateOptionsResult Validate(string? name, OpsGuardrailOptions options) =>

@@ -1,6 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Secrets;
 
-internal static partial class SecretsLog
+// Log messages of this area; EventIds 6000–6099 (docs/ARCHITECTURE.md, "Logging").
+internal static partial class Log
 {
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Re-reading the platform secret {SecretId}: {Reason}")]
     public static partial void Refreshing(ILogger logger, string secretId, string reason);

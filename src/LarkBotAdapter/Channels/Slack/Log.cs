@@ -1,0 +1,20 @@
+namespace ChatOps.LarkBotAdapter.Channels.Slack;
+
+// Log messages of this area; EventIds 1200–1299 (docs/ARCHITECTURE.md, "Logging").
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the bot cannot post in the channel ({Error}); answering via response_url")]
+    public static partial void UsingResponseUrl(ILogger logger, string claimKey, string error);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Could not learn the Slack bot's user id at start-up: {Reason}")]
+    public static partial void WarmupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Slack request rejected: bad or stale X-Slack-Signature")]
+    public static partial void Rejected(ILogger logger);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Turn {ClaimKey}: Slack redelivery (X-Slack-Retry-Num {RetryNum})")]
+    public static partial void Redelivery(ILogger logger, string claimKey, string retryNum);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Slack {Method} rate-limited; waiting {Seconds} s (Retry-After), attempt {Attempt}")]
+    public static partial void RateLimited(ILogger logger, string method, double seconds, int attempt);
+}

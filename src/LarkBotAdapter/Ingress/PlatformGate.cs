@@ -1,0 +1,29 @@
+namespace ChatOps.LarkBotAdapter.Ingress;
+
+// The opening every platform endpoint shares: 404 naming the settings when the platform is not configured
+// here, 413 when the body is over RequestBody.MaxBytes; only then the handler runs.
+public sealed class PlatformGate(Func<IServiceProvider, bool> isConfigured, string notConfigured) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (!isConfigured(context.HttpContext.RequestServices))
+        {
+            return PlatformReplies.Error(StatusCodes.Status404NotFound, notConfigured);
+        }
+        if (context.Arguments.OfType<PlatformRequest>().Any(request => request.TooLarge))
+        {
+            return PlatformReplies.Error(StatusCodes.Status413PayloadTooLarge, $"request body over {RequestBody.MaxBytes} bytes");
+        }
+        return await next(context);
+    }
+}
+
+public static class PlatformGateExtensions
+{
+    // Puts every endpoint of the group behind a PlatformGate.
+    public static RouteGroupBuilder RequireConfigured(this RouteGroupBuilder group, Func<IServiceProvider, bool> isConfigured, string notConfigured)
+    {
+        group.AddEndpointFilter(new PlatformGate(isConfigured, notConfigured));
+        return group;
+    }
+}
