@@ -12,7 +12,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     [Fact]
     public void DataSetIsLargeVariedAndBilingual()
     {
-        var all = IntentData.Training.Concat(IntentData.HeldOut).ToList();
+        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.HeldOut).ToList();
 
         Assert.True(all.Count >= 1500, $"{all.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(all.Count(q => q.Intent == label) >= 300, $"{label}"));
@@ -23,13 +23,26 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void HeldOutSplitIsFixedByAHashOfTheText()
+    public void DevSplitIsFixedByAHashOfTheText()
     {
-        // Held out when the first byte of SHA-256(text) is divisible by 5: the split does not depend on order, and a
+        // Dev when the first byte of SHA-256(text) is divisible by 5: the split does not depend on order, and a
         // question added later lands on one side for good.
-        Assert.All(IntentData.HeldOut, q => Assert.True(IsHeldOut(q.Text), q.Text));
-        Assert.All(IntentData.Training, q => Assert.False(IsHeldOut(q.Text), q.Text));
-        Assert.InRange(IntentData.HeldOut.Count, 300, 400);
+        Assert.All(IntentData.Dev, q => Assert.True(IsDev(q.Text), q.Text));
+        Assert.All(IntentData.Training, q => Assert.False(IsDev(q.Text), q.Text));
+        Assert.InRange(IntentData.Dev.Count, 300, 400);
+    }
+
+    [Fact]
+    public void FreshHeldOutSetIsLargeBilingualAndNewToTheOtherSets()
+    {
+        var seen = IntentData.Training.Concat(IntentData.Dev).Select(q => q.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var fresh = IntentData.HeldOut;
+
+        Assert.True(fresh.Count >= 300, $"{fresh.Count} questions");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(fresh.Count(q => q.Intent == label) >= 80, $"{label}"));
+        Assert.True(fresh.Count(q => q.Lang == "zh") >= 100, "Chinese questions");
+        Assert.DoesNotContain(fresh, q => seen.Contains(q.Text.ToLowerInvariant()));
+        Assert.Equal(fresh.Count, fresh.Select(q => q.Text.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -45,7 +58,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
         }
 
         var committed = IntentModel.LoadBundled();
-        var worst = IntentData.Training.Concat(IntentData.HeldOut)
+        var worst = IntentData.Training.Concat(IntentData.Dev)
             .Select(q => (q.Text, Diff: Difference(trained.Predict(q.Text), committed.Predict(q.Text))))
             .MaxBy(x => x.Diff);
         output.WriteLine($"largest probability difference: {worst.Diff:E2} ({worst.Text})");
@@ -55,7 +68,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
             "rerun with UPDATE_INTENT_MODEL=1 and rebuild");
     }
 
-    private static bool IsHeldOut(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text))[0] % 5 == 0;
+    private static bool IsDev(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text))[0] % 5 == 0;
 
     private static double Difference(IntentScores a, IntentScores b) =>
         Enum.GetValues<Intent>().Max(i => Math.Abs(a[i] - b[i]));
