@@ -106,7 +106,8 @@ public sealed partial class LocalIntentClassifierTests(ITestOutputHelper output)
         var with = new LocalIntentClassifier("Zephyr ledger reconciliation guides; 对账流程").Classify(IntentRequest.Single(question));
         var chinese = new LocalIntentClassifier("Zephyr ledger reconciliation guides; 月末对账").Classify(IntentRequest.Single("月末对账有什么要注意的"));
 
-        Assert.Equal(Intent.OffTopic, without.Intent);
+        // Unknown words alone say nothing; the summary is what makes them documented.
+        Assert.NotEqual(Intent.KnowledgeBase, without.Intent);
         Assert.Equal(Intent.KnowledgeBase, with.Intent);
         Assert.Equal(Intent.KnowledgeBase, chinese.Intent);
     }

@@ -43,7 +43,7 @@ internal sealed class IntentModel
         return new IntentModel(context, context.Model.Load(stream, out _));
     }
 
-    public static IntentModel Train(IEnumerable<LabelledQuestion> questions) => Train(questions, 0.01f, 2, 1.5f);
+    public static IntentModel Train(IEnumerable<LabelledQuestion> questions) => Train(questions, 0.01f, 3, 2f);
 
     internal static IntentModel Train(IEnumerable<LabelledQuestion> questions, float l2, int charNgrams, float offTopicWeight)
     {

@@ -17,7 +17,7 @@ public static class LabelledQuestions
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#') || (number == 1 && line.StartsWith("label", StringComparison.OrdinalIgnoreCase)))
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#') || line.StartsWith("label\t", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
