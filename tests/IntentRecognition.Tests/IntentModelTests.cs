@@ -57,6 +57,11 @@ public sealed class IntentModelTests(ITestOutputHelper output)
             output.WriteLine($"wrote {path}");
         }
 
+        using var saved = new MemoryStream();
+        trained.Save(saved);
+        // Same runtime and CPU give the same bytes; the gate below allows float rounding from other CPUs.
+        output.WriteLine($"byte-identical to the committed file: {saved.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(path))}");
+
         var committed = IntentModel.LoadBundled();
         var worst = IntentData.Training.Concat(IntentData.Dev)
             .Select(q => (q.Text, Diff: Difference(trained.Predict(q.Text), committed.Predict(q.Text))))

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ChatOps.IntentRecognition.Local;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -79,7 +80,26 @@ internal sealed class IntentModel
         return new IntentModel(context, pipeline.Fit(data));
     }
 
-    public void Save(Stream stream) => context.Model.Save(transformer, null, stream);
+    /// <summary>Writes the model as a zip whose bytes depend only on the weights: ML.NET's entries are copied with a fixed
+    /// timestamp, so retraining on the same data reproduces the committed file exactly.</summary>
+    public void Save(Stream stream)
+    {
+        using var saved = new MemoryStream();
+        context.Model.Save(transformer, null, saved);
+        saved.Position = 0;
+        using var source = new ZipArchive(saved, ZipArchiveMode.Read);
+        using var target = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            copy.LastWriteTime = FixedTimestamp;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
+    }
+
+    private static readonly DateTimeOffset FixedTimestamp = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Probabilities of the three intents, indexed by <see cref="Intent"/>.</summary>
     public IntentScores Predict(string text)

@@ -24,6 +24,13 @@ internal static class ClassifyEvaluation
             return 2;
         }
 
+        // `dotnet run --project` starts the app in the project folder; a relative path means the caller's folder (PWD).
+        if (!Path.IsPathRooted(path) && !File.Exists(path) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } caller
+            && File.Exists(Path.Combine(caller, path)))
+        {
+            path = Path.Combine(caller, path);
+        }
+
         IReadOnlyList<LabelledQuestion> questions;
         try
         {
