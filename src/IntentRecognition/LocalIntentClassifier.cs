@@ -83,7 +83,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         }
 
         var (scores, coverage) = Score(text);
-        if (coverage >= IntentDecision.SummaryCoverage && !steered)
+        if (coverage > IntentDecision.SummaryCoverage && Size(text) >= 4 && !steered)
         {
             return Result(Intent.KnowledgeBase, Math.Max(scores.KnowledgeBase, 0.5), "mostly terms of the knowledge summary");
         }

@@ -113,6 +113,13 @@ public sealed partial class LocalIntentClassifierTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("is the MSK cluster healthy right now?")]
+    [InlineData("payment-service 5xx errors in the last hour")]
+    [InlineData("checkout-api 现在的错误率是多少")]
+    public void LiveQuestionAboutADocumentedServiceStaysAwsOps(string text) =>
+        Assert.Equal(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
+
+    [Theory]
     [InlineData("how do I restart checkout-api according to the runbook?", Intent.KnowledgeBase)]
     [InlineData("is checkout-api restarted now?", Intent.AwsOps)]
     [InlineData("lol our AWS bill could buy a lot of pizza", Intent.OffTopic)]

@@ -11,7 +11,8 @@ internal static class IntentDecision
     /// <summary>Follow-ups with a top probability below this keep the previous route of the thread.</summary>
     public const double FollowUpConfidence = 0.9;
 
-    /// <summary>A question at least this much made of knowledge-summary terms is about a documented topic.</summary>
+    /// <summary>A question (four words or more) more than this much made of knowledge-summary terms is about a documented
+    /// topic, whatever the model makes of words it never saw. Shorter messages ("msk cluster health") say too little.</summary>
     public const double SummaryCoverage = 0.5;
 
     /// <summary>How much one unit of knowledge-summary evidence multiplies the odds of <c>knowledge_base</c> (e^x).</summary>
