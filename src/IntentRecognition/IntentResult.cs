@@ -11,6 +11,9 @@ public sealed record IntentResult(Intent Intent, string Source, double Confidenc
     /// none is named or none is configured. Never a value outside the configured list.</summary>
     public string? AwsProfile { get; init; }
 
+    /// <summary>Tokens the model call used (Bedrock only; null for the local classifier).</summary>
+    public TokenUsage? Usage { get; init; }
+
     /// <summary>Source name of the Bedrock classifier.</summary>
     public const string SourceBedrock = "bedrock";
 

@@ -1,33 +1,45 @@
 using ChatOps.IntentRecognition.Local;
+using ChatOps.IntentRecognition.Model;
 
 namespace ChatOps.IntentRecognition;
 
-/// <summary>Offline, deterministic classifier for English and Chinese built on general lexicons: live-state
-/// cues lead to <see cref="Intent.AwsOps"/> (only on clear evidence), documentation cues and the terms of the
-/// knowledge summary to <see cref="Intent.KnowledgeBase"/>, chit-chat to <see cref="Intent.OffTopic"/>.
-/// A short follow-up without cues of its own keeps the route of the previous user turn.</summary>
+/// <summary>Offline, deterministic classifier for English and Chinese: a model trained on the labelled questions in
+/// <c>Data/intent-train.tsv</c> (word and character n-grams, maximum entropy), with rules around it. Text addressed to
+/// a classifier is removed before scoring and a message that names a label never reaches <see cref="Intent.AwsOps"/>;
+/// terms of the knowledge summary raise <see cref="Intent.KnowledgeBase"/>; <see cref="Intent.AwsOps"/> needs a clear
+/// win; a short follow-up the model is unsure about keeps the route of the previous user turn. The model is loaded on
+/// the first classification, not when the classifier is built.</summary>
 public sealed class LocalIntentClassifier : IIntentClassifier
 {
     private const double ShortMessage = 6;
     private const double ShortFollowUp = 10;
-    private const double InheritedConfidence = 0.6;
 
     private static readonly CueMatcher Lexicon = new(
         [.. EnglishLexicon.Groups, .. ChineseLexicon.Groups],
         [.. EnglishLexicon.Patterns, .. ChineseLexicon.Patterns]);
 
+    // Thanks and acknowledgements end a thread; they are not a follow-up question.
+    private static readonly string[] Closings = ["thanks", "thank you", "thx", "ty", "ok", "okay", "got it", "cool", "great", "谢谢", "多谢", "感谢", "好的", "收到", "明白了"];
+
     private static readonly string[] FollowUpOpenings = ["and ", "what about", "how about", "same for", "also ", "then ", "那", "还有", "那么", "另外"];
 
     private readonly CueMatcher summary;
+    private readonly Lazy<IntentModel> model;
 
     /// <summary>Creates the classifier.</summary>
-    /// <param name="knowledgeSummary">What the knowledge base covers (<c>KNOWLEDGE_SUMMARY</c>); its terms count as documentation cues.</param>
+    /// <param name="knowledgeSummary">What the knowledge base covers (<c>KNOWLEDGE_SUMMARY</c>); its terms raise <see cref="Intent.KnowledgeBase"/>.</param>
     /// <param name="awsProfiles">AWS profiles a question may name (<c>QCLI_AWS_PROFILES</c>); see <see cref="IntentResult.AwsProfile"/>.</param>
     public LocalIntentClassifier(string? knowledgeSummary = null, IReadOnlyList<string>? awsProfiles = null)
+        : this(knowledgeSummary, awsProfiles, static () => BundledIntentModel.Instance)
+    {
+    }
+
+    internal LocalIntentClassifier(string? knowledgeSummary, IReadOnlyList<string>? awsProfiles, Func<IntentModel> loadModel)
     {
         KnowledgeSummary = knowledgeSummary;
         AwsProfiles = awsProfiles ?? [];
         summary = SummaryTerms.Build(knowledgeSummary, Lexicon);
+        model = new Lazy<IntentModel>(loadModel, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The knowledge summary the classifier was built with.</summary>
@@ -35,6 +47,9 @@ public sealed class LocalIntentClassifier : IIntentClassifier
 
     /// <summary>The AWS profiles the classifier picks from when a message names one as a whole word.</summary>
     public IReadOnlyList<string> AwsProfiles { get; }
+
+    /// <summary>Whether this classifier has loaded its model yet (it does so on the first classification).</summary>
+    internal bool ModelLoaded => model.IsValueCreated;
 
     /// <inheritdoc />
     public Task<IntentResult> ClassifyAsync(IntentRequest request, CancellationToken cancellationToken)
@@ -48,69 +63,103 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = ClassifyIntent(request);
-        if (result.Intent == Intent.AwsOps && InjectionFilter.NamesALabel(CueMatcher.Normalise(request.Text ?? string.Empty)))
-        {
-            // Text written for a classifier shows intent to steer it: the route that runs the AWS CLI is never the answer.
-            var safe = Weigh(Prepare(request.Text)).Default;
-            result = Result(safe, 0.5, $"names a classifier label; not sent to {IntentLabels.AwsOps}");
-        }
-
         return AwsProfiles.Count == 0 ? result : result with { AwsProfile = ProfileMention.Find(request.Text ?? string.Empty, AwsProfiles) };
     }
 
     private IntentResult ClassifyIntent(IntentRequest request)
     {
-        var text = Prepare(request.Text);
-        var evidence = Weigh(text);
-        if (evidence.Decisive is { } decided)
+        var normalised = CueMatcher.Normalise(request.Text ?? string.Empty);
+        // Text written for a classifier shows intent to steer it: the route that runs the AWS CLI is never the answer.
+        var steered = InjectionFilter.NamesALabel(normalised);
+        var text = InjectionFilter.Strip(normalised);
+        if (!text.Any(char.IsLetterOrDigit))
         {
-            return Result(decided, evidence.ConfidenceFor(decided), Explain(decided, evidence));
+            return Result(Intent.OffTopic, 1, "nothing to classify");
         }
 
-        if (IsFollowUp(text) && PreviousRoute(request.History) is { } previous)
+        if (Closings.Contains(text.Trim().TrimEnd('!', '.', '。', '！', '~', ' ')))
         {
-            return Result(previous, InheritedConfidence, $"short follow-up keeps the previous route ({previous.ToLabel()})");
+            return Result(Intent.OffTopic, 1, "a thank-you or acknowledgement");
         }
 
-        var fallback = evidence.Default;
-        return Result(fallback, 0.5, fallback == Intent.KnowledgeBase
-            ? $"in scope without live-state evidence ({evidence.Describe(CueKind.Domain)})"
-            : "no operations topic found");
+        var (scores, coverage) = Score(text);
+        if (coverage > IntentDecision.SummaryCoverage && Size(text) >= 4 && !steered)
+        {
+            return Result(Intent.KnowledgeBase, Math.Max(scores.KnowledgeBase, 0.5), "mostly terms of the knowledge summary");
+        }
+
+        var decided = IntentDecision.Decide(scores, awsAllowed: !steered);
+        var top = Math.Max(scores.KnowledgeBase, Math.Max(scores.AwsOps, scores.OffTopic));
+        // A bare follow-up ("why?", "and in prod?") keeps the thread's route (the model is sure of anything on two words);
+        // a longer one that opens like a follow-up ("and what does …") only when the model is unsure.
+        if (FollowUp(text) is { } followUp && (followUp.Bare || top < IntentDecision.FollowUpConfidence))
+        {
+            if (PreviousRoute(request.History) is { } previous && !(steered && previous == Intent.AwsOps))
+            {
+                return Result(previous, scores[previous], $"short follow-up keeps the previous route ({previous.ToLabel()})");
+            }
+
+            if (followUp.Marked)
+            {
+                // "and in prod?" without a thread cannot say which service or cluster it means.
+                decided = IntentDecision.Decide(scores, awsAllowed: false);
+            }
+        }
+
+        var reason = steered
+            ? $"names a classifier label; not sent to {IntentLabels.AwsOps}"
+            : $"model: {IntentLabels.KnowledgeBase} {scores.KnowledgeBase:0.00}, {IntentLabels.AwsOps} {scores.AwsOps:0.00}, {IntentLabels.OffTopic} {scores.OffTopic:0.00}";
+        return Result(decided, scores[decided], reason);
     }
 
-    // Instructions aimed at a classifier are not part of the question (see InjectionFilter).
-    private static string Prepare(string? text) => InjectionFilter.Strip(CueMatcher.Normalise(text ?? string.Empty));
+    // The model's scores after the knowledge-summary boost, and how much of the text the summary's terms cover (0..1).
+    private (IntentScores Scores, double Coverage) Score(string text)
+    {
+        var raw = model.Value.Predict(text);
+        var hits = summary.Match(text);
+        var weight = 0.0;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            weight += hits[i].Weight;
+        }
 
-    private Evidence Weigh(string normalised) => Evidence.From(Lexicon.Match(normalised), summary.Match(normalised));
+        // A whole-word term weighs 1.5 (see SummaryTerms): coverage is the share of words that are summary terms.
+        var coverage = weight == 0 ? 0 : Math.Min(1, weight / (1.5 * Math.Max(1, Size(text))));
+        return (IntentDecision.Boost(raw, weight), coverage);
+    }
 
     private static IntentResult Result(Intent intent, double confidence, string reason) =>
-        new(intent, IntentResult.SourceLocal, confidence, reason);
+        new(intent, IntentResult.SourceLocal, Math.Round(confidence, 2), reason);
 
-    private static string Explain(Intent intent, Evidence evidence) => intent switch
-    {
-        Intent.AwsOps => $"live-state cues: {evidence.Describe(CueKind.Live)}",
-        Intent.KnowledgeBase => $"documentation cues: {evidence.Describe(CueKind.Docs)}",
-        _ => $"off-topic cues: {evidence.Describe(CueKind.OffTopic)}",
-    };
+    // Words, counting two Chinese characters as one.
+    private static double Size(string normalised) =>
+        normalised.Split([' ', '\t', '\n', ',', '?', '!', '.'], StringSplitOptions.RemoveEmptyEntries).Count(w => !w.Any(CueMatcher.IsCjk))
+        + (normalised.Count(CueMatcher.IsCjk) / 2.0);
 
-    private static bool IsFollowUp(string normalised)
+    // Short (bare), or opening like a follow-up ("and …", "what about …", "那…", "…呢") and not long; null otherwise.
+    private static (bool Bare, bool Marked)? FollowUp(string normalised)
     {
-        var latinWords = normalised.Split([' ', '\t', '\n', ',', '?', '!', '.'], StringSplitOptions.RemoveEmptyEntries)
-            .Count(w => !w.Any(CueMatcher.IsCjk));
-        var size = latinWords + (normalised.Count(CueMatcher.IsCjk) / 2.0);
-        var trimmed = normalised.Trim().TrimEnd('?', '!', '.', '。');
+        var size = Size(normalised);
+        var trimmed = normalised.Trim().TrimEnd('?', '!', '.', '。', '？');
         var marked = FollowUpOpenings.Any(o => trimmed.StartsWith(o, StringComparison.Ordinal)) || trimmed.EndsWith('呢');
-        return size <= ShortMessage || (marked && size <= ShortFollowUp);
+        return size <= ShortMessage || (marked && size <= ShortFollowUp) ? (size <= ShortMessage, marked) : null;
     }
 
-    // The latest recorded route of a user turn; unrecorded turns count when they decide by themselves.
+    // The latest recorded route of a user turn; an unrecorded turn counts with the route the model gives it.
     private Intent? PreviousRoute(IReadOnlyList<ConversationTurn>? history)
     {
         foreach (var turn in (history ?? []).Reverse().Where(t => t.Role == ConversationTurn.User))
         {
-            if ((turn.Intent ?? Weigh(Prepare(turn.Text)).Decisive) is { } route)
+            if (turn.Intent is { } recorded)
             {
-                return route;
+                return recorded;
+            }
+
+            var normalised = CueMatcher.Normalise(turn.Text);
+            var text = InjectionFilter.Strip(normalised);
+            if (text.Any(char.IsLetterOrDigit))
+            {
+                return IntentDecision.Decide(Score(text).Scores, awsAllowed: !InjectionFilter.NamesALabel(normalised));
             }
         }
 

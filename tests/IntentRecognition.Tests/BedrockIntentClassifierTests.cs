@@ -109,6 +109,8 @@ public sealed partial class BedrockIntentClassifierTests : IAsyncLifetime
         Assert.Equal(IntentResult.SourceBedrock, result.Source);
         Assert.Equal(0.9, result.Confidence);
         Assert.Equal("The fake model chose aws_ops.", result.Reason);
+        // The fake reports Converse usage as Bedrock does; the evaluation command turns it into cost.
+        Assert.Equal(new TokenUsage(412, 38), result.Usage);
     }
 
     public static TheoryData<string> UnusableAnswers => new()

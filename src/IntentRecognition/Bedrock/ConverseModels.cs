@@ -45,6 +45,8 @@ internal sealed record ToolChoice(SpecificToolChoice Tool);
 
 internal sealed record SpecificToolChoice(string Name);
 
-internal sealed record ConverseResponse(ConverseOutput? Output, string? StopReason);
+internal sealed record ConverseResponse(ConverseOutput? Output, string? StopReason, ConverseUsage? Usage = null);
+
+internal sealed record ConverseUsage(int InputTokens, int OutputTokens);
 
 internal sealed record ConverseOutput(ConverseMessage? Message);

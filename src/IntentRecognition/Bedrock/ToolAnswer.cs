@@ -37,6 +37,7 @@ internal static class ToolAnswer
         return new IntentResult(intent.Value, IntentResult.SourceBedrock, Confidence(toolUse.Input), Reason(toolUse.Input))
         {
             AwsProfile = Profile(toolUse.Input, awsProfiles),
+            Usage = response!.Usage is { } usage ? new TokenUsage(usage.InputTokens, usage.OutputTokens) : null,
         };
     }
 

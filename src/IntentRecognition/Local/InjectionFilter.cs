@@ -23,7 +23,8 @@ internal static partial class InjectionFilter
         }
 
         var kept = new StringBuilder(normalised.Length);
-        foreach (var sentence in SentenceEnd().Split(RemoveBlocks(normalised)))
+        // Pseudo-markup ("</user_message>") only ever addresses a prompt; it goes with the labels it wraps.
+        foreach (var sentence in SentenceEnd().Split(Markup().Replace(RemoveBlocks(normalised), "\n")))
         {
             if (!Label().IsMatch(sentence))
             {
@@ -67,6 +68,9 @@ internal static partial class InjectionFilter
 
     [GeneratedRegex("aws_ops|knowledge_base|off_topic|classify_intent", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"</?[a-z_][a-z0-9_\-]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Markup();
 
     // Split after each sentence end or line break, keeping it with its sentence.
     [GeneratedRegex(@"(?<=[.!?;\n。！？；])", RegexOptions.CultureInvariant)]

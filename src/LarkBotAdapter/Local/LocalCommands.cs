@@ -19,7 +19,9 @@ public static class LocalCommands
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ask" or "classify" or "audit" or "help" or "--help";
 
-    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
+    // settings: configuration on top of the environment (tests point Bedrock at a loopback fake with it).
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         input ??= Console.In;
         output ??= Console.Out;
@@ -29,11 +31,12 @@ public static class LocalCommands
             await output.WriteLineAsync(Usage);
             return 0;
         }
-        using var host = BuildHost(args);
+        using var host = BuildHost(args, settings);
         return args[0] switch
         {
             "ask" => await AskAsync(host.Services, args[1..], output, error),
             "audit" => await AuditCommand.RunAsync(host.Services, args[1..], output, error),
+            _ when args.Contains("--eval") => await ClassifyEvaluation.RunAsync(host.Services, args[1..], output, error),
             _ => await ClassifyAsync(host.Services, input, output),
         };
     }
@@ -45,22 +48,31 @@ public static class LocalCommands
                                               answer one question through the real pipeline and print it
                                               (--channel slack: each segment as Slack mrkdwn, as Slack receives it)
           LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
+          LarkBotAdapter classify --eval labelled.tsv [--model <bedrock model id>]
+                                              score the embedded classifier (or a Bedrock model) on labelled questions
+                                              (label<TAB>text or label<TAB>lang<TAB>topic<TAB>text): confusion matrix,
+                                              precision/recall, p50/p99 latency, tokens and cost per 1,000 questions
           LarkBotAdapter audit [--since 7d]   print the approval audit trail (proposals, decisions, executions) from
                                               the state table (CHATOPS_STATE_TABLE), oldest first; --since 12h, 30d, …
         """;
 
-    private static IHost BuildHost(string[] args)
+    private static IHost BuildHost(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
         // The answer goes to stdout; only warnings (e.g. "Bedrock unavailable, used the local classifier") go to stderr.
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        if (ClassifyEvaluation.ModelArgument(args) is { } model)
+        {
+            builder.Configuration.AddInMemoryCollection([new("RECOGNITION_MODEL_ID", model)]);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddChatOpsCore(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChatChannel>();
         builder.Services.AddTransient<IChatChannel>(sp => sp.GetRequiredService<ConsoleChatChannel>());
-        _ = args;
         return builder.Build();
     }
 

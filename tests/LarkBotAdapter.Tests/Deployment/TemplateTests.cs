@@ -25,6 +25,8 @@ public sealed partial class TemplateTests
         "KNOWLEDGE_BASE",
         // A folder on the machine running embedded mode; Lambda uses the Bedrock knowledge base.
         "KNOWLEDGE_LOCAL_PATH",
+        // The caller's shell folder, for a relative path given to `classify --eval` (embedded mode only).
+        "PWD",
     ];
 
     // Whole families not deployed: endpoint overrides (tests, VPC endpoints) and outbound HTTP tuning.

@@ -1,0 +1,45 @@
+namespace ChatOps.IntentRecognition.Model;
+
+/// <summary>The rules around the model's probabilities. <c>aws_ops</c> runs the AWS CLI, so it needs a clear win
+/// (<see cref="AwsThreshold"/>), not just a plurality; the knowledge summary raises <c>knowledge_base</c>.
+/// The thresholds are chosen on the dev set (<c>Data/intent-dev.tsv</c>), never on the held-out set.</summary>
+internal static class IntentDecision
+{
+    /// <summary>Smallest probability with which a question goes to <c>aws_ops</c>; below it the safer of the other two wins.</summary>
+    public const double AwsThreshold = 0.65;
+
+    /// <summary>Follow-ups with a top probability below this keep the previous route of the thread.</summary>
+    public const double FollowUpConfidence = 0.9;
+
+    /// <summary>A question (four words or more) more than this much made of knowledge-summary terms is about a documented
+    /// topic, whatever the model makes of words it never saw. Shorter messages ("msk cluster health") say too little.</summary>
+    public const double SummaryCoverage = 0.5;
+
+    /// <summary>How much one unit of knowledge-summary evidence multiplies the odds of <c>knowledge_base</c> (e^x).</summary>
+    public const double SummaryBoost = 1.0;
+
+    /// <summary>The scores after the knowledge-summary boost (<paramref name="summaryWeight"/> = summed term weights, capped at 3).</summary>
+    public static IntentScores Boost(IntentScores scores, double summaryWeight)
+    {
+        if (summaryWeight <= 0)
+        {
+            return scores;
+        }
+
+        var kb = scores.KnowledgeBase * Math.Exp(SummaryBoost * Math.Min(3, summaryWeight));
+        var total = kb + scores.AwsOps + scores.OffTopic;
+        return new IntentScores(kb / total, scores.AwsOps / total, scores.OffTopic / total);
+    }
+
+    /// <summary>The route: <c>aws_ops</c> only when allowed, the most probable and at least <see cref="AwsThreshold"/>.</summary>
+    public static Intent Decide(IntentScores scores, bool awsAllowed)
+    {
+        var best = scores.Best();
+        if (best == Intent.AwsOps && awsAllowed && scores.AwsOps >= AwsThreshold)
+        {
+            return Intent.AwsOps;
+        }
+
+        return scores.Best(i => i != Intent.AwsOps);
+    }
+}
