@@ -65,8 +65,8 @@ public static class LarkApprovalCard
             json.WriteString("flex_mode", "none");
             json.WriteString("horizontal_spacing", "small");
             json.WriteStartArray("columns");
-            Button(json, view.Pick("Approve", "批准"), "primary", view.ButtonValue(approve: true));
-            Button(json, view.Pick("Reject", "拒绝"), "danger", view.ButtonValue(approve: false));
+            LarkCardJson.ButtonColumn(json, view.Pick("Approve", "批准"), "primary", view.ButtonValue(approve: true));
+            LarkCardJson.ButtonColumn(json, view.Pick("Reject", "拒绝"), "danger", view.ButtonValue(approve: false));
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -102,35 +102,6 @@ public static class LarkApprovalCard
         {
             json.WriteString("text_size", "notation");
         }
-        json.WriteEndObject();
-    }
-
-    private static void Button(Utf8JsonWriter json, string label, string type, IReadOnlyDictionary<string, string> value)
-    {
-        json.WriteStartObject();
-        json.WriteString("tag", "column");
-        json.WriteString("width", "auto");
-        json.WriteStartArray("elements");
-        json.WriteStartObject();
-        json.WriteString("tag", "button");
-        json.WriteStartObject("text");
-        json.WriteString("tag", "plain_text");
-        json.WriteString("content", label);
-        json.WriteEndObject();
-        json.WriteString("type", type);
-        json.WriteStartArray("behaviors");
-        json.WriteStartObject();
-        json.WriteString("type", "callback");
-        json.WriteStartObject("value");
-        foreach (var (key, text) in value)
-        {
-            json.WriteString(key, text);
-        }
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
         json.WriteEndObject();
     }
 }

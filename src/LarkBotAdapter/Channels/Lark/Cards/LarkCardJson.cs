@@ -71,8 +71,8 @@ public static class LarkCardJson
             json.WriteString("flex_mode", "none");
             json.WriteString("horizontal_spacing", "small");
             json.WriteStartArray("columns");
-            Button(json, "👍", feedback.Values(Vote.Up));
-            Button(json, "👎", feedback.Values(Vote.Down));
+            ButtonColumn(json, "👍", "default", feedback.Values(Vote.Up), size: "small");
+            ButtonColumn(json, "👎", "default", feedback.Values(Vote.Down), size: "small");
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
@@ -83,7 +83,8 @@ public static class LarkCardJson
     // Lark rejects an empty markdown content, so an empty line shows a no-break space.
     public static string NonEmpty(string text) => text.Length == 0 ? "\u00a0" : text;
 
-    private static void Button(Utf8JsonWriter json, string label, IReadOnlyDictionary<string, string> value)
+    // A column holding one button whose click is a callback carrying value (feedback and approval cards).
+    internal static void ButtonColumn(Utf8JsonWriter json, string label, string type, IReadOnlyDictionary<string, string> value, string? size = null)
     {
         json.WriteStartObject();
         json.WriteString("tag", "column");
@@ -95,8 +96,11 @@ public static class LarkCardJson
         json.WriteString("tag", "plain_text");
         json.WriteString("content", label);
         json.WriteEndObject();
-        json.WriteString("type", "default");
-        json.WriteString("size", "small");
+        json.WriteString("type", type);
+        if (size is not null)
+        {
+            json.WriteString("size", size);
+        }
         json.WriteStartArray("behaviors");
         json.WriteStartObject();
         json.WriteString("type", "callback");
