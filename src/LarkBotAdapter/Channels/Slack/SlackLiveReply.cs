@@ -149,12 +149,14 @@ internal sealed class SlackLiveReply : ILiveReply
         }
         if (_ledger.Earlier.TryGetValue(index, out var earlier) && earlier.Length > 0)
         {
+            // The earlier run's message is in the thread: a failure from here on fails the job (retried later), it
+            // never falls back to segments beside that message.
+            Shown = true;
             var reused = new Part(index, earlier, start, reopen) { Streaming = false };
             await StopQuietlyAsync(earlier, cancellationToken);
             try
             {
                 await EditAsync(reused, text, cancellationToken);
-                Shown = true;
                 return reused;
             }
             catch (SlackApiException ex) when (ex.Error is "message_not_found" or "cant_update_message")

@@ -102,11 +102,33 @@ public sealed class SlackLiveReplyTests
         Assert.Empty(app.Slack.Streams);
     }
 
-    private sealed class Ledger : ILiveReplyLedger
+    [Fact]
+    public async Task RecordedMessageThatCannotBeReachedFailsTheJobInsteadOfFallingBack()
+    {
+        var (app, streams) = await StartAsync();
+        await using var _ = app;
+        var first = await streams.StartAsync(Turn(), new Ledger(), new LiveFrame("alpha bravo", null), CancellationToken.None);
+        Assert.NotNull(first);
+        var ts = Assert.Single(app.Slack.Streams).Ts;
+        app.Slack.FailNextStreamCalls(SlackFault.InternalError);
+
+        // A retry that cannot stop or edit its recorded message must not answer beside it with segments.
+        var failure = await Assert.ThrowsAsync<ReplyFailedException>(
+            () => streams.StartAsync(Turn(), new Ledger(new Dictionary<int, string> { [0] = ts }), new LiveFrame("The answer.", null), CancellationToken.None));
+        Assert.True(failure.Transient);
+        var retry = await streams.StartAsync(Turn(), new Ledger(new Dictionary<int, string> { [0] = ts }), new LiveFrame("The answer.", null), CancellationToken.None);
+        await retry!.CompleteAsync(new LiveFrame("The answer.", "Done in 3 s"), CancellationToken.None);
+
+        var stream = Assert.Single(app.Slack.Streams);
+        Assert.Equal("The answer.", stream.Text);
+        Assert.Equal(1, app.Slack.StartStreamAttempts);
+    }
+
+    private sealed class Ledger(IReadOnlyDictionary<int, string>? earlier = null) : ILiveReplyLedger
     {
         public Dictionary<int, string> Recorded { get; } = [];
 
-        public IReadOnlyDictionary<int, string> Earlier { get; } = new Dictionary<int, string>();
+        public IReadOnlyDictionary<int, string> Earlier { get; } = earlier ?? new Dictionary<int, string>();
 
         public Task RecordAsync(int part, string reference, CancellationToken cancellationToken)
         {
