@@ -243,6 +243,42 @@ public sealed partial class SlackLiveAnswerTests
     }
 
     [Fact]
+    public async Task FeedbackClickOnTheLastSegmentOfAFallbackAnswerIsRecorded()
+    {
+        await using var app = await StartAsync(new ScriptedResponder(Intent.KnowledgeBase, "Restart it with a rolling deploy."), streaming: false);
+        var mention = await AskAsync(app);
+        var post = Assert.Single(app.Slack.PostsIn(SlackEvent.DefaultChannel, mention.Ts));
+        var buttons = JsonNode.Parse(post.Blocks!)!.AsArray()[^1]!["elements"]![0]!;
+
+        using var response = await app.App.SendAsync(SlackRequest.SignedInteraction(Click(buttons, "positive_button", post.Ts), DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var vote = Assert.Single(app.Services.Votes());
+        Assert.Equal(($"slack:{FakeSlackWebApi.DefaultTeamId}:{SlackEvent.DefaultChannel}:{mention.Ts}", "up"), (vote.AnswerKey, vote.Vote));
+    }
+
+    // The block_actions payload Slack sends for a click on one button of a feedback_buttons element.
+    private static string Click(JsonNode buttons, string button, string messageTs) => new JsonObject
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "U0BOB", ["team_id"] = FakeSlackWebApi.DefaultTeamId },
+        ["team"] = new JsonObject { ["id"] = FakeSlackWebApi.DefaultTeamId, ["domain"] = "test" },
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = SlackEvent.DefaultChannel },
+        ["actions"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = (string?)buttons["type"],
+                ["action_id"] = (string?)buttons["action_id"],
+                ["block_id"] = "b1",
+                ["text"] = buttons[button]!["text"]!.DeepClone(),
+                ["value"] = (string?)buttons[button]!["value"],
+                ["action_ts"] = "1712345680.000300",
+            },
+        },
+    }.ToJsonString();
+
+    [Fact]
     public async Task CredentialsInCliOutputNeverReachTheStream()
     {
         var dump = $"I checked the instance profile.\n\n[default]\naws_access_key_id = {FakeSecrets.AccessKeyId}\naws_secret_access_key = {FakeSecrets.SecretKey}\n\nThe pods are healthy.\n";
