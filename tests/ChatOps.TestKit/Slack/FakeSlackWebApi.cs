@@ -10,7 +10,7 @@ namespace ChatOps.TestKit.Slack;
 /// records <c>chat.postMessage</c> (JSON or form body, as Slack accepts both), fails calls on request
 /// (<see cref="FailNextPosts"/>: <c>{ok:false}</c>, 429 with Retry-After) or per channel (<see cref="RefuseChannel"/>),
 /// and serves slash-command <c>response_url</c>s (at most 5 uses each, as Slack allows).</summary>
-public sealed class FakeSlackWebApi : IAsyncDisposable
+public sealed partial class FakeSlackWebApi : IAsyncDisposable
 {
     public const string DefaultBotToken = "xoxb-fake";
     public const string DefaultBotUserId = "U0TESTBOT";
@@ -68,6 +68,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             app.MapPost("/api/auth.test", (HttpContext c, CancellationToken _) => fake!.AuthTest(c));
             app.MapPost("/api/chat.postMessage", (HttpContext c, CancellationToken _) => fake!.PostMessageAsync(c));
             app.MapPost("/response/{id}", (HttpContext c, string id) => fake!.ResponseUrlAsync(c, id));
+            MapLive(app, () => fake!);
         });
         fake = new FakeSlackWebApi(server);
         return fake;
@@ -116,19 +117,21 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return Results.Json(new { ok = false, error = "invalid_auth" });
         }
         var contentType = context.Request.ContentType ?? "";
-        string? channel, text, threadTs;
+        string? channel, text, threadTs, blocks = null;
         if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             using var doc = await JsonDocument.ParseAsync(context.Request.Body);
             channel = Str(doc.RootElement, "channel");
             text = Str(doc.RootElement, "text");
             threadTs = Str(doc.RootElement, "thread_ts");
+            blocks = doc.RootElement.TryGetProperty("blocks", out var b) && b.ValueKind == JsonValueKind.Array ? b.GetRawText() : null;
         }
         else if (context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync();
             (channel, text, threadTs) = (form["channel"].ToString(), form["text"].ToString(), form["thread_ts"].ToString());
             threadTs = threadTs.Length == 0 ? null : threadTs;
+            blocks = form["blocks"].ToString() is { Length: > 0 } formBlocks ? formBlocks : null;
         }
         else
         {
@@ -161,7 +164,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         var ts = $"{n / 1_000_000}.{n % 1_000_000:D6}";
         lock (_posts)
         {
-            _posts.Add(new SlackPost(channel, text, threadTs, ts, contentType, DateTimeOffset.UtcNow));
+            _posts.Add(new SlackPost(channel, text, threadTs, ts, contentType, DateTimeOffset.UtcNow, blocks));
         }
         return Results.Json(new { ok = true, channel, ts, message = new { text, ts, thread_ts = threadTs } });
     }
