@@ -10,6 +10,8 @@ internal static class ProposalMcpServer
     {
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // A refused proposal is the tool's answer to the model, not a fault of the server.
+        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Critical);
         builder.Services.AddSingleton(ProposalToolContext.FromEnvironment());
         builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "chatops-proposals", Version = "2" })
             .WithStdioServerTransport()
