@@ -34,6 +34,8 @@ public sealed class ProposalProxy : IAsyncDisposable
         exit 0
         """;
 
+    private int _signed;
+
     private ProposalProxy(string kit, QCliProxyHost host)
     {
         Kit = kit;
@@ -75,16 +77,21 @@ public sealed class ProposalProxy : IAsyncDisposable
     /// <summary>Stops this proxy and starts another on the same state folder, as a restart would.</summary>
     public async Task RestartAsync()
     {
-        var home = Home;
-        await Host.DisposeAsync();
-        Host = await StartHostAsync(null);
         // The new host has a new HOME: carry over what the fakes recorded.
+        var logs = new Dictionary<string, byte[]>();
         foreach (var log in new[] { "support-cases.log", "runbook-runs.log" })
         {
-            if (File.Exists(Path.Combine(home, log)))
+            if (File.Exists(Path.Combine(Home, log)))
             {
-                File.Copy(Path.Combine(home, log), Path.Combine(Home, log));
+                logs[log] = await File.ReadAllBytesAsync(Path.Combine(Home, log));
             }
+        }
+
+        await Host.DisposeAsync();
+        Host = await StartHostAsync(null);
+        foreach (var (log, bytes) in logs)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(Home, log), bytes);
         }
     }
 
@@ -119,8 +126,9 @@ public sealed class ProposalProxy : IAsyncDisposable
         cc_emails = new[] { "oncall@example.com" },
     };
 
-    /// <summary>A signed execute request, as the bot sends it.</summary>
-    public static HttpRequestMessage ExecuteRequest(string id, string? hash, string approvedBy = "lark:ou_approver", string? secret = QCliProxyHost.Secret)
+    /// <summary>A signed execute request, as the bot sends it; secondsAgo makes a retry's signature differ from the
+    /// first one (the proxy refuses a repeated signature as a replay, as it does for chat).</summary>
+    public static HttpRequestMessage ExecuteRequest(string id, string? hash, string approvedBy = "lark:ou_approver", string? secret = QCliProxyHost.Secret, int secondsAgo = 0)
     {
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { argumentsHash = hash, approvedBy }));
         var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/proposals/{Uri.EscapeDataString(id)}/execute") { Content = new ByteArrayContent(body) };
@@ -128,7 +136,7 @@ public sealed class ProposalProxy : IAsyncDisposable
         request.Headers.Add("X-ChatOps-Protocol", "2");
         if (secret is not null)
         {
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var timestamp = DateTimeOffset.UtcNow.AddSeconds(-secondsAgo).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             request.Headers.Add(QCliProxySigner.TimestampHeader, timestamp);
             request.Headers.Add(QCliProxySigner.SignatureHeader, QCliProxySigner.Signature(secret, timestamp, body));
         }
@@ -136,9 +144,11 @@ public sealed class ProposalProxy : IAsyncDisposable
         return request;
     }
 
+    /// <summary>Sends an execute request; each one is signed a second later than the one before (still within the
+    /// signature window), as the bot's retries are, so no two share a signature.</summary>
     public async Task<(HttpStatusCode Status, JsonNode? Result)> ExecuteAsync(string id, string? hash, CancellationToken ct = default)
     {
-        using var response = await Host.Client.SendAsync(ExecuteRequest(id, hash), ct);
+        using var response = await Host.Client.SendAsync(ExecuteRequest(id, hash, secondsAgo: -Interlocked.Increment(ref _signed)), ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         return (response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(text) : null);
     }
