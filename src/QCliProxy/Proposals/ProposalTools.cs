@@ -46,15 +46,15 @@ internal sealed class ProposalTools(ProposalToolContext context)
 
         // Written under a temporary name and renamed, so the proxy never reads half a file.
         var temporary = Path.Join(context.Spool, "." + draft.Id + ".tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-        }
-
-        using (var file = new FileStream(temporary, options))
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             JsonSerializer.Serialize(file, request, ProposalJsonContext.Default.ProposalRequest);
+        }
+
+        // The proxy reads it through the CLI user's group; set explicitly, as the service's umask (0077) would hide it.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         }
 
         File.Move(temporary, Path.Join(context.Spool, draft.Id + ".json"));
