@@ -1,22 +1,20 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Proposals;
 
-// Each run gets an empty folder under QCLI_STATE_DIR/.spool that the CLI's user may write (its name is passed to the
+// Each run gets an empty folder beside its AWS files (QCLI_STATE_DIR/.runs, swept like them) that the CLI's user may write (its name is passed to the
 // CLI, and so to the proposal MCP server, as CHATOPS_PROPOSAL_SPOOL). The proxy takes proposals out of it while the run
 // goes on, validates each one again, and stores it with the run's conversation and profile.
-internal sealed class ProposalSpool(ProxyOptions options, CliUser user, ProposalStore store, ProposalOptions proposalOptions, TimeProvider time, ILogger<ProposalSpool> logger)
+internal sealed class ProposalSpool(AwsProfileFiles awsFiles, CliUser user, ProposalStore store, ProposalOptions proposalOptions, TimeProvider time, ILogger<ProposalSpool> logger)
 {
-    public const string Folder = ".spool";
-
     // Larger files are not proposals the tool wrote.
     private const long MaxFileBytes = 64 * 1024;
 
-    public string Root => Path.Join(Path.GetFullPath(options.StateDirectory), Folder);
+    public string Root => awsFiles.Root;
 
     public RunSpool Create(string conversationId, string? profile)
     {

@@ -19,11 +19,6 @@ internal sealed class ProposalStore
     public ProposalStore(ProxyOptions options)
     {
         Root = Path.Join(Path.GetFullPath(options.StateDirectory), Folder);
-        Directory.CreateDirectory(Root);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 
     public string Root { get; }
@@ -32,6 +27,7 @@ internal sealed class ProposalStore
     public bool TryAdd(QCliProposal proposal)
     {
         var path = PathOf(proposal.Id, ".json");
+        EnsureRoot();
         try
         {
             using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
@@ -83,6 +79,21 @@ internal sealed class ProposalStore
         var gate = _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Release(gate);
+    }
+
+    // Made with the first proposal, for the proxy's user only.
+    private void EnsureRoot()
+    {
+        if (Directory.Exists(Root))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Root);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     private string PathOf(string id, string suffix) => Path.Join(Root, id + suffix);

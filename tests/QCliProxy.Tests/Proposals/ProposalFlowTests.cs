@@ -93,7 +93,8 @@ public sealed class ProposalFlowTests
         Assert.True((bool?)result["isError"]);
         Assert.Contains(why, (string?)result["content"]![0]!["text"], StringComparison.Ordinal);
         Assert.DoesNotContain(reply.Lines, l => l.Type == "proposal");
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(proxy.StateDir, ".proposals")));
+        var store = Path.Combine(proxy.StateDir, ".proposals");
+        Assert.False(Directory.Exists(store) && Directory.EnumerateFiles(store).Any());
     }
 
     [Fact]
