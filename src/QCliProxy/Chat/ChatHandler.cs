@@ -134,7 +134,12 @@ internal sealed class ChatHandler(
                 return;
             }
 
-            using var run = spool.Create(request.ConversationId!, profile);
+            using var run = await PrepareSpoolAsync(writer, directory, request.ConversationId!, profile, context.RequestAborted);
+            if (run is null)
+            {
+                return;
+            }
+
             var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume, spool.Environment(run));
             RunOutcome outcome;
             await using (proposals.Watch(run, SpoolInterval, time, context.RequestAborted))
@@ -193,6 +198,21 @@ internal sealed class ChatHandler(
         }
 
         return null;
+    }
+
+    // The run's proposal spool; null (after the closing error line) when it cannot be made.
+    private async Task<RunSpool?> PrepareSpoolAsync(NdjsonWriter writer, ConversationDirectory directory, string conversationId, string? profile, CancellationToken ct)
+    {
+        try
+        {
+            return spool.Create(conversationId, profile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.RunFilesFailed(logger, directory.Name, e);
+            await writer.WriteErrorAsync(QCliErrorCodes.Failed, "the proxy could not prepare this run's folders; its log says why", ct);
+            return null;
+        }
     }
 
     private static async Task RefuseAsync(HttpContext context, int status, string code, string message)

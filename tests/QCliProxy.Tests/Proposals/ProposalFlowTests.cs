@@ -98,6 +98,19 @@ public sealed class ProposalFlowTests
     }
 
     [Fact]
+    public async Task WithoutASavedServiceListNoSupportCaseCanBeProposed()
+    {
+        await using var proxy = await ProposalProxy.StartAsync(s => s["QCLI_SUPPORT_SERVICES_FILE"] = "");
+
+        var reply = await proxy.ChatAsync(ProposalProxy.Propose("propose_support_case", ProposalProxy.SupportCase()));
+
+        var result = JsonNode.Parse(reply.Seen("TOOL_RESULT")!)!["result"]!;
+        Assert.True((bool?)result["isError"]);
+        Assert.Contains("this proxy has no AWS Support service list", (string?)result["content"]![0]!["text"], StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.Lines, l => l.Type == "proposal");
+    }
+
+    [Fact]
     public async Task SpoolFileTheToolDidNotWriteIsValidatedAgainAndTakesTheRunsProfile()
     {
         await using var proxy = await ProposalProxy.StartAsync();
