@@ -32,6 +32,13 @@ internal sealed class ProposalOptions
         Lifetime = TimeSpan.FromHours(reader.Integer("QCLI_PROPOSAL_HOURS", 24, 1, 24 * 30));
         RunbookTimeout = TimeSpan.FromSeconds(reader.Integer("QCLI_RUNBOOK_TIMEOUT_SECONDS", 120, 1, 3600));
         SupportMcpCommand = reader.Words("QCLI_SUPPORT_MCP_COMMAND") is { Count: > 0 } words ? words : SupportMcpCommand;
+        foreach (var (name, path) in new[] { ("QCLI_RUNBOOK_DIR", RunbookDirectory), ("QCLI_SUPPORT_SERVICES_FILE", SupportServicesFile) })
+        {
+            if (path is not null && !Path.IsPathFullyQualified(path))
+            {
+                Errors.Add($"{name} must be an absolute path, not '{path}'.");
+            }
+        }
     }
 }
 
