@@ -195,7 +195,8 @@ public sealed class ExecuteEndpointTests
         Assert.Equal("done", (string?)result!["status"]);
         Assert.Equal(0, (int?)result["exitCode"]);
         var lines = ((string?)result["output"])!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["ARG=restart", .. arguments.Select(a => "ARG=" + a), "AWS_PROFILE=prod"], lines);
+        Assert.Equal(["ARG=restart", .. arguments.Select(a => "ARG=" + a), "AWS_PROFILE=prod"], lines[..^1]);
+        Assert.StartsWith("UID=", lines[^1], StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(proxy.RunbookDir, "pwned")));
         Assert.False(File.Exists(Path.Combine(proxy.Home, "pwned")));
     }
@@ -212,6 +213,22 @@ public sealed class ExecuteEndpointTests
         Assert.Equal(4, (int?)result["exitCode"]);
         Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", (string?)result["output"], StringComparison.Ordinal);
         Assert.Contains("[redacted-key-id] leaked", (string?)result["output"], StringComparison.Ordinal);
+    }
+
+    [ChatOps.QCliProxy.Tests.Hosting.RootFact]
+    public async Task WithRunAsTheRunbookRunsAsTheCliAccount()
+    {
+        var nobody = ChatOps.QCliProxy.Running.UnixAccount.Find("nobody")!;
+        await using var proxy = await ProposalProxy.StartAsync(s => s["QCLI_RUN_AS"] = "nobody");
+        var fields = new[] { new QCliProposalField("runbook", "restart-api"), new QCliProposalField("action", "restart") };
+        var proposal = new QCliProposal("P-RUNASRUNAS1", QCliProposalKinds.RunbookAction, "Run runbook restart-api restart", fields, "uat", "lark:c",
+            DateTimeOffset.UtcNow, QCliProposalHash.Compute("P-RUNASRUNAS1", QCliProposalKinds.RunbookAction, "uat", fields));
+        Assert.True(proxy.Host.Services.GetRequiredService<ProposalStore>().TryAdd(proposal));
+
+        var (_, result) = await proxy.ExecuteAsync(proposal.Id, proposal.ArgumentsHash);
+
+        Assert.Equal("done", (string?)result!["status"]);
+        Assert.Contains("AWS_PROFILE=uat\nUID=" + nobody.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)result["output"], StringComparison.Ordinal);
     }
 
     private static async Task<FakeProposal> ProposeAsync(ProposalProxy proxy, string prompt)

@@ -30,6 +30,7 @@ public sealed class ProposalProxy : IAsyncDisposable
         if [ "$1" = hold ]; then echo holding; while [ ! -e "$HOME/release" ]; do sleep 0.02; done; fi
         for a in "$@"; do printf 'ARG=%s\n' "$a"; done
         printf 'AWS_PROFILE=%s\n' "${AWS_PROFILE-<unset>}"
+        printf 'UID=%s\n' "$(id -u)"
         if [ "$1" = fail ]; then echo "key AKIAIOSFODNN7EXAMPLE leaked" >&2; exit 4; fi
         exit 0
         """;
@@ -66,7 +67,9 @@ public sealed class ProposalProxy : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(kit, "runbooks"));
         var runbook = Path.Combine(kit, "runbooks", "restart-api");
         await File.WriteAllTextAsync(runbook, Runbook.Replace("\r", "", StringComparison.Ordinal) + "\n");
-        File.SetUnixFileMode(runbook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Readable and executable by others, as a root-owned runbook is for QCLI_RUN_AS.
+        File.SetUnixFileMode(runbook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         await File.WriteAllTextAsync(Path.Combine(kit, "runbooks", "notes.txt"), "not executable");
         await File.WriteAllTextAsync(Path.Combine(kit, "services.json"), Services);
         var proxy = new ProposalProxy(kit, null!);
