@@ -99,4 +99,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4032, Level = LogLevel.Error, Message = "Proposals of conversation {Conversation} could not be taken from the spool")]
     public static partial void SpoolFailed(ILogger logger, string conversation, Exception exception);
+
+    [LoggerMessage(EventId = 4033, Level = LogLevel.Information, Message = "Deleted {Count} proposals older than 90 days")]
+    public static partial void ProposalsPruned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4034, Level = LogLevel.Warning, Message = "Deleting old proposals failed")]
+    public static partial void ProposalPruneFailed(ILogger logger, Exception exception);
 }

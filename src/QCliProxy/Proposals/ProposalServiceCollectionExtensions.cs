@@ -16,6 +16,7 @@ public static class ProposalServiceCollectionExtensions
         services.AddSingleton<RunbookExecutor>();
         services.AddSingleton<ProposalExecutor>();
         services.AddSingleton<ExecuteHandler>();
+        services.AddHostedService<ProposalSweeper>();
         return services;
     }
 }

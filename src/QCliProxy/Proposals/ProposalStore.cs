@@ -10,6 +10,7 @@ namespace ChatOps.QCliProxy.Proposals;
 //   <id>.json         the proposal as it was shown (never rewritten)
 //   <id>.started      written before execution begins: a run that died midway is never started again
 //   <id>.result.json  the result, returned to every later request
+// ProposalSweeper deletes them 90 days after the proposal was made.
 internal sealed class ProposalStore
 {
     public const string Folder = ".proposals";
@@ -71,6 +72,34 @@ internal sealed class ProposalStore
         }
 
         File.Move(temporary, PathOf(id, ".result.json"), overwrite: true);
+    }
+
+    // Deletes proposals (and their markers and results) stored before cutoff; returns how many.
+    public int Prune(DateTime cutoffUtc)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var pruned = 0;
+        foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*.json").Where(f => !f.Name.EndsWith(".result.json", StringComparison.Ordinal)))
+        {
+            var id = Path.GetFileNameWithoutExtension(file.Name);
+            if (!ProposalRules.IsId(id) || file.LastWriteTimeUtc > cutoffUtc)
+            {
+                continue;
+            }
+
+            foreach (var suffix in new[] { ".result.json", ".started", ".result.tmp", ".json" })
+            {
+                File.Delete(PathOf(id, suffix));
+            }
+
+            pruned++;
+        }
+
+        return pruned;
     }
 
     // One execution at a time per proposal within this process (the files order them across restarts).

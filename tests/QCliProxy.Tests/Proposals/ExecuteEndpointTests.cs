@@ -231,6 +231,23 @@ public sealed class ExecuteEndpointTests
         Assert.Contains("AWS_PROFILE=uat\nUID=" + nobody.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)result["output"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProposalsAreDeletedNinetyDaysAfterTheyWereMade()
+    {
+        await using var proxy = await ProposalProxy.StartAsync();
+        var old = await ProposeAsync(proxy, ProposalProxy.Propose("propose_support_case", ProposalProxy.SupportCase("old")));
+        var recent = await ProposeAsync(proxy, ProposalProxy.Propose("propose_support_case", ProposalProxy.SupportCase("recent")));
+        await proxy.ExecuteAsync(old.Id, old.Hash);
+        var store = Path.Combine(proxy.StateDir, ".proposals");
+        File.SetLastWriteTimeUtc(Path.Combine(store, old.Id + ".json"), DateTime.UtcNow.AddDays(-91));
+
+        var pruned = proxy.Host.Services.GetRequiredService<ProposalStore>().Prune(DateTime.UtcNow.AddDays(-90));
+
+        Assert.Equal(1, pruned);
+        Assert.Equal([recent.Id + ".json"], Directory.GetFiles(store).Select(Path.GetFileName));
+        Assert.Equal(HttpStatusCode.NotFound, (await proxy.ExecuteAsync(old.Id, old.Hash)).Status);
+    }
+
     private static async Task<FakeProposal> ProposeAsync(ProposalProxy proxy, string prompt)
     {
         var reply = await proxy.ChatAsync(prompt);
