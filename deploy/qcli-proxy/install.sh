@@ -56,6 +56,24 @@ install -d -m 0700 -o "$agent_user" -g "$agent_user" "$agent_home"
 install -d -m 0755 -o root -g root "$agent_home/.kiro" "$agent_home/.kiro/agents" "$agent_home/.aws" "$agent_home/.aws/amazonq" "$agent_home/.aws/amazonq/cli-agents"
 install -m 0644 -o root -g root "$here/agents/kiro-cli/chatops.json" "$agent_home/.kiro/agents/chatops.json"
 install -m 0644 -o root -g root "$here/agents/q/chatops.json" "$agent_home/.aws/amazonq/cli-agents/chatops.json"
+# The agent with approvals (QCLI_AGENT=chatops-approvals): proposal tools, KB retrieval, the Support server's read tools.
+install -m 0644 -o root -g root "$here/agents/kiro-cli/chatops-approvals.json" "$agent_home/.kiro/agents/chatops-approvals.json"
+install -m 0644 -o root -g root "$here/agents/q/chatops-approvals.json" "$agent_home/.aws/amazonq/cli-agents/chatops-approvals.json"
+
+# Approvals: uv (uvx starts the AWS Support and Bedrock KB Retrieval MCP servers; each account caches them in its
+# home on first use), the root-owned runbook folder, and where the saved Support service list goes.
+if ! command -v uvx >/dev/null; then
+  if ! command -v pipx >/dev/null; then
+    if [ "${ID:-}" = amzn ]; then dnf install -y pipx || dnf install -y python3-pip; else apt-get install -y pipx; fi
+  fi
+  if command -v pipx >/dev/null; then
+    PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/usr/local/bin pipx install uv
+  else
+    python3 -m pip install --root-user-action=ignore --prefix /usr/local uv
+  fi
+fi
+install -d -m 0755 -o root -g root /opt/qcli-runbooks /usr/local/share/qcli-proxy
+install -m 0644 -o root -g root "$here/runbooks/README.md" /opt/qcli-runbooks/README.md
 
 # The CLI itself, root-owned and read-only for both users.
 if [ -n "$cli_from" ]; then
@@ -106,4 +124,7 @@ install.sh: qcli-proxy is installed and (re)started. Next, as README.md describe
   1. the CLI in /usr/local/bin (re-run with --cli-from), then log it in as $agent_user, or set KIRO_API_KEY in $env_file
   2. write $config_dir/aws/config with read-only profiles; list them in QCLI_AWS_PROFILES in $env_file
   3. sudo systemctl restart qcli-proxy && curl -s http://127.0.0.1:8080/healthz
+  approvals (optional, README "Approvals"): QCLI_AGENT=chatops-approvals; scripts in /opt/qcli-runbooks;
+     aws support describe-services --language en > /usr/local/share/qcli-proxy/support-services.json
+     (Business, Enterprise On-Ramp or Enterprise Support plan)
 NEXT

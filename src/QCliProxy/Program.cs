@@ -14,11 +14,18 @@ public sealed class Program
     {
         // Capabilities granted to the service (to start the CLI as its own user) must not pass on to the CLI.
         Running.ProcessPrivileges.ClearAmbient();
+        if (args is [Proposals.ProposalMcpServer.Command])
+        {
+            // Started by the CLI from its agent configuration: the proposal tools over stdio, no web host.
+            return await Proposals.ProposalMcpServer.RunAsync();
+        }
+
         await using var app = ProxyApp.Build(args);
         try
         {
             // Read the settings before the host starts, so a bad one is reported plainly rather than as a start-up crash.
             _ = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<Proposals.ProposalOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

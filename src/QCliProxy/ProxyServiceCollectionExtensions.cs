@@ -3,6 +3,7 @@ using ChatOps.QCliProxy.Chat;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Health;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,6 +34,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<ChatHandler>();
         services.AddSingleton<CliProbe>();
+        services.AddProposals();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddHostedService<DevModeNotice>();
         services.AddHostedService<CliSetupNotice>();
@@ -40,10 +42,11 @@ public static class ProxyServiceCollectionExtensions
         return services;
     }
 
-    // The proxy's two endpoints.
+    // The proxy's endpoints: chat, execution of approved proposals, health.
     public static WebApplication MapQCliProxy(this WebApplication app)
     {
         app.MapChat();
+        app.MapProposals();
         app.MapHealth();
         return app;
     }

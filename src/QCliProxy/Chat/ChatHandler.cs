@@ -4,12 +4,14 @@ using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Prompting;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
 // POST /v1/chat: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
-// directory and stream NDJSON ending in exactly one done or error line.
+// directory and stream NDJSON ending in exactly one done or error line. Proposals the agent records during the run are
+// taken from the run's spool and, for a client that speaks protocol 2, sent as proposal lines as they appear.
 internal sealed class ChatHandler(
     RequestAuthenticator authenticator,
     ProxyOptions options,
@@ -18,9 +20,13 @@ internal sealed class ChatHandler(
     ConversationStore store,
     CliRunner runner,
     AwsProfileFiles awsFiles,
+    ProposalSpool spool,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
+    // How often the run's spool is looked at while the CLI runs.
+    public static readonly TimeSpan SpoolInterval = TimeSpan.FromMilliseconds(250);
+
     public async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
@@ -65,6 +71,11 @@ internal sealed class ChatHandler(
         }
     }
 
+    // Protocol 2 or later: the client reads proposal lines. A client that sends no version header speaks version 1.
+    private static bool SendsProposals(HttpRequest request) =>
+        int.TryParse(request.Headers[QCliProtocol.VersionHeader], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+        && version >= 2;
+
     private static QCliChatRequest? Parse(byte[] body)
     {
         try
@@ -103,8 +114,15 @@ internal sealed class ChatHandler(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = QCliProtocol.NdjsonContentType;
         context.Response.Headers.CacheControl = "no-store";
+        var sendsProposals = SendsProposals(context.Request);
+        if (sendsProposals)
+        {
+            context.Response.Headers[QCliProtocol.VersionHeader] = QCliProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
+        var proposals = new ProposalLines(writer, spool, sendsProposals, directory.Name, logger);
         var prompt = PromptFrame.Build(request.Prompt, request.Channel, request.User, profile);
         AwsRunFiles? aws = null;
         try
@@ -116,8 +134,20 @@ internal sealed class ChatHandler(
                 return;
             }
 
-            var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume);
-            var outcome = await runner.RunAsync(invocation, writer.WriteChunkAsync, context.RequestAborted);
+            using var run = await PrepareSpoolAsync(writer, directory, request.ConversationId!, profile, context.RequestAborted);
+            if (run is null)
+            {
+                return;
+            }
+
+            var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume, spool.Environment(run));
+            RunOutcome outcome;
+            await using (proposals.Watch(run, SpoolInterval, time, context.RequestAborted))
+            {
+                outcome = await runner.RunAsync(invocation, proposals.WriteChunkAsync, context.RequestAborted);
+            }
+
+            await proposals.FlushAsync(run, context.RequestAborted);
             var elapsed = time.GetElapsedTime(started);
             Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
             if (outcome.Diagnostics.Length > 0)
@@ -168,6 +198,21 @@ internal sealed class ChatHandler(
         }
 
         return null;
+    }
+
+    // The run's proposal spool; null (after the closing error line) when it cannot be made.
+    private async Task<RunSpool?> PrepareSpoolAsync(NdjsonWriter writer, ConversationDirectory directory, string conversationId, string? profile, CancellationToken ct)
+    {
+        try
+        {
+            return spool.Create(conversationId, profile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.RunFilesFailed(logger, directory.Name, e);
+            await writer.WriteErrorAsync(QCliErrorCodes.Failed, "the proxy could not prepare this run's folders; its log says why", ct);
+            return null;
+        }
     }
 
     private static async Task RefuseAsync(HttpContext context, int status, string code, string message)

@@ -13,6 +13,8 @@ internal sealed class NdjsonWriter(PipeWriter output) : IDisposable
 
     public ValueTask WriteChunkAsync(string text, CancellationToken ct) => WriteAsync(QCliStreamLine.Chunk(text), ct);
 
+    public ValueTask WriteProposalAsync(QCliProposal proposal, CancellationToken ct) => WriteAsync(QCliStreamLine.ProposalMade(proposal), ct);
+
     public ValueTask WriteDoneAsync(int exitCode, CancellationToken ct) => WriteAsync(QCliStreamLine.Done(exitCode), ct);
 
     public ValueTask WriteErrorAsync(string code, string message, CancellationToken ct) =>

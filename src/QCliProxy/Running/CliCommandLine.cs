@@ -11,6 +11,11 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
     public ProcessStartInfo Create(CliInvocation run)
     {
         var start = NewStartInfo(run.WorkingDirectory, run.Aws);
+        foreach (var (name, value) in run.Variables ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in options.Arguments)
         {
             start.ArgumentList.Add(argument);

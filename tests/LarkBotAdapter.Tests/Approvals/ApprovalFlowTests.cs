@@ -62,7 +62,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         return (message, proposal, card!);
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> ClickAsync(ChatOpsApp app, LarkReply card, string who, bool approve)
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> ClickAsync(ChatOpsApp app, LarkReply card, string who, bool approve)
     {
         // The buttons as first shown: a second click comes from a client that has not refreshed the card yet.
         var value = Buttons(card.Content)[approve ? 0 : 1];
@@ -101,7 +101,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         return buttons;
     }
 
-    private static string Toast(JsonElement body) => body.GetProperty("toast").GetProperty("content").GetString()!;
+    internal static string Toast(JsonElement body) => body.GetProperty("toast").GetProperty("content").GetString()!;
 
     [Fact]
     public async Task ProposalBecomesACardShowingEveryArgumentWhoMayApproveAndTheExpiry()

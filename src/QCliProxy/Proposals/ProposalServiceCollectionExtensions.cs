@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.QCliProxy.Proposals;
+
+public static class ProposalServiceCollectionExtensions
+{
+    // Approval-gated actions: the spool each run gets, the proposal store, and what executes an approved proposal.
+    public static IServiceCollection AddProposals(this IServiceCollection services)
+    {
+        services.AddOptions<ProposalOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProposalOptions>, ProposalOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProposalOptions>>().Value);
+        services.AddSingleton<ProposalStore>();
+        services.AddSingleton<ProposalSpool>();
+        services.AddSingleton<SupportCaseExecutor>();
+        services.AddSingleton<RunbookExecutor>();
+        services.AddSingleton<ProposalExecutor>();
+        services.AddSingleton<ExecuteHandler>();
+        services.AddHostedService<ProposalSweeper>();
+        return services;
+    }
+}
