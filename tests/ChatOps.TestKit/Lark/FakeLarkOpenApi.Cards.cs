@@ -67,6 +67,9 @@ public sealed partial class FakeLarkOpenApi
         }
     }
 
+    /// <summary>Sees every accepted card call as it is accepted (benches: when text became visible, update rates).</summary>
+    public Action<FakeCardOperation>? CardObserver { get; set; }
+
     /// <summary>The next card operations (create, content, settings) fail like this, in order.</summary>
     public void FailNextCardCalls(params LarkFault[] faults)
     {
@@ -93,6 +96,7 @@ public sealed partial class FakeLarkOpenApi
 
     private async Task<IResult> CreateCardAsync(HttpContext context)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _cardCreateAttempts);
         if (AppOf(context) is not { } appId)
         {
@@ -150,14 +154,16 @@ public sealed partial class FakeLarkOpenApi
         {
             _cardOrder.Add(created);
         }
+        CardObserver?.Invoke(new FakeCardOperation("create", appId, created.CardId, elements.Keys.FirstOrDefault(), elements.Values.FirstOrDefault(), received, created.StreamingSince));
         return Results.Json(new { code = 0, msg = "success", data = new { card_id = created.CardId } });
     }
 
     private async Task<IResult> ContentAsync(HttpContext context, string cardId, string elementId)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var content = Str(body.RootElement, "content");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("content", "", cardId, elementId, content, received, default), card =>
         {
             if (!card.ElementIds.Contains(elementId))
             {
@@ -193,7 +199,7 @@ public sealed partial class FakeLarkOpenApi
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var type = Str(body.RootElement, "type");
         var elements = Str(body.RootElement, "elements");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("append", "", cardId, null, elements, System.Diagnostics.Stopwatch.GetTimestamp(), default), card =>
         {
             if (type is not ("append" or "insert_before" or "insert_after") || string.IsNullOrEmpty(elements))
             {
@@ -223,7 +229,7 @@ public sealed partial class FakeLarkOpenApi
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var settings = Str(body.RootElement, "settings");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("settings", "", cardId, null, settings, System.Diagnostics.Stopwatch.GetTimestamp(), default), card =>
         {
             if (settings is null)
             {
@@ -247,7 +253,7 @@ public sealed partial class FakeLarkOpenApi
         });
     }
 
-    private IResult Operate(HttpContext context, string cardId, JsonElement body, Func<FakeCard, LarkFault?> apply)
+    private IResult Operate(HttpContext context, string cardId, JsonElement body, FakeCardOperation observed, Func<FakeCard, LarkFault?> apply)
     {
         if (AppOf(context) is not { } appId)
         {
@@ -302,6 +308,7 @@ public sealed partial class FakeLarkOpenApi
             {
                 card.Uuids.Add(uuid);
             }
+            CardObserver?.Invoke(observed with { AppId = appId, AcceptedAt = now });
         }
         return Results.Json(new { code = 0, msg = "success", data = new { } });
     }
