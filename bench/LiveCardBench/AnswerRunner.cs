@@ -5,12 +5,6 @@ using ChatOps.TestKit.QCli;
 
 namespace ChatOps.Bench;
 
-internal enum Route
-{
-    Knowledge,
-    Ops,
-}
-
 /// <summary>Asks questions through POST /lark/events. The model's (or CLI's) stream is held before its first frame until
 /// the app is waiting on it; T0 is the release, T1 the first moment the answer's card shows text (<see cref="CardWatch"/>).</summary>
 internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedrockAgentRuntime knowledge, FakeQCliProxy proxy,
@@ -26,15 +20,15 @@ internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedroc
 
     /// <summary>Starts <paramref name="routes"/>.Count answers at once, releases all their streams together, and returns
     /// each one's first-text latency in ms. frames: output frames per answer.</summary>
-    public async Task<List<double>> RunAsync(IReadOnlyList<Route> routes, int frames)
+    public async Task<List<double>> RunAsync(IReadOnlyList<AnswerRoute> routes, int frames)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var delay = TimeSpan.FromMilliseconds(options.FrameMs);
-        var asked = new List<(string MessageId, Route Route, Task<long> Visible)>();
+        var asked = new List<(string MessageId, AnswerRoute AnswerRoute, Task<long> Visible)>();
         var requests = new List<HttpRequestMessage>();
         foreach (var route in routes)
         {
-            if (route == Route.Knowledge)
+            if (route == AnswerRoute.Knowledge)
             {
                 knowledge.Enqueue(FakeKnowledgeOutcome.Answering(BenchAnswers.Knowledge(frames, delay)).PausingAfter(0, gate.Task));
             }
@@ -47,8 +41,8 @@ internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedroc
             requests.Add(request);
         }
         await Task.WhenAll(requests.Select(AckAsync));
-        _knowledgeAsked += routes.Count(r => r == Route.Knowledge);
-        _opsAsked += routes.Count(r => r == Route.Ops);
+        _knowledgeAsked += routes.Count(r => r == AnswerRoute.Knowledge);
+        _opsAsked += routes.Count(r => r == AnswerRoute.Ops);
         await StreamsOpenedAsync();
         // Outside the measurement: the app has sent its request and now waits for the first frame.
         await Task.Delay(options.SettleMs);
@@ -91,10 +85,10 @@ internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedroc
     }
 
     // Built (and encrypted) before the clock starts, so the client's own crypto is not measured.
-    private (string MessageId, HttpRequestMessage Request) NextEvent(Route route)
+    private (string MessageId, HttpRequestMessage Request) NextEvent(AnswerRoute route)
     {
         var n = ++_asked;
-        var message = LarkEvent.Text(route == Route.Knowledge ? BenchAnswers.KnowledgeQuestion : BenchAnswers.OpsQuestion)
+        var message = LarkEvent.Text(route == AnswerRoute.Knowledge ? BenchAnswers.KnowledgeQuestion : BenchAnswers.OpsQuestion)
             .MentioningBot()
             .InGroup($"oc_cardbench_{n % 7}")
             .WithMessageId($"om_cardbench_{n:D5}_{Guid.NewGuid():N}");

@@ -25,28 +25,28 @@ const int Frames = 20;
 
 for (var i = 0; i < options.Warmup; i++)
 {
-    await runner.RunAsync([i % 2 == 0 ? Route.Knowledge : Route.Ops], Frames);
+    await runner.RunAsync([i % 2 == 0 ? AnswerRoute.Knowledge : AnswerRoute.Ops], Frames);
 }
 var warmupFailed = runner.Failed;
-var byRoute = new Dictionary<Route, List<double>> { [Route.Knowledge] = [], [Route.Ops] = [] };
+var byRoute = new Dictionary<AnswerRoute, List<double>> { [AnswerRoute.Knowledge] = [], [AnswerRoute.Ops] = [] };
 for (var i = 0; i < options.Answers; i++)
 {
-    var route = i % 2 == 0 ? Route.Knowledge : Route.Ops;
+    var route = i % 2 == 0 ? AnswerRoute.Knowledge : AnswerRoute.Ops;
     byRoute[route].AddRange(await runner.RunAsync([route], Frames));
 }
 var sequentialRates = UpdateRates.Of(watch.TakeOperations());
 var all = byRoute.Values.SelectMany(v => v).ToList();
 var result = Stats.Of("first output -> first card text (all)", all);
 
-var burstRoutes = Enumerable.Range(0, options.Burst).Select(i => i % 2 == 0 ? Route.Knowledge : Route.Ops).ToList();
+var burstRoutes = Enumerable.Range(0, options.Burst).Select(i => i % 2 == 0 ? AnswerRoute.Knowledge : AnswerRoute.Ops).ToList();
 var burst = await runner.RunAsync(burstRoutes, options.BurstFrames);
 var burstRates = UpdateRates.Of(watch.TakeOperations());
 
 Console.WriteLine();
 Console.WriteLine(Stats.Header);
 Console.WriteLine(result.Row);
-Console.WriteLine(Stats.Of("  knowledge base (model) route", byRoute[Route.Knowledge]).Row);
-Console.WriteLine(Stats.Of("  ops (Q CLI) route", byRoute[Route.Ops]).Row);
+Console.WriteLine(Stats.Of("  knowledge base (model) route", byRoute[AnswerRoute.Knowledge]).Row);
+Console.WriteLine(Stats.Of("  ops (Q CLI) route", byRoute[AnswerRoute.Ops]).Row);
 Console.WriteLine(Stats.Of($"  burst: {options.Burst} answers released at once", burst).Row);
 Console.WriteLine();
 Console.WriteLine("card operations accepted (content, settings, append)   cards   ops  max/s per card  mean/s per card  max/s per app");
