@@ -18,13 +18,16 @@ internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedroc
     /// <summary>Answers whose card did not end with the whole answer, or that were not answered in a card.</summary>
     public int Failed { get; private set; }
 
+    /// <summary>What each failed answer's last card showed.</summary>
+    public List<string> Failures { get; } = [];
+
     /// <summary>Starts <paramref name="routes"/>.Count answers at once, releases all their streams together, and returns
     /// each one's first-text latency in ms. frames: output frames per answer.</summary>
     public async Task<List<double>> RunAsync(IReadOnlyList<AnswerRoute> routes, int frames)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var delay = TimeSpan.FromMilliseconds(options.FrameMs);
-        var asked = new List<(string MessageId, AnswerRoute AnswerRoute, Task<long> Visible)>();
+        var asked = new List<(string MessageId, AnswerRoute Route, Task<long> Visible)>();
         var requests = new List<HttpRequestMessage>();
         foreach (var route in routes)
         {
@@ -57,16 +60,22 @@ internal sealed class AnswerRunner(LiveApp app, FakeLarkOpenApi lark, FakeBedroc
         {
             throw new TimeoutException("The worker did not finish the answers in time.");
         }
-        foreach (var (messageId, _, _) in asked)
+        foreach (var (messageId, route, _) in asked)
         {
             var cards = lark.CardsIn(messageId);
-            if (cards.Count == 0 || !cards[^1].Element("answer").Contains(BenchAnswers.LastWords, StringComparison.Ordinal) || cards[^1].Streaming)
+            var end = route == AnswerRoute.Knowledge ? BenchAnswers.KnowledgeEnd : BenchAnswers.OpsEnd;
+            if (cards.Count == 0 || !cards[^1].Element("answer").Contains(end, StringComparison.Ordinal) || cards[^1].Streaming)
             {
                 Failed++;
+                var last = cards.Count == 0 ? "no card" : $"{cards.Count} card(s), last streaming={cards[^1].Streaming}, " +
+                    $"status \"{cards[^1].Element("status")}\", answer ends \"{Tail(cards[^1].Element("answer"))}\"";
+                Failures.Add($"{route} {messageId}: {last}; other replies: {lark.RepliesTo(messageId).Count(r => r.MsgType != "interactive")}");
             }
         }
         return latencies;
     }
+
+    private static string Tail(string text) => (text.Length > 60 ? "…" + text[^60..] : text).ReplaceLineEndings("⏎");
 
     // Both fakes have received every request this runner sent (polled outside the measured interval).
     private async Task StreamsOpenedAsync()

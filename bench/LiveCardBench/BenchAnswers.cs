@@ -11,8 +11,9 @@ internal static class BenchAnswers
     public const string KnowledgeQuestion = "@_user_1 according to the runbook, how do I roll back checkout-api?";
     public const string OpsQuestion = "@_user_1 how many EC2 instances are running in prod right now?";
 
-    /// <summary>The last words of every answer, to check that each card ends with its whole answer.</summary>
-    public const string LastWords = "end of the bench answer.";
+    /// <summary>The last words of each answer, to check that its card ends with the whole answer.</summary>
+    public const string KnowledgeEnd = "That completes the rollback.";
+    public const string OpsEnd = "That completes the check.";
 
     private const int FrameChars = 24;
 
@@ -21,18 +22,23 @@ internal static class BenchAnswers
     private const string Commands =
         "```bash\nkubectl argo rollouts undo checkout-api -n checkout\nkubectl argo rollouts status checkout-api -n checkout --timeout 10m\n```";
 
-    private const string Detail =
-        "Watch the 5xx rate on the checkout dashboard while the rollback proceeds; it should fall within two minutes. ";
+    private static readonly string[] Details =
+    [
+        "Watch the 5xx rate on the checkout dashboard while the rollback runs; it should fall within two minutes. ",
+        "If it does not, page the payments on-call engineer, since a failing dependency looks the same from checkout. ",
+        "Leave the rollout paused until the cause is understood, and note the release in the incident channel. ",
+        "Once the error rate has been normal for fifteen minutes, close the incident and schedule the review. ",
+    ];
 
     /// <summary>About <paramref name="frames"/> output frames of <see cref="FrameChars"/> characters; the code block is cited.</summary>
     public static FakeKnowledgeAnswer Knowledge(int frames, TimeSpan frameDelay)
     {
         var tail = new StringBuilder("\n\n");
-        while ((Intro.Length + Commands.Length + tail.Length) / FrameChars < frames - 2)
+        for (var i = 0; (Intro.Length + Commands.Length + tail.Length) / FrameChars < frames - 2; i++)
         {
-            tail.Append(Detail);
+            tail.Append(Details[i % Details.Length]);
         }
-        tail.Append(LastWords);
+        tail.Append(KnowledgeEnd);
         return FakeKnowledgeAnswer.Of(
             FakeKnowledgeAnswer.Part(Intro, FakeSource.S3("s3://bench-runbooks/checkout/rollback.md")),
             FakeKnowledgeAnswer.Part(Commands, FakeSource.Confluence("https://wiki.example.test/display/OPS/Checkout+rollback", "Checkout rollback")),
@@ -48,6 +54,6 @@ internal static class BenchAnswers
         {
             reply.Pause(frameDelay).Chunk($"i-0{i:D4}abcd  running  m6i.large  ");
         }
-        return reply.Pause(frameDelay).Chunk($"\n{LastWords}\n").Done();
+        return reply.Pause(frameDelay).Chunk($"\n{frames - 2} instances running. {OpsEnd}\n").Done();
     }
 }

@@ -55,6 +55,7 @@ Console.WriteLine(Rates($"burst of {options.Burst}", burstRates));
 Console.WriteLine($"operations Lark refused for the rate limits (429, 99991400): {lark.RateLimitedCardOps}; for sequence: {lark.RejectedSequences}");
 Console.WriteLine($"cards created before text (shown empty): {watch.TextlessCards}");
 Console.WriteLine($"answers not ending complete in a closed card: {runner.Failed - warmupFailed} (warm-up: {warmupFailed})");
+runner.Failures.ForEach(f => Console.WriteLine($"  {f}"));
 Console.WriteLine($"load average (1/5/15 min) at the end: {LoadAverage()}");
 var met = result.P99 <= 300;
 var withinLimits = burstRates.MaxPerCard <= 10 && burstRates.MaxPerApp <= 50 && lark.RateLimitedCardOps == 0;
