@@ -12,7 +12,8 @@ internal static class BenchApp
     public const string AppSecret = "bench-app-secret";
     public const string EncryptKey = "bench-encrypt-key";
 
-    public static Task<LiveApp> StartAsync(FakeLarkOpenApi lark, FakeBedrockAgentRuntime knowledge, FakeQCliProxy proxy) =>
+    // logWarnings: the app's warnings and errors go to stderr (to see why an answer failed).
+    public static Task<LiveApp> StartAsync(FakeLarkOpenApi lark, FakeBedrockAgentRuntime knowledge, FakeQCliProxy proxy, bool logWarnings) =>
         LiveApp.StartAsync(new Dictionary<string, string?>
         {
             ["LARK_APP_ID"] = LarkEvent.DefaultAppId,
@@ -33,5 +34,11 @@ internal static class BenchApp
             ["QCLI_AWS_PROFILES"] = "prod, uat",
             ["CHATOPS_USER_QUESTIONS_PER_MINUTE"] = "0", // one simulated user asks everything
             ["CHATOPS_WORKER_CONCURRENCY"] = "32", // the burst's answers all run at once
-        });
+        }, services => services.AddLogging(logging =>
+        {
+            if (logWarnings)
+            {
+                logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+            }
+        }));
 }

@@ -10,7 +10,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 public sealed class LarkLiveCards(LarkOpenApiClient client, LarkCardLimits limits, TimeProvider time, ILogger<LarkLiveCards> logger)
 {
     private readonly ConcurrentDictionary<string, bool> _unavailable = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SlotPacer> _appPacers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WindowPacer> _appPacers = new(StringComparer.Ordinal);
 
     internal LarkOpenApiClient Client => client;
 
@@ -22,7 +22,7 @@ public sealed class LarkLiveCards(LarkOpenApiClient client, LarkCardLimits limit
 
     public bool IsUnavailable(string appId) => _unavailable.ContainsKey(appId);
 
-    internal SlotPacer AppPacer(string appId) => _appPacers.GetOrAdd(appId, _ => new SlotPacer(limits.AppSpacing, time));
+    internal WindowPacer AppPacer(string appId) => _appPacers.GetOrAdd(appId, _ => new WindowPacer(limits.AppOperationsPerWindow, limits.AppWindow, time));
 
     public async Task<ILiveReply?> StartAsync(LarkApp app, ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken)
     {
