@@ -65,9 +65,10 @@ internal sealed class LarkStreamingCard : ILiveReply
         {
             throw;
         }
-        catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
+        catch (Exception ex) when (ex is LarkApiException or HttpRequestException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // An interim frame is superseded by the final one.
+            // An interim frame is superseded by the final one (also when its send was cancelled).
         }
         try
         {
