@@ -9,7 +9,7 @@ namespace ChatOps.TestKit.Lark;
 /// <summary>CardKit (card entities, streaming text, settings) and message reactions, as Lark's Open API answers them:
 /// a card is at most 30 KB, its operations need strictly increasing <c>sequence</c> (300317), streaming text needs
 /// streaming mode (300309) which ends by itself after 10 minutes (200850), one card takes 10 operations a second and an
-/// app 50 (HTTP 429, 99991400). Cards are refused (as for an app without the <c>cardkit:card:write</c> scope) unless
+/// app 50, and an app creates at most 50 cards a second (HTTP 429, 99991400). Cards are refused (as for an app without the <c>cardkit:card:write</c> scope) unless
 /// <see cref="CardKitAvailable"/> is set.</summary>
 public sealed partial class FakeLarkOpenApi
 {
@@ -22,6 +22,7 @@ public sealed partial class FakeLarkOpenApi
     private readonly List<FakeCard> _cardOrder = [];
     private readonly ConcurrentQueue<LarkFault> _cardFaults = new();
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _appCardOps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _appCardCreates = new(StringComparer.Ordinal);
     private readonly List<FakeReaction> _reactions = [];
     private int _rejectedSequences;
     private int _rateLimitedCardOps;
@@ -109,6 +110,18 @@ public sealed partial class FakeLarkOpenApi
         if (NextCardFault() is { } fault)
         {
             return Error(fault);
+        }
+        // Creating cards has its own limit: 50 a second per app.
+        var creates = _appCardCreates.GetOrAdd(appId, _ => []);
+        lock (creates)
+        {
+            var now = Clock.GetUtcNow();
+            if (!WithinRate(creates, now, 50))
+            {
+                Interlocked.Increment(ref _rateLimitedCardOps);
+                return Error(LarkFault.RateLimited);
+            }
+            creates.Add(now);
         }
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         if (Str(body.RootElement, "type") != "card_json" || Str(body.RootElement, "data") is not { } data)
