@@ -43,6 +43,20 @@ public sealed class CitationMarkdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpanEndingInsideACodeBlockIsMarkedAfterTheBlock()
+    {
+        // Bedrock cites the first command only: the span ends inside the block, on a code line.
+        _host.Fake.Enqueue(FakeKnowledgeOutcome.Answering(Of(
+            Part("Undo the rollout:\n\n~~~sh\nkubectl argo rollouts undo checkout-api -n checkout\n", FakeSource.S3(Restart)),
+            Part("kubectl argo rollouts status checkout-api -n checkout\n~~~\nIt takes about two minutes.")) with { ChunkSize = 6 }));
+        var answer = string.Concat(await _host.AskAsync(KnowledgeHost.Request("How do I roll back checkout?")));
+        Assert.StartsWith(
+            "Undo the rollout:\n\n~~~sh\nkubectl argo rollouts undo checkout-api -n checkout\nkubectl argo rollouts status checkout-api -n checkout\n~~~\n[1]\n" +
+            "It takes about two minutes.\n\n**Sources**\n1. restart.md", answer, StringComparison.Ordinal);
+        MarkdownChecks.AssertMarkersRenderAsText(answer);
+    }
+
+    [Fact]
     public async Task WholeAnswerMarkerForACodeBlockGoesAfterItsClosingFence()
     {
         await using var host = await KnowledgeHost.StartAsync(s => s["KNOWLEDGE_STREAMING"] = "false");
