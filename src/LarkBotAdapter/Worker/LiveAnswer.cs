@@ -111,7 +111,7 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
             }
             Offered(first);
             _ticker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _tick = TickAsync(_ticker.Token);
+            _tick = TickAsync(_ticker.Token, cancellationToken);
             return true;
         }
         if (time.GetElapsedTime(Volatile.Read(ref _lastOffer)) >= OfferSpacing)
@@ -140,14 +140,16 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
 
     private LiveFrame Frame() => new(_snapshot, _status(Elapsed));
 
-    // Sends what the spacing held back and keeps the status line's seconds current while the route is quiet.
-    private async Task TickAsync(CancellationToken cancellationToken)
+    // Sends what the spacing held back and keeps the status line's seconds current while the route is quiet. Its
+    // offers carry the job's token, not stop's: the send of an offered frame may still be under way when the ticker
+    // stops at completion, and cancelling it would fail the answer.
+    private async Task TickAsync(CancellationToken stop, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
-                await Task.Delay(Tick, time, cancellationToken);
+                await Task.Delay(Tick, time, stop);
                 await OfferAsync(cancellationToken);
             }
         }

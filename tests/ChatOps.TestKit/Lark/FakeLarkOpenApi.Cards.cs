@@ -9,7 +9,7 @@ namespace ChatOps.TestKit.Lark;
 /// <summary>CardKit (card entities, streaming text, settings) and message reactions, as Lark's Open API answers them:
 /// a card is at most 30 KB, its operations need strictly increasing <c>sequence</c> (300317), streaming text needs
 /// streaming mode (300309) which ends by itself after 10 minutes (200850), one card takes 10 operations a second and an
-/// app 50 (HTTP 429, 99991400). Cards are refused (as for an app without the <c>cardkit:card:write</c> scope) unless
+/// app 50, and an app creates at most 50 cards a second (HTTP 429, 99991400). Cards are refused (as for an app without the <c>cardkit:card:write</c> scope) unless
 /// <see cref="CardKitAvailable"/> is set.</summary>
 public sealed partial class FakeLarkOpenApi
 {
@@ -22,6 +22,7 @@ public sealed partial class FakeLarkOpenApi
     private readonly List<FakeCard> _cardOrder = [];
     private readonly ConcurrentQueue<LarkFault> _cardFaults = new();
     private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _appCardOps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _appCardCreates = new(StringComparer.Ordinal);
     private readonly List<FakeReaction> _reactions = [];
     private int _rejectedSequences;
     private int _rateLimitedCardOps;
@@ -67,6 +68,9 @@ public sealed partial class FakeLarkOpenApi
         }
     }
 
+    /// <summary>Sees every accepted card call as it is accepted (benches: when text became visible, update rates).</summary>
+    public Action<FakeCardOperation>? CardObserver { get; set; }
+
     /// <summary>The next card operations (create, content, settings) fail like this, in order.</summary>
     public void FailNextCardCalls(params LarkFault[] faults)
     {
@@ -93,6 +97,7 @@ public sealed partial class FakeLarkOpenApi
 
     private async Task<IResult> CreateCardAsync(HttpContext context)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _cardCreateAttempts);
         if (AppOf(context) is not { } appId)
         {
@@ -105,6 +110,18 @@ public sealed partial class FakeLarkOpenApi
         if (NextCardFault() is { } fault)
         {
             return Error(fault);
+        }
+        // Creating cards has its own limit: 50 a second per app.
+        var creates = _appCardCreates.GetOrAdd(appId, _ => []);
+        lock (creates)
+        {
+            var now = Clock.GetUtcNow();
+            if (!WithinRate(creates, now, 50))
+            {
+                Interlocked.Increment(ref _rateLimitedCardOps);
+                return Error(LarkFault.RateLimited);
+            }
+            creates.Add(now);
         }
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         if (Str(body.RootElement, "type") != "card_json" || Str(body.RootElement, "data") is not { } data)
@@ -150,14 +167,16 @@ public sealed partial class FakeLarkOpenApi
         {
             _cardOrder.Add(created);
         }
+        CardObserver?.Invoke(new FakeCardOperation("create", appId, created.CardId, elements.Keys.FirstOrDefault(), elements.Values.FirstOrDefault(), received, created.StreamingSince));
         return Results.Json(new { code = 0, msg = "success", data = new { card_id = created.CardId } });
     }
 
     private async Task<IResult> ContentAsync(HttpContext context, string cardId, string elementId)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var content = Str(body.RootElement, "content");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("content", "", cardId, elementId, content, received, default), card =>
         {
             if (!card.ElementIds.Contains(elementId))
             {
@@ -193,7 +212,7 @@ public sealed partial class FakeLarkOpenApi
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var type = Str(body.RootElement, "type");
         var elements = Str(body.RootElement, "elements");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("append", "", cardId, null, elements, System.Diagnostics.Stopwatch.GetTimestamp(), default), card =>
         {
             if (type is not ("append" or "insert_before" or "insert_after") || string.IsNullOrEmpty(elements))
             {
@@ -223,7 +242,7 @@ public sealed partial class FakeLarkOpenApi
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var settings = Str(body.RootElement, "settings");
-        return Operate(context, cardId, body.RootElement, card =>
+        return Operate(context, cardId, body.RootElement, new("settings", "", cardId, null, settings, System.Diagnostics.Stopwatch.GetTimestamp(), default), card =>
         {
             if (settings is null)
             {
@@ -247,7 +266,7 @@ public sealed partial class FakeLarkOpenApi
         });
     }
 
-    private IResult Operate(HttpContext context, string cardId, JsonElement body, Func<FakeCard, LarkFault?> apply)
+    private IResult Operate(HttpContext context, string cardId, JsonElement body, FakeCardOperation observed, Func<FakeCard, LarkFault?> apply)
     {
         if (AppOf(context) is not { } appId)
         {
@@ -302,6 +321,7 @@ public sealed partial class FakeLarkOpenApi
             {
                 card.Uuids.Add(uuid);
             }
+            CardObserver?.Invoke(observed with { AppId = appId, AcceptedAt = now });
         }
         return Results.Json(new { code = 0, msg = "success", data = new { } });
     }

@@ -86,7 +86,7 @@ public sealed partial class BedrockKnowledgeResponder(
                             // Whatever Bedrock generates after an intervention is its blocked-message text, not an answer.
                             Log.GuardrailIntervened(logger);
                             blocked = true;
-                            text = (writer.HasText ? "\n\n" : string.Empty) + (chinese
+                            text = writer.CloseOpenBlock() + (writer.HasText ? "\n\n" : string.Empty) + (chinese
                                 ? "⚠️ 知识库的安全护栏（guardrail）拦截了这个回答。"
                                 : "⚠️ The knowledge base's guardrail blocked this answer.");
                             break;

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -7,6 +8,7 @@ namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 // a marker for the text just received lands before the space or line break that follows it. Bedrock sends a citation
 // after the text it cites, so its span end is usually the current end (marker now); a span ending further ahead is
 // marked when the text reaches it; a span ending earlier than the text already shown is marked at the current end.
+// A marker never goes inside code or on a fence line (MarkerPlacement): it waits for the block to close.
 internal sealed class CitedAnswerWriter(bool chinese)
 {
     private readonly StringBuilder _generated = new();
@@ -38,25 +40,32 @@ internal sealed class CitedAnswerWriter(bool chinese)
         }
         // No span: it cites what came so far; before any text (a whole answer lists citations first) it goes at the end.
         var position = citation.EndExclusive ?? (_generated.Length > 0 ? _generated.Length : int.MaxValue);
-        if (position > _generated.Length)
-        {
-            _pending.Add((position, marker));
-            return string.Empty;
-        }
-        // The text up to the span end has arrived and all but trailing whitespace is shown: the marker goes here.
-        return marker;
+        _pending.Add((position, marker));
+        // When the text up to the span end has arrived and all but trailing whitespace is shown, the marker goes here
+        // (or after the code around it).
+        return position > _generated.Length ? string.Empty : Emit(ShowableEnd());
     }
+
+    // What closes a code block the shown text left open, for a message that replaces the rest of the answer.
+    public string CloseOpenBlock() =>
+        FenceScan.CloserAtEnd(_generated.ToString(0, _emitted)) is { } closer ? "\n" + closer : string.Empty;
 
     // The rest: markers whose text never came, then the Sources list (only when there is an answer).
     public string Finish()
     {
-        var rest = new StringBuilder(Emit(ShowableEnd()));
-        if (HasText)
+        // A block the answer left open is closed, so neither its markers nor the Sources list render as code.
+        if (HasText && FenceScan.CloserAtEnd(_generated.ToString()) is { } closer)
         {
-            foreach (var (_, marker) in _pending.OrderBy(p => p.Position))
-            {
-                rest.Append(marker);
-            }
+            _generated.Append(_generated[^1] == '\n' ? "" : "\n").Append(closer);
+        }
+        // Markers whose text never came go at the end, in span order.
+        var ordered = HasText ? _pending.OrderBy(p => p.Position).Select(p => (Math.Min(p.Position, _generated.Length), p.Marker)).ToList() : [];
+        _pending.Clear();
+        _pending.AddRange(ordered);
+        var rest = new StringBuilder(Emit(ShowableEnd(), complete: true));
+        foreach (var (_, marker) in _pending)
+        {
+            rest.Append(marker);
         }
         _pending.Clear();
         var sources = _sources.Render(chinese);
@@ -88,16 +97,42 @@ internal sealed class CitedAnswerWriter(bool chinese)
         return end;
     }
 
-    private string Emit(int end)
+    private string Emit(int end, bool complete = false)
     {
-        var due = _pending.Where(p => p.Position <= _generated.Length).ToList();
-        _pending.RemoveAll(p => p.Position <= _generated.Length);
+        var due = new List<(int Index, bool OwnLine, string Marker)>();
+        if (_pending.Exists(p => p.Position <= _generated.Length))
+        {
+            var generated = _generated.ToString();
+            var kept = new List<(int Position, string Marker)>();
+            foreach (var (position, marker) in _pending)
+            {
+                var spot = position <= generated.Length ? MarkerPlacement.Find(generated, Snap(position, end), complete) : null;
+                if (spot is { } place && place.Index <= end)
+                {
+                    due.Add((place.Index, place.OwnLine, marker));
+                }
+                else
+                {
+                    kept.Add((position, marker));
+                }
+            }
+            _pending.Clear();
+            _pending.AddRange(kept);
+        }
         var text = new StringBuilder();
         var cursor = _emitted;
-        foreach (var (position, marker) in due.Select(p => (Position: Snap(p.Position, end), p.Marker)).OrderBy(p => p.Position))
+        foreach (var spot in due.GroupBy(p => p.Index).OrderBy(g => g.Key))
         {
-            text.Append(_generated, cursor, position - cursor).Append(marker);
-            cursor = position;
+            text.Append(_generated, cursor, spot.Key - cursor);
+            if (spot.Any(p => p.OwnLine))
+            {
+                text.Append('\n');
+            }
+            foreach (var (_, _, marker) in spot)
+            {
+                text.Append(marker);
+            }
+            cursor = spot.Key;
         }
         text.Append(_generated, cursor, end - cursor);
         _emitted = end;

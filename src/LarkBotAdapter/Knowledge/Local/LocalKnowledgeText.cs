@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
 
@@ -12,9 +13,10 @@ internal static class LocalKnowledgeText
         ? $"以下是从内置文档中原文摘录的本地抽取式回答（不是模型生成的回答）；如需接入 Bedrock 知识库，请设置 {VariablesChinese}。\n\n"
         : $"This is a local extractive answer quoted from the bundled documents (not a generated answer); to connect a Bedrock knowledge base, set {Variables}.\n\n";
 
-    // The passage as written (code blocks intact) under its section heading, then the citation.
+    // The passage as written (code blocks intact) under its section heading, then the citation. A document that ends
+    // inside a code block has it closed here, so the citation and the next passage do not render as code.
     public static string Passage(KnowledgeChunk chunk) =>
-        $"**{chunk.SectionPath}**\n\n{chunk.Text}\n\n— *{chunk.Citation}*\n\n";
+        $"**{chunk.SectionPath}**\n\n{chunk.Text}{Closer(chunk.Text)}\n\n— *{chunk.Citation}*\n\n";
 
     public static string NothingMatched(string question, IReadOnlyList<KnowledgeDocument> documents, bool chinese)
     {
@@ -37,6 +39,8 @@ internal static class LocalKnowledgeText
           $"（或在应用旁放一个 `{KnowledgeLocation.FolderName}` 文件夹），或设置 {VariablesChinese} 接入 Bedrock 知识库。"
         : $"The local knowledge base has no documents to search: {problem}. Set `{KnowledgeLocation.PathVariable}` to a folder of " +
           $"Markdown files (or put a `{KnowledgeLocation.FolderName}` folder next to the app), or connect a Bedrock knowledge base by setting {Variables}.";
+
+    private static string Closer(string text) => FenceScan.CloserAtEnd(text) is { } closer ? "\n" + closer : string.Empty;
 
     // The question is echoed on one line, without Markdown that could break the reply.
     private static string Clip(string question)

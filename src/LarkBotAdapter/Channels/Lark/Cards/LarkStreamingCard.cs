@@ -65,9 +65,10 @@ internal sealed class LarkStreamingCard : ILiveReply
         {
             throw;
         }
-        catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
+        catch (Exception ex) when (ex is LarkApiException or HttpRequestException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // An interim frame is superseded by the final one.
+            // An interim frame is superseded by the final one (also when its send was cancelled).
         }
         try
         {
@@ -194,7 +195,7 @@ internal sealed class LarkStreamingCard : ILiveReply
             Shown = true;
             return reopened;
         }
-        await _cards.AppPacer(_app.AppId).WaitAsync(cancellationToken);
+        await _cards.CreatePacer(_app.AppId).WaitAsync(cancellationToken);
         var cardId = await _cards.Client.CreateCardAsync(_app, LarkCardJson.Streaming(text, status), cancellationToken);
         var part = new CardPart(index, new LarkCardRef(cardId, now, ""), start, reopen, now) { SentAnswer = text, SentStatus = status };
         // Recorded before the reply: a retry that finds no message id replies again with the same uuid.
