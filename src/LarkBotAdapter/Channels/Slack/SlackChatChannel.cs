@@ -7,7 +7,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // returning its ts for the worker to record (Slack has no idempotency key, so that record is what keeps a retried job
 // from posting twice). Slash commands first post the question as the thread's parent (position -1); where the bot
 // cannot post, replies go to the command's response_url in packs.
-public sealed class SlackChatChannel(
+public sealed partial class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,

@@ -11,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // The Slack Web API calls the bot makes (chat.postMessage, auth.test) and posts to a slash
 // command's response_url. HTTP 429 waits for Retry-After and tries again; nothing else is retried here,
 // because a re-sent chat.postMessage that had in fact succeeded would post twice.
-public sealed class SlackWebApiClient(
+public sealed partial class SlackWebApiClient(
     HttpClient http,
     IOptionsMonitor<SlackOptions> options,
     SlackResponseUrlPolicy responseUrls,
