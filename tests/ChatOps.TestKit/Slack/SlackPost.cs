@@ -5,5 +5,9 @@ namespace ChatOps.TestKit.Slack;
 /// <param name="ReceivedAt">When the fake received it (for order and pacing checks, never for speed).</param>
 public sealed record SlackPost(string Channel, string Text, string? ThreadTs, string Ts, string ContentType, DateTimeOffset ReceivedAt);
 
-/// <summary>A message posted to a slash command's <c>response_url</c>.</summary>
-public sealed record SlackResponsePost(string ResponseUrlId, string? ResponseType, string Text);
+/// <summary>A message posted to a slash command's (or an interaction's) <c>response_url</c>.</summary>
+public sealed record SlackResponsePost(string ResponseUrlId, string? ResponseType, string Text)
+{
+    /// <summary>The post's <c>replace_original</c>, when it sent one (false: the clicked message stays as it is).</summary>
+    public bool? ReplaceOriginal { get; init; }
+}

@@ -13,7 +13,7 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            var ts = await client.PostBlocksAsync(
+            var ts = await client.PostBlocksJsonAsync(
                 turn.ChatId, SlackApprovalBlocks.Text(view), SlackApprovalBlocks.Json(view), turn.RootId ?? turn.MessageId, cancellationToken);
             Log.ApprovalCardPosted(logger, view.Record.Id, turn.ChatId, ts);
             return ts;
@@ -29,7 +29,7 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            await client.UpdateBlocksAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(view), SlackApprovalBlocks.Json(view), cancellationToken);
+            await client.UpdateBlocksJsonAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(view), SlackApprovalBlocks.Json(view), cancellationToken);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {

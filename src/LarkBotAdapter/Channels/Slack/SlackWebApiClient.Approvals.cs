@@ -13,7 +13,7 @@ public sealed partial class SlackWebApiClient
 
     // Posts blocks (a JSON array) with text as the notification fallback, in the thread of threadTs when given.
     // Returns the new message's ts.
-    public async Task<string> PostBlocksAsync(string channel, string text, string blocksJson, string? threadTs, CancellationToken cancellationToken)
+    public async Task<string> PostBlocksJsonAsync(string channel, string text, string blocksJson, string? threadTs, CancellationToken cancellationToken)
     {
         var body = BlocksBody(channel, ts: null, threadTs, text, blocksJson);
         var response = await CallAsync("chat.postMessage", () => JsonBody(body), SlackJsonContext.Default.SlackPostMessageResponse, cancellationToken);
@@ -21,7 +21,7 @@ public sealed partial class SlackWebApiClient
     }
 
     // Replaces the text and blocks of the message ts in channel (blocks replace the old ones entirely).
-    public async Task UpdateBlocksAsync(string channel, string ts, string text, string blocksJson, CancellationToken cancellationToken)
+    public async Task UpdateBlocksJsonAsync(string channel, string ts, string text, string blocksJson, CancellationToken cancellationToken)
     {
         var body = BlocksBody(channel, ts, threadTs: null, text, blocksJson);
         await CallAsync("chat.update", () => JsonBody(body), SlackJsonContext.Default.SlackPostMessageResponse, cancellationToken);
