@@ -63,7 +63,7 @@ public sealed class SlackApprovalBlocksTests
         var blocks = Parse(SlackApprovalBlocks.Json(View(fields)));
 
         Assert.Null(SlackBlockKitCheck.Problem(blocks));
-        Assert.Equal(SlackApprovalBlocks.MaxBlocks, blocks.GetArrayLength());
+        Assert.InRange(blocks.GetArrayLength(), SlackApprovalBlocks.MaxBlocks - 2, SlackApprovalBlocks.MaxBlocks);
         Assert.Contains("more argument sections are not shown here", AllText(blocks), StringComparison.Ordinal);
         Assert.Equal("actions", blocks[blocks.GetArrayLength() - 1].GetProperty("type").GetString());
     }
