@@ -9,10 +9,8 @@ namespace ChatOps.TestKit.Slack;
 /// <summary>A loopback Slack Web API: checks <c>Authorization: Bearer</c> on every call, answers <c>auth.test</c>,
 /// records <c>chat.postMessage</c> (JSON or form body, as Slack accepts both), fails calls on request
 /// (<see cref="FailNextPosts"/>: <c>{ok:false}</c>, 429 with Retry-After) or per channel (<see cref="RefuseChannel"/>),
-/// and serves slash-command <c>response_url</c>s (at most 5 uses each, as Slack allows). Messages may carry Block Kit
-/// <c>blocks</c> (checked against Slack's limits, <see cref="SlackBlockKitCheck"/>); <c>chat.update</c> replaces a
-/// posted message's text and blocks (<see cref="Updates"/>, <see cref="BlocksOf"/>, <see cref="TextOf"/>).</summary>
-public sealed class FakeSlackWebApi : IAsyncDisposable
+/// and serves slash-command <c>response_url</c>s (at most 5 uses each, as Slack allows).</summary>
+public sealed partial class FakeSlackWebApi : IAsyncDisposable
 {
     public const string DefaultBotToken = "xoxb-fake";
     public const string DefaultBotUserId = "U0TESTBOT";
@@ -26,8 +24,6 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _responseUrlUses = new(StringComparer.Ordinal);
     private readonly List<SlackPost> _posts = [];
     private readonly List<SlackResponsePost> _responsePosts = [];
-    private readonly List<SlackMessageUpdate> _updates = [];
-    private readonly ConcurrentDictionary<(string Channel, string Ts), (string Text, string? Blocks)> _messages = new();
     private long _ts = 1_700_000_100_000_000;
     private int _postAttempts;
     private int _acceptBeforeFailing = -1;
@@ -69,9 +65,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         FakeSlackWebApi? fake = null;
         var server = await LoopbackServer.StartAsync(app =>
         {
+            MapApprovals(app, () => fake!);
             app.MapPost("/api/auth.test", (HttpContext c, CancellationToken _) => fake!.AuthTest(c));
             app.MapPost("/api/chat.postMessage", (HttpContext c, CancellationToken _) => fake!.PostMessageAsync(c));
-            app.MapPost("/api/chat.update", (HttpContext c, CancellationToken _) => fake!.UpdateMessageAsync(c));
             app.MapPost("/response/{id}", (HttpContext c, string id) => fake!.ResponseUrlAsync(c, id));
         });
         fake = new FakeSlackWebApi(server);
@@ -103,24 +99,6 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     /// <summary>A fresh response_url on this fake.</summary>
     public Uri NewResponseUrl() => new(_server.BaseAddress, $"response/{Guid.NewGuid():N}");
 
-    /// <summary>Every <c>chat.update</c> accepted, in order.</summary>
-    public IReadOnlyList<SlackMessageUpdate> Updates
-    {
-        get
-        {
-            lock (_updates)
-            {
-                return _updates.ToArray();
-            }
-        }
-    }
-
-    /// <summary>The message's blocks (raw JSON array) as they stand now, after any update; null when it has none.</summary>
-    public string? BlocksOf(string channel, string ts) => _messages.TryGetValue((channel, ts), out var m) ? m.Blocks : null;
-
-    /// <summary>The message's text as it stands now, after any update; null for a message the fake does not know.</summary>
-    public string? TextOf(string channel, string ts) => _messages.TryGetValue((channel, ts), out var m) ? m.Text : null;
-
     public IReadOnlyList<SlackPost> PostsIn(string channel, string? threadTs = null) =>
         Posts.Where(p => p.Channel == channel && (threadTs is null || p.ThreadTs == threadTs)).ToArray();
 
@@ -139,23 +117,21 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return Results.Json(new { ok = false, error = "invalid_auth" });
         }
         var contentType = context.Request.ContentType ?? "";
-        string? channel, text, threadTs, blocks = null, blocksProblem = null;
+        string? channel, text, threadTs, blocks = null;
         if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             using var doc = await JsonDocument.ParseAsync(context.Request.Body);
             channel = Str(doc.RootElement, "channel");
             text = Str(doc.RootElement, "text");
             threadTs = Str(doc.RootElement, "thread_ts");
-            if (doc.RootElement.TryGetProperty("blocks", out var blockArray))
-            {
-                (blocks, blocksProblem) = (blockArray.GetRawText(), SlackBlockKitCheck.Problem(blockArray));
-            }
+            blocks = doc.RootElement.TryGetProperty("blocks", out var b) && b.ValueKind == JsonValueKind.Array ? b.GetRawText() : null;
         }
         else if (context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync();
             (channel, text, threadTs) = (form["channel"].ToString(), form["text"].ToString(), form["thread_ts"].ToString());
             threadTs = threadTs.Length == 0 ? null : threadTs;
+            blocks = form["blocks"].ToString() is { Length: > 0 } formBlocks ? formBlocks : null;
         }
         else
         {
@@ -184,56 +160,18 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         {
             return Results.Json(new { ok = false, error = "msg_too_long" });
         }
-        if (blocksProblem is not null)
+        if (BlocksProblem(blocks) is { } problem)
         {
-            return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { blocksProblem } });
+            return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { problem } });
         }
         var n = Interlocked.Increment(ref _ts);
         var ts = $"{n / 1_000_000}.{n % 1_000_000:D6}";
-        _messages[(channel, ts)] = (text, blocks);
+        Remember(channel, ts, text, blocks);
         lock (_posts)
         {
-            _posts.Add(new SlackPost(channel, text, threadTs, ts, contentType, DateTimeOffset.UtcNow));
+            _posts.Add(new SlackPost(channel, text, threadTs, ts, contentType, DateTimeOffset.UtcNow, blocks));
         }
         return Results.Json(new { ok = true, channel, ts, message = new { text, ts, thread_ts = threadTs } });
-    }
-
-    // chat.update (JSON body): the message must be one this fake accepted; blocks, when sent, replace the old ones.
-    private async Task<IResult> UpdateMessageAsync(HttpContext context)
-    {
-        if (!Authorized(context))
-        {
-            return Results.Json(new { ok = false, error = "invalid_auth" });
-        }
-        if (!(context.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return Results.Json(new { ok = false, error = "invalid_form_data" });
-        }
-        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
-        var (channel, ts, text) = (Str(doc.RootElement, "channel"), Str(doc.RootElement, "ts"), Str(doc.RootElement, "text"));
-        string? blocks = null;
-        if (doc.RootElement.TryGetProperty("blocks", out var blockArray))
-        {
-            if (SlackBlockKitCheck.Problem(blockArray) is { } problem)
-            {
-                return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { problem } });
-            }
-            blocks = blockArray.GetRawText();
-        }
-        if (channel is null || ts is null || !_messages.TryGetValue((channel, ts), out var message))
-        {
-            return Results.Json(new { ok = false, error = "message_not_found" });
-        }
-        if (string.IsNullOrEmpty(text) && blocks is null)
-        {
-            return Results.Json(new { ok = false, error = "no_text" });
-        }
-        _messages[(channel, ts)] = (string.IsNullOrEmpty(text) ? message.Text : text, blocks ?? message.Blocks);
-        lock (_updates)
-        {
-            _updates.Add(new SlackMessageUpdate(channel, ts, text, blocks));
-        }
-        return Results.Json(new { ok = true, channel, ts, text });
     }
 
     private async Task<IResult> ResponseUrlAsync(HttpContext context, string id)

@@ -1,5 +1,5 @@
 namespace ChatOps.TestKit.Slack;
 
-/// <summary>A <c>chat.update</c> the fake Slack accepted: the message (channel, ts) and its new text and blocks
-/// (the raw JSON array, null when the call left the blocks as they were).</summary>
+/// <summary>A <c>chat.update</c> of a posted message the fake Slack accepted: the message (channel, ts) and its new
+/// text and blocks (the raw JSON array, null when the call left the blocks as they were).</summary>
 public sealed record SlackMessageUpdate(string Channel, string Ts, string? Text, string? Blocks);

@@ -72,15 +72,15 @@ public sealed class SlackApprovalFlowTests : IAsyncLifetime
         _proxy.Enqueue(FakeQCliReply.Chunks("Three instances fail their status checks. ").Proposal(proposal, hash).Chunk("I proposed a support case.").Done());
         (await app.SendAsync(SlackRequest.Signed(message.Build(), _clock.GetUtcNow()))).Dispose();
         await app.WhenIdleAsync();
-        var card = _slack.PostsIn(message.Channel, message.Ts).FirstOrDefault(p => _slack.BlocksOf(p.Channel, p.Ts) is not null);
+        var card = _slack.PostsIn(message.Channel, message.Ts).FirstOrDefault(p => p.Blocks is not null);
         return (message, proposal, card!);
     }
 
-    // Clicks the card's button as first shown (a second click comes from a client not refreshed yet); returns the
+    // Clicks the card's button as first posted (a second click comes from a client not refreshed yet); returns the
     // status and the private answer the clicker got, if any.
     private async Task<(HttpStatusCode Status, SlackResponsePost? Answer)> ClickAsync(ChatOpsApp app, SlackPost card, string who, bool approve, string? value = null, string team = FakeSlackWebApi.DefaultTeamId)
     {
-        var button = Buttons(OriginalBlocks(card))[approve ? 0 : 1];
+        var button = Buttons(card.Blocks!)[approve ? 0 : 1];
         var responseUrl = _slack.NewResponseUrl();
         var id = responseUrl.Segments[^1];
         var payload = SlackBlockAction.Button(button.ActionId, value ?? button.Value).By(who, team).OnMessage(card.Channel, card.Ts).AnsweringTo(responseUrl).Build();
@@ -88,10 +88,6 @@ public sealed class SlackApprovalFlowTests : IAsyncLifetime
         await app.WhenIdleAsync();
         return (response.StatusCode, _slack.ResponsePosts.SingleOrDefault(p => p.ResponseUrlId == id));
     }
-
-    private string OriginalBlocks(SlackPost card) => _originalBlocks.TryGetValue(card.Ts, out var blocks) ? blocks : _originalBlocks[card.Ts] = _slack.BlocksOf(card.Channel, card.Ts)!;
-
-    private readonly Dictionary<string, string> _originalBlocks = new(StringComparer.Ordinal);
 
     private static List<(string ActionId, string Value, string? Style)> Buttons(string blocksJson) =>
         JsonDocument.Parse(blocksJson).RootElement.EnumerateArray()
@@ -114,7 +110,7 @@ public sealed class SlackApprovalFlowTests : IAsyncLifetime
 
         Assert.NotNull(card);
         Assert.Equal(question.Ts, card.ThreadTs);
-        var blocks = OriginalBlocks(card);
+        var blocks = card.Blocks!;
         Assert.Null(SlackBlockKitCheck.Problem(JsonDocument.Parse(blocks).RootElement));
         var header = JsonDocument.Parse(blocks).RootElement[0];
         Assert.Equal("header", header.GetProperty("type").GetString());
@@ -202,7 +198,7 @@ public sealed class SlackApprovalFlowTests : IAsyncLifetime
 
         Assert.StartsWith("Approved.", answer!.Text, StringComparison.Ordinal);
         Assert.Equal([proposal.Id], _proxy.Executions);
-        Assert.DoesNotContain("(not the asker)", OriginalBlocks(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("(not the asker)", card.Blocks!, StringComparison.Ordinal);
     }
 
     [Fact]
