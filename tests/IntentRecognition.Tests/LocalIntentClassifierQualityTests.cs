@@ -17,9 +17,10 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Recall(Intent.AwsOps) >= 0.90, $"aws_ops recall {evaluation.Recall(Intent.AwsOps):P1}");
     }
 
-    // Measured once on the fresh held-out set after tuning ended (2026-12-05): 2 of 93 = 2.2 %. The bar is not met, and
-    // the held-out set must not be tuned on; the fix belongs on the dev set or the training data, then a new fresh set.
-    [Fact(Skip = "Bar not met on the fresh held-out set: off_topic -> aws_ops 2.2 % (2/93) against < 2 %; see README, Intent quality")]
+    // The first held-out set missed this bar (2 of 93 = 2.2 %). It was folded into training, off-topic questions phrased
+    // like ops questions were added, the model and threshold were re-tuned on the dev set only, and a second fresh set,
+    // written by someone who never saw the model or its data, replaced it: measured once, 2 of 160 = 1.3 %.
+    [Fact]
     public void FreshHeldOutSetSendsFewerThanTwoPercentOfOffTopicQuestionsToAwsOps()
     {
         var evaluation = Evaluate(IntentData.HeldOut);

@@ -6,7 +6,7 @@ namespace ChatOps.IntentRecognition.Model;
 internal static class IntentDecision
 {
     /// <summary>Smallest probability with which a question goes to <c>aws_ops</c>; below it the safer of the other two wins.</summary>
-    public const double AwsThreshold = 0.65;
+    public const double AwsThreshold = 0.7;
 
     /// <summary>Follow-ups with a top probability below this keep the previous route of the thread.</summary>
     public const double FollowUpConfidence = 0.9;

@@ -7,7 +7,7 @@ using Microsoft.ML.Transforms.Text;
 
 namespace ChatOps.IntentRecognition.Model;
 
-/// <summary>The trained local model: text featurised as word uni/bigrams and character 1–3-grams (so Chinese, which has
+/// <summary>The trained local model: text featurised as word uni/bigrams and character 1–4-grams (so Chinese, which has
 /// no spaces, is covered), then a maximum-entropy (multinomial logistic regression) classifier trained with L-BFGS.
 /// Training is deterministic: fixed seed, one thread, data in file order.</summary>
 internal sealed class IntentModel
@@ -44,7 +44,7 @@ internal sealed class IntentModel
         return new IntentModel(context, context.Model.Load(stream, out _));
     }
 
-    public static IntentModel Train(IEnumerable<LabelledQuestion> questions) => Train(questions, 0.01f, 3, 2f);
+    public static IntentModel Train(IEnumerable<LabelledQuestion> questions) => Train(questions, 0.003f, 4, 3f);
 
     internal static IntentModel Train(IEnumerable<LabelledQuestion> questions, float l2, int charNgrams, float offTopicWeight)
     {

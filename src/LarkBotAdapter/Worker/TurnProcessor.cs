@@ -76,6 +76,7 @@ public sealed class TurnProcessor(
         deadline.CancelAfter(options.AnswerTimeout);
         var attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal);
         var answer = new StringBuilder();
+        var started = time.GetTimestamp();
         IntentResult? intent = null;
         var live = options.LiveReplies && channel is ILiveReplyChannel liveChannel
             ? new LiveAnswer(liveChannel, turn, replies.LiveLedger(), time, logger)
@@ -118,7 +119,11 @@ public sealed class TurnProcessor(
                 {
                     continue;
                 }
-                await replies.PostAsync(segment, cancellationToken);
+                // The last segment of an answer posted as segments carries the 👍/👎 buttons where the channel can show them.
+                var chosenIntent = intent;
+                await replies.PostAsync(
+                    segment.IsFinal && options.Feedback ? segment with { Feedback = FeedbackOf(turn, chosenIntent, time.GetElapsedTime(started)) } : segment,
+                    cancellationToken);
                 if (replies.TargetGone)
                 {
                     // Recalled or removed: stop the route too (closing a proxy stream ends its CLI run).
@@ -128,8 +133,7 @@ public sealed class TurnProcessor(
             }
             if (live is { Started: true })
             {
-                var feedback = new AnswerFeedback(
-                    turn.ClaimKey, intent.Intent.ToLabel(), routes.For(intent.Intent).Model, intent.Source, (long)live.Elapsed.TotalMilliseconds);
+                var feedback = FeedbackOf(turn, intent, live.Elapsed);
                 await live.CompleteAsync(LiveStatus.Done(turn, live.Elapsed, answer.ToString()), null, cancellationToken, options.Feedback ? feedback : null);
             }
             else if (replies.Posted == 0)
@@ -186,6 +190,9 @@ public sealed class TurnProcessor(
         await SaveThreadAsync(thread, turn, intent, answer.ToString(), attributes, cancellationToken);
         return intent;
     }
+
+    private AnswerFeedback FeedbackOf(ChatTurn turn, IntentResult intent, TimeSpan elapsed) =>
+        new(turn.ClaimKey, intent.Intent.ToLabel(), routes.For(intent.Intent).Model, intent.Source, (long)elapsed.TotalMilliseconds);
 
     private static bool Shown(ReplyWriter replies, LiveAnswer? live) => replies.Posted > 0 || live is { Started: true };
 

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using System.Text.Json.Nodes;
 
 namespace ChatOps.TestKit.Slack;
 
 /// <summary>Block Kit messages on the fake Slack (approval cards): posted blocks are checked against Slack's limits
-/// (<see cref="SlackBlockKitCheck"/>, <c>invalid_blocks</c> otherwise), and <c>chat.update</c> replaces a posted
-/// message's text and blocks; <see cref="BlocksOf"/> and <see cref="TextOf"/> read a message as it stands now,
-/// <see cref="Updates"/> lists the edits.</summary>
+/// (<see cref="SlackBlockKitCheck"/>, <c>invalid_blocks</c> otherwise), and <c>chat.update</c> of a posted message
+/// (FakeSlackWebApi.Live.cs) replaces its text and blocks; <see cref="BlocksOf"/> and <see cref="TextOf"/> read a
+/// message as it stands now, <see cref="Updates"/> lists the edits.</summary>
 public sealed partial class FakeSlackWebApi
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly List<SlackMessageUpdate> _updates = [];
     private readonly ConcurrentDictionary<(string Channel, string Ts), (string Text, string? Blocks)> _messages = new();
 
@@ -27,19 +28,17 @@ public sealed partial class FakeSlackWebApi
         }
     }
 
-    /// <summary>The message's blocks (raw JSON array) as they stand now, after any update; null when it has none.</summary>
+    /// <summary>The message's blocks (a JSON array, with only the escapes JSON requires, so <c>&lt;@U…&gt;</c> reads as
+    /// sent) as they stand now, after any update; null when it has none.</summary>
     public string? BlocksOf(string channel, string ts) => _messages.TryGetValue((channel, ts), out var m) ? m.Blocks : null;
 
     /// <summary>The message's text as it stands now, after any update; null for a message the fake does not know.</summary>
     public string? TextOf(string channel, string ts) => _messages.TryGetValue((channel, ts), out var m) ? m.Text : null;
 
-    // Order 1: where another part of the fake maps chat.update too, that one answers (and should call RecordUpdate).
-    private static void MapApprovals(IEndpointRouteBuilder app, Func<FakeSlackWebApi> fake) =>
-        app.MapPost("/api/chat.update", (HttpContext c, CancellationToken _) => fake().UpdatePostedAsync(c)).WithOrder(1);
-
     /// <summary>Records an accepted edit of a posted message: new text (kept when empty) and blocks (kept when null).</summary>
     internal void RecordUpdate(string channel, string ts, string? text, string? blocks)
     {
+        blocks = ReadableJson(blocks);
         if (_messages.TryGetValue((channel, ts), out var message))
         {
             _messages[(channel, ts)] = (string.IsNullOrEmpty(text) ? message.Text : text, blocks ?? message.Blocks);
@@ -50,8 +49,12 @@ public sealed partial class FakeSlackWebApi
         }
     }
 
-    private void Remember(string channel, string ts, string text, string? blocks) => _messages[(channel, ts)] = (text, blocks);
+    private void Remember(string channel, string ts, string text, string? blocks) => _messages[(channel, ts)] = (text, ReadableJson(blocks));
 
+    /// <summary>JSON as the fake shows it: re-written with only the escapes JSON requires (null stays null).</summary>
+    public static string? ReadableJson(string? json) => json is null ? null : JsonNode.Parse(json)?.ToJsonString(Readable);
+
+    // What breaks a Block Kit limit in blocks (a JSON array), or null.
     private static string? BlocksProblem(string? blocks)
     {
         if (blocks is null)
@@ -67,35 +70,5 @@ public sealed partial class FakeSlackWebApi
         {
             return "blocks is not JSON";
         }
-    }
-
-    // chat.update (JSON body) of a message this fake accepted; blocks, when sent, replace the old ones.
-    private async Task<IResult> UpdatePostedAsync(HttpContext context)
-    {
-        if (!Authorized(context))
-        {
-            return Results.Json(new { ok = false, error = "invalid_auth" });
-        }
-        if (!(context.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return Results.Json(new { ok = false, error = "invalid_form_data" });
-        }
-        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
-        var (channel, ts, text) = (Str(doc.RootElement, "channel"), Str(doc.RootElement, "ts"), Str(doc.RootElement, "text"));
-        var blocks = doc.RootElement.TryGetProperty("blocks", out var b) ? b.GetRawText() : null;
-        if (BlocksProblem(blocks) is { } problem)
-        {
-            return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { problem } });
-        }
-        if (channel is null || ts is null || !_messages.ContainsKey((channel, ts)))
-        {
-            return Results.Json(new { ok = false, error = "message_not_found" });
-        }
-        if (string.IsNullOrEmpty(text) && blocks is null)
-        {
-            return Results.Json(new { ok = false, error = "no_text" });
-        }
-        RecordUpdate(channel, ts, text, blocks);
-        return Results.Json(new { ok = true, channel, ts, text });
     }
 }

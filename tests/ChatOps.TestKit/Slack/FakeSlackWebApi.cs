@@ -65,10 +65,10 @@ public sealed partial class FakeSlackWebApi : IAsyncDisposable
         FakeSlackWebApi? fake = null;
         var server = await LoopbackServer.StartAsync(app =>
         {
-            MapApprovals(app, () => fake!);
             app.MapPost("/api/auth.test", (HttpContext c, CancellationToken _) => fake!.AuthTest(c));
             app.MapPost("/api/chat.postMessage", (HttpContext c, CancellationToken _) => fake!.PostMessageAsync(c));
             app.MapPost("/response/{id}", (HttpContext c, string id) => fake!.ResponseUrlAsync(c, id));
+            MapLive(app, () => fake!);
         });
         fake = new FakeSlackWebApi(server);
         return fake;

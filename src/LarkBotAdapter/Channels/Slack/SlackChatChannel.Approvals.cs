@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 
@@ -13,8 +14,8 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            var ts = await client.PostBlocksJsonAsync(
-                turn.ChatId, SlackApprovalBlocks.Text(view), SlackApprovalBlocks.Json(view), turn.RootId ?? turn.MessageId, cancellationToken);
+            var ts = await client.PostBlocksAsync(
+                turn.ChatId, SlackApprovalBlocks.Text(view), Blocks(view), turn.RootId ?? turn.MessageId, cancellationToken);
             Log.ApprovalCardPosted(logger, view.Record.Id, turn.ChatId, ts);
             return ts;
         }
@@ -29,11 +30,13 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            await client.UpdateBlocksJsonAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(view), SlackApprovalBlocks.Json(view), cancellationToken);
+            await client.UpdateMessageAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(view), Blocks(view), cancellationToken);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
             throw Failed(ex);
         }
     }
+
+    private static JsonArray Blocks(ApprovalView view) => JsonNode.Parse(SlackApprovalBlocks.Json(view))!.AsArray();
 }

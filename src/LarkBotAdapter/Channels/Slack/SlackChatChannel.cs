@@ -11,7 +11,8 @@ public sealed partial class SlackChatChannel(
     SlackWebApiClient client,
     SlackPacer pacer,
     SlackBotIdentity identity,
-    ILogger<SlackChatChannel> logger) : IChatChannel
+    ILogger<SlackChatChannel> logger,
+    SlackLiveStreams streams) : IChatChannel
 {
     // The reply position of a slash command's parent message.
     public const int ParentIndex = -1;
@@ -69,7 +70,10 @@ public sealed partial class SlackChatChannel(
             try
             {
                 await pacer.WaitAsync(turn.ChatId, cancellationToken);
-                return PostReceipt.Of(segment.Index, await client.PostMessageAsync(turn.ChatId, text, turn.RootId ?? turn.MessageId, cancellationToken));
+                var threadTs = turn.RootId ?? turn.MessageId;
+                return PostReceipt.Of(segment.Index, segment.Feedback is { } feedback
+                    ? await client.PostBlocksAsync(turn.ChatId, text, SlackLiveBlocks.Answer(segment.Markdown, null, feedback), threadTs, cancellationToken)
+                    : await client.PostMessageAsync(turn.ChatId, text, threadTs, cancellationToken));
             }
             catch (SlackApiException ex) when (ex.IsCannotPostHere && turn.ResponseUrl is not null)
             {

@@ -18,6 +18,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSecretRefresher();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();
+        services.TryAddSingleton(new SlackStreamLimits());
+        services.AddSingleton<SlackLiveStreams>();
         services.AddTransient<SlackIngress>();
         services.AddTransient<SlackCommandIngress>();
         services.AddTransient<SlackInteractionIngress>();

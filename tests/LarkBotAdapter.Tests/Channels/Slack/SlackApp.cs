@@ -35,6 +35,7 @@ public sealed class SlackApp : IAsyncDisposable
                 services?.Invoke(s);
             });
         app.CheckForSecrets("a Slack post", () => slack.Posts.Select(p => p.Text).Concat(slack.ResponsePosts.Select(p => p.Text)));
+        app.CheckForSecrets("a Slack stream", () => slack.Streams.SelectMany(s => s.History).Concat(slack.Posts.Select(p => p.Blocks ?? "")));
         return new SlackApp(app, slack);
     }
 
