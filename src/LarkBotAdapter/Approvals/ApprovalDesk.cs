@@ -152,18 +152,20 @@ public sealed class ApprovalDesk(
         }
     }
 
-    // The text a decision attempt answers with (toast, ephemeral message or thread reply).
-    public string Describe(Decision decision, bool chinese)
+    // The text a decision attempt answers with (toast, ephemeral message or thread reply); mention writes a user id the
+    // way the platform's text mentions someone (Slack: <@U…>), plain ids without it.
+    public string Describe(Decision decision, bool chinese, Func<string, string>? mention = null)
     {
         string Pick(string english, string zh) => chinese ? zh : english;
-        var approvers = decision.Record is { } r ? string.Join(", ", options.ApproversOn(r.Turn.Platform)) : "";
+        mention ??= id => id;
+        var approvers = decision.Record is { } r ? string.Join(", ", options.ApproversOn(r.Turn.Platform).Select(mention)) : "";
         return decision.Outcome switch
         {
             DecisionOutcome.Approved => Pick("Approved. Running it now; the result will be posted in the thread.", "已批准，正在执行，结果会发在消息串里。"),
             DecisionOutcome.Rejected => Pick("Rejected. Nothing will be done.", "已拒绝，不会执行任何操作。"),
             DecisionOutcome.NotAllowed when approvers.Length == 0 => Pick("Nobody may approve this: no approvers are configured (OPS_APPROVER_IDS).", "没有配置审批人（OPS_APPROVER_IDS），无人可以批准。"),
             DecisionOutcome.NotAllowed => Pick($"Only these approvers may approve this: {approvers}.", $"只有以下审批人可以批准：{approvers}。"),
-            DecisionOutcome.AlreadyDecided => Pick($"Already decided: {ViewOf(decision.Record!).StatusLine}", $"已处理：{ViewOf(decision.Record!).StatusLine}"),
+            DecisionOutcome.AlreadyDecided => Pick($"Already decided: {ViewOf(decision.Record!).StatusLineNaming(mention)}", $"已处理：{ViewOf(decision.Record!).StatusLineNaming(mention)}"),
             DecisionOutcome.Expired => Pick("This proposal has expired; ask again to get a new one.", "该提案已过期，请重新提问以生成新提案。"),
             DecisionOutcome.Unknown => Pick("This approval is not known (any more).", "找不到该审批。"),
             _ => Pick("The decision could not be recorded right now. Please try again.", "暂时无法记录决定，请稍后重试。"),

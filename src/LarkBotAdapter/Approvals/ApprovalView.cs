@@ -23,15 +23,22 @@ public sealed record ApprovalView(ApprovalRecord Record, IReadOnlyList<string> A
     };
 
     // The line under the arguments: who decided and when, or until when it may be decided.
-    public string StatusLine => Record.State switch
+    public string StatusLine => StatusLineNaming(id => id);
+
+    // The status line with the decider's user id written by mention (as a Slack <@U…>, say).
+    public string StatusLineNaming(Func<string, string> mention)
     {
-        ApprovalState.Pending => Pick($"Expires {Time(Record.ExpiresAt)}.", $"{Time(Record.ExpiresAt)} 过期。"),
-        ApprovalState.Approved => Pick($"Approved by {Who} at {Time(Record.DecidedAt)}; running.", $"{Who} 于 {Time(Record.DecidedAt)} 批准，正在执行。"),
-        ApprovalState.Executed => Pick($"Approved by {Who} at {Time(Record.DecidedAt)}, done.", $"{Who} 于 {Time(Record.DecidedAt)} 批准，已完成。"),
-        ApprovalState.Failed => Pick($"Approved by {Who} at {Time(Record.DecidedAt)}; it failed.", $"{Who} 于 {Time(Record.DecidedAt)} 批准，执行失败。"),
-        ApprovalState.Rejected => Pick($"Rejected by {Who} at {Time(Record.DecidedAt)}.", $"{Who} 于 {Time(Record.DecidedAt)} 拒绝。"),
-        _ => Pick($"Expired at {Time(Record.ExpiresAt)} without a decision.", $"已于 {Time(Record.ExpiresAt)} 过期，未获审批。"),
-    };
+        var who = mention(DeciderId);
+        return Record.State switch
+        {
+            ApprovalState.Pending => Pick($"Expires {Time(Record.ExpiresAt)}.", $"{Time(Record.ExpiresAt)} 过期。"),
+            ApprovalState.Approved => Pick($"Approved by {who} at {Time(Record.DecidedAt)}; running.", $"{who} 于 {Time(Record.DecidedAt)} 批准，正在执行。"),
+            ApprovalState.Executed => Pick($"Approved by {who} at {Time(Record.DecidedAt)}, done.", $"{who} 于 {Time(Record.DecidedAt)} 批准，已完成。"),
+            ApprovalState.Failed => Pick($"Approved by {who} at {Time(Record.DecidedAt)}; it failed.", $"{who} 于 {Time(Record.DecidedAt)} 批准，执行失败。"),
+            ApprovalState.Rejected => Pick($"Rejected by {who} at {Time(Record.DecidedAt)}.", $"{who} 于 {Time(Record.DecidedAt)} 拒绝。"),
+            _ => Pick($"Expired at {Time(Record.ExpiresAt)} without a decision.", $"已于 {Time(Record.ExpiresAt)} 过期，未获审批。"),
+        };
+    }
 
     public bool IsOpen => Record.State == ApprovalState.Pending;
 
@@ -46,7 +53,7 @@ public sealed record ApprovalView(ApprovalRecord Record, IReadOnlyList<string> A
     public string Pick(string english, string chinese) => Chinese ? chinese : english;
 
     // The decider's user id without its platform prefix (for a mention).
-    private string Who => Record.DecidedBy is { } by ? by[(by.LastIndexOf(':') + 1)..] : "?";
+    private string DeciderId => Record.DecidedBy is { } by ? by[(by.LastIndexOf(':') + 1)..] : "?";
 
     private static string Time(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "?";

@@ -248,10 +248,17 @@ public sealed partial class FakeSlackWebApi
             }
             return Results.Json(new { ok = true, channel = stream.Channel, ts = stream.Ts, text });
         }
-        var ts = Arg(args, "ts");
-        return Posts.Any(p => p.Ts == ts && p.Channel == Arg(args, "channel"))
-            ? Results.Json(new { ok = true, channel = Arg(args, "channel"), ts, text })
-            : Error("message_not_found");
+        var (channel, ts) = (Arg(args, "channel"), Arg(args, "ts"));
+        if (!Posts.Any(p => p.Ts == ts && p.Channel == channel))
+        {
+            return Error("message_not_found");
+        }
+        if (BlocksProblem(blocks?.ToJsonString()) is not null)
+        {
+            return Error("invalid_blocks");
+        }
+        RecordUpdate(channel!, ts!, Arg(args, "text"), blocks?.ToJsonString());
+        return Results.Json(new { ok = true, channel, ts, text });
     }
 
     private async Task<IResult> SetStatusAsync(HttpContext context)

@@ -160,8 +160,13 @@ public sealed partial class FakeSlackWebApi : IAsyncDisposable
         {
             return Results.Json(new { ok = false, error = "msg_too_long" });
         }
+        if (BlocksProblem(blocks) is { } problem)
+        {
+            return Results.Json(new { ok = false, error = "invalid_blocks", errors = new[] { problem } });
+        }
         var n = Interlocked.Increment(ref _ts);
         var ts = $"{n / 1_000_000}.{n % 1_000_000:D6}";
+        Remember(channel, ts, text, blocks);
         lock (_posts)
         {
             _posts.Add(new SlackPost(channel, text, threadTs, ts, contentType, DateTimeOffset.UtcNow, blocks));
@@ -178,7 +183,12 @@ public sealed partial class FakeSlackWebApi : IAsyncDisposable
         using var doc = await JsonDocument.ParseAsync(context.Request.Body);
         lock (_responsePosts)
         {
-            _responsePosts.Add(new SlackResponsePost(id, Str(doc.RootElement, "response_type"), Str(doc.RootElement, "text") ?? ""));
+            _responsePosts.Add(new SlackResponsePost(id, Str(doc.RootElement, "response_type"), Str(doc.RootElement, "text") ?? "")
+            {
+                ReplaceOriginal = doc.RootElement.TryGetProperty("replace_original", out var replace) && replace.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? replace.GetBoolean()
+                    : null,
+            });
         }
         return Results.Text("ok");
     }

@@ -7,4 +7,8 @@ namespace ChatOps.TestKit.Slack;
 public sealed record SlackPost(string Channel, string Text, string? ThreadTs, string Ts, string ContentType, DateTimeOffset ReceivedAt, string? Blocks = null);
 
 /// <summary>A message posted to a slash command's <c>response_url</c>.</summary>
-public sealed record SlackResponsePost(string ResponseUrlId, string? ResponseType, string Text);
+public sealed record SlackResponsePost(string ResponseUrlId, string? ResponseType, string Text)
+{
+    /// <summary>The post's <c>replace_original</c>, when it sent one (false: the clicked message stays as it is).</summary>
+    public bool? ReplaceOriginal { get; init; }
+}

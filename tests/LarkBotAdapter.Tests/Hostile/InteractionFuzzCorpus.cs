@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;
@@ -8,7 +9,7 @@ using static ChatOps.LarkBotAdapter.Tests.Hostile.HostileRequests;
 namespace ChatOps.LarkBotAdapter.Tests.Hostile;
 
 /// <summary>Hostile requests for the interactivity endpoints, <c>POST /lark/cards</c> and <c>POST /slack/interactions</c>:
-/// none may take a claim, hand off a job, post anything or record a vote.</summary>
+/// none may take a claim, hand off a job, post anything, record a vote or decide a proposal.</summary>
 public static class InteractionFuzzCorpus
 {
     public static readonly IReadOnlyDictionary<string, HostileCase> Cases = Build();
@@ -42,6 +43,17 @@ public static class InteractionFuzzCorpus
             json[key] = text;
         }
         return json.ToJsonString();
+    }
+
+    /// <summary>A well-formed approval button value (a proposal id and a 64-hex-digit hash).</summary>
+    public static string ApprovalValue(string proposal = "P-HOSTILE1", string? hash = null) =>
+        SlackValue(new Dictionary<string, string> { ["proposal"] = proposal, ["hash"] = hash ?? new string('0', 64) });
+
+    /// <summary>A click on an approval card's button, as the hostile user, with no response_url unless given.</summary>
+    public static string SlackApprovalClick(string? value, bool approve = true, string elementType = "button", Uri? responseUrl = null, string user = "U0HOSTILE", string team = "T0TEST")
+    {
+        var click = SlackBlockAction.Button(approve ? SlackApprovalBlocks.ApproveActionId : SlackApprovalBlocks.RejectActionId, value).OfType(elementType).By(user, team);
+        return (responseUrl is null ? click : click.AnsweringTo(responseUrl)).Build();
     }
 
     public static HttpRequestMessage SlackForm(string form) =>
@@ -97,6 +109,25 @@ public static class InteractionFuzzCorpus
         c.Add("slack feedback value of 3,000 characters", Expect.Ignored, () => SlackPayload(SlackClick(value: SlackValue(Feedback(answer: new string('k', 3_000))))));
         c.Add("slack feedback with vote maybe", Expect.Ignored, () => SlackPayload(SlackClick(value: SlackValue(Feedback(vote: "maybe")))));
         c.Add("slack block_actions without actions", Expect.Ignored, () => SlackPayload(SlackClick().Replace("\"actions\":", "\"actions_\":", StringComparison.Ordinal)));
+        // Slack approval buttons: values that are not ours, and clicks on proposals nobody made, decide nothing.
+        c.Add("slack approval click, value not JSON", Expect.Ignored, () => SlackPayload(SlackApprovalClick("approve P-1")));
+        c.Add("slack approval click, no value", Expect.Ignored, () => SlackPayload(SlackApprovalClick(null)));
+        c.Add("slack approval click, value a JSON array", Expect.Ignored, () => SlackPayload(SlackApprovalClick("[\"P-1\"]")));
+        c.Add("slack approval click, value without hash", Expect.Ignored, () => SlackPayload(SlackApprovalClick("{\"proposal\":\"P-HOSTILE1\"}")));
+        c.Add("slack approval click, hash not hex", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(hash: new string('z', 64)))));
+        c.Add("slack approval click, hash in capitals", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(hash: new string('A', 64)))));
+        c.Add("slack approval click, hash too short", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(hash: "00"))));
+        c.Add("slack approval click, hash a number", Expect.Ignored, () => SlackPayload(SlackApprovalClick("{\"proposal\":\"P-HOSTILE1\",\"hash\":0}")));
+        c.Add("slack approval click, proposal id with markup", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(proposal: "P-<!channel>"))));
+        c.Add("slack approval click, proposal id of 200 characters", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(proposal: "P-" + new string('9', 198)))));
+        c.Add("slack approval click, proposal id without P-", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(proposal: "HOSTILE1"))));
+        c.Add("slack approval click, value of 3,000 characters", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue() + new string(' ', 3_000))));
+        c.Add("slack approval click, 200 nested objects in the value", Expect.Ignored, () => SlackPayload(SlackApprovalClick("{\"proposal\":" + string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 201))));
+        c.Add("slack approval action that is a select menu", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(), elementType: "static_select")));
+        c.Add("slack approval click on a proposal nobody made", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue())));
+        c.Add("slack reject click on a proposal nobody made", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(), approve: false)));
+        c.Add("slack approval click answering to another host", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(), responseUrl: new Uri("https://attacker.example/hook"))));
+        c.Add("slack approval click answering to the allowed host with credentials", Expect.Ignored, () => SlackPayload(SlackApprovalClick(ApprovalValue(), responseUrl: new Uri("https://user:pw@hooks.slack.invalid/x"))));
         // Truncations of valid bodies: refused or acknowledged, never more.
         foreach (var cut in new[] { 1, 10, 40, 80, 120, 200 })
         {

@@ -41,4 +41,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1212, Level = LogLevel.Information, Message = "Slack workspace {TeamId}: the assistant status could not be shown ({Error}); logged once per workspace")]
     public static partial void StatusNotShown(ILogger logger, string teamId, string error);
+
+    [LoggerMessage(EventId = 1260, Level = LogLevel.Information, Message = "Approval card for proposal {ProposalId} posted in {Channel} as {Ts}")]
+    public static partial void ApprovalCardPosted(ILogger logger, string proposalId, string channel, string ts);
+
+    [LoggerMessage(EventId = 1261, Level = LogLevel.Warning, Message = "Slack approval click ignored: {Reason}")]
+    public static partial void ApprovalClickIgnored(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1262, Level = LogLevel.Information, Message = "Slack approval click on proposal {ProposalId} by {Team}:{User}: {Outcome}")]
+    public static partial void ApprovalClicked(ILogger logger, string proposalId, string team, string user, string outcome);
+
+    [LoggerMessage(EventId = 1263, Level = LogLevel.Warning, Message = "Slack approval click on proposal {ProposalId}: the private answer could not be sent ({Error})")]
+    public static partial void ApprovalAnswerNotSent(ILogger logger, string proposalId, string error);
 }

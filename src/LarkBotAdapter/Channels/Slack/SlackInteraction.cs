@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // The parts of an interaction payload the bot reads: its type (block_actions, view_submission, …), who acted in
-// which team, and for block_actions the actions (type, action_id, value of the clicked element).
-internal sealed record SlackInteraction(string Type, string TeamId, string UserId, IReadOnlyList<SlackInteraction.Action> Actions)
+// which team, for block_actions the actions (type, action_id, value of the clicked element), and the response_url
+// that answers the clicker (null when absent).
+internal sealed record SlackInteraction(string Type, string TeamId, string UserId, IReadOnlyList<SlackInteraction.Action> Actions, string? ResponseUrl = null)
 {
     // Actions read at most; a click sends one.
     private const int MaxActions = 5;
@@ -39,7 +40,7 @@ internal sealed record SlackInteraction(string Type, string TeamId, string UserI
                 }
             }
         }
-        return new SlackInteraction(type, team, user, actions);
+        return new SlackInteraction(type, team, user, actions, String(root, "response_url"));
     }
 
     private static string? String(JsonElement parent, string name) =>

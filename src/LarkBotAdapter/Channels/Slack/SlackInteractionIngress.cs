@@ -11,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // POST /slack/interactions: the app's Interactivity Request URL. Slack posts a form with one field, payload (JSON),
-// signed like events; it wants a 200 within 3 s. block_actions clicks on the bot's feedback buttons are recorded;
-// every other well-formed interaction is acknowledged and ignored.
+// signed like events; it wants a 200 within 3 s. block_actions clicks on the bot's feedback buttons are recorded,
+// clicks on approval cards go to the approval desk (SlackApprovalClicks); every other well-formed interaction is
+// acknowledged and ignored.
 internal sealed class SlackInteractionIngress(
     IOptionsMonitor<SlackOptions> options,
     SecretRefresher secrets,
     FeedbackRecorder feedback,
+    SlackApprovalClicks approvals,
     TimeProvider time,
     ILogger<SlackInteractionIngress> logger)
 {
@@ -47,7 +49,11 @@ internal sealed class SlackInteractionIngress(
         }
         foreach (var action in interaction.Actions)
         {
-            if (FeedbackOf(action) is { } vote)
+            if (SlackApprovalClicks.Handles(action))
+            {
+                await approvals.HandleAsync(interaction, action, cancellationToken);
+            }
+            else if (FeedbackOf(action) is { } vote)
             {
                 await feedback.RecordAsync(Platforms.Slack, $"{interaction.TeamId}:{interaction.UserId}", vote.Answer, vote.Vote, cancellationToken);
             }

@@ -23,6 +23,7 @@ public static class SlackServiceCollectionExtensions
         services.AddTransient<SlackIngress>();
         services.AddTransient<SlackCommandIngress>();
         services.AddTransient<SlackInteractionIngress>();
+        services.AddTransient<SlackApprovalClicks>();
         services.AddTransient<IChatChannel, SlackChatChannel>();
         services.AddHostedService<SlackIdentityWarmup>();
         // No resilience handler: a re-sent chat.postMessage could post twice; the client handles 429 itself.
