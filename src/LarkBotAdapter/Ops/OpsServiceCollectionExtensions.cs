@@ -25,6 +25,7 @@ public static class OpsServiceCollectionExtensions
         services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(new ConfigurationChangeTokenSource<QCliProxyOptions>(configuration));
         services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<QCliProxyOptions>>().CurrentValue);
         services.AddSecretRefresher();
+        services.AddSingleton<ExecuteSignatures>();
         services.AddHttpClient<QCliProxyClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<QCliProxyOptions>().Address;

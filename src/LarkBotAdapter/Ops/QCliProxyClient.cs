@@ -18,7 +18,8 @@ internal sealed class QCliProxyClient(
     TimeProvider time,
     ILogger<QCliProxyClient> logger,
     SecretRefresher? secrets = null,
-    IOptionsMonitor<QCliProxyOptions>? current = null)
+    IOptionsMonitor<QCliProxyOptions>? current = null,
+    ExecuteSignatures? signatures = null)
 {
     public static readonly Uri ChatPath = new(QCliProtocol.ChatPath, UriKind.Relative);
 
@@ -26,6 +27,7 @@ internal sealed class QCliProxyClient(
 
     // One execution may create a support case or run a script; the proxy bounds the script itself.
     private static readonly TimeSpan ExecuteTimeout = TimeSpan.FromMinutes(5);
+    private readonly ExecuteSignatures _signatures = signatures ?? new ExecuteSignatures();
 
     // Sends request and yields the answer's lines, ending with its done or error
     // line. Cancelling cancellationToken (the answer deadline) closes the connection.
@@ -57,6 +59,7 @@ internal sealed class QCliProxyClient(
         var path = new Uri(QCliProtocol.ExecutePath(id), UriKind.Relative);
         for (var attempt = 1; ; attempt++)
         {
+            await _signatures.WaitForUnspentSecondAsync(id, time, cancellationToken);
             using var message = Sign(body, options.Secret, path);
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attemptTimeout.CancelAfter(ExecuteTimeout);

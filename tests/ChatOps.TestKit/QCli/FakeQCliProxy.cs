@@ -40,6 +40,8 @@ public sealed class FakeQCliProxy : IAsyncDisposable
     /// is that status without a body.</summary>
     public ConcurrentQueue<int> ExecuteFaults { get; } = new();
 
+    private readonly ConcurrentDictionary<string, byte> _executeSignatures = new(StringComparer.Ordinal);
+
     /// <summary>The execution result JSON for a proposal; by default a created support case.</summary>
     public Func<FakeProposal, string> ExecuteResult { get; set; } = p => new System.Text.Json.Nodes.JsonObject
     {
@@ -153,6 +155,11 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var problem = QCliSignatureVerifier.Problem(
             _secret, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), bytes, _time.GetUtcNow());
+        // As the real proxy's replay guard: a signature is spent once it has reached the proxy.
+        if (problem is null && !_executeSignatures.TryAdd(headers.GetValueOrDefault("X-ChatOps-Signature") ?? "", 0))
+        {
+            problem = "replayed signature";
+        }
         var request = new QCliRecordedRequest(context.Request.Path, headers, bytes, problem);
         _requests.Enqueue(request);
         _received.Release();

@@ -228,7 +228,8 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         await ClickAsync(app, card, Approver, approve: true);
 
-        Assert.Equal(3, _proxy.Requests.Count(r => r.Path.EndsWith("/execute", StringComparison.Ordinal)));
+        // Every retry is signed afresh in a later second: the proxy's replay guard refuses a signature it has seen.
+        Assert.Equal(3, _proxy.Requests.Count(r => r.Path.EndsWith("/execute", StringComparison.Ordinal) && r.Accepted));
         Assert.Equal([proposal.Id], _proxy.Executions);
         Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("Done: Open an AWS Support case", StringComparison.Ordinal));
     }
