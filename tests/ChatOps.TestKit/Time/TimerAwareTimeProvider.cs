@@ -56,21 +56,36 @@ public sealed class TimerAwareTimeProvider : FakeTimeProvider
         // Marked before the library sees it: the library fires a zero due time inside CreateTimer.
         timer.Schedule(dueTime, period);
         timer.Inner = base.CreateTimer(static s => ((WatchedTimer)s!).Fire(), timer, dueTime, period);
+        // Waiters wake only now: the fake clock knows the timer, so a test that advances it next cannot get ahead of it.
+        WakeWaitersIfArmed(timer);
         return timer;
     }
 
     private void SetArmed(WatchedTimer timer, bool isArmed)
     {
+        lock (gate)
+        {
+            if (isArmed)
+            {
+                armed.Add(timer);
+            }
+            else
+            {
+                armed.Remove(timer);
+            }
+        }
+    }
+
+    private void WakeWaitersIfArmed(WatchedTimer timer)
+    {
         TaskCompletionSource[] woken;
         lock (gate)
         {
-            if (!isArmed)
+            if (!armed.Contains(timer))
             {
-                armed.Remove(timer);
                 return;
             }
 
-            armed.Add(timer);
             woken = [.. armedWaiters];
             armedWaiters.Clear();
         }
@@ -108,7 +123,9 @@ public sealed class TimerAwareTimeProvider : FakeTimeProvider
             }
 
             Schedule(dueTime, period);
-            return Inner.Change(dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            owner.WakeWaitersIfArmed(this);
+            return changed;
         }
 
         public void Dispose()

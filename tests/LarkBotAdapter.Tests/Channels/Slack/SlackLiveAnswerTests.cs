@@ -5,6 +5,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Feedback;
 using ChatOps.LarkBotAdapter.Tests.Ops;
@@ -138,6 +139,10 @@ public sealed partial class SlackLiveAnswerTests
         {
             var run = ProcessAsync(app, job, dies.Token);
             await WaitUntilAsync(() => app.Slack.Streams.Count == 1 && app.Slack.Streams[0].Text.Contains("alpha", StringComparison.Ordinal));
+            // The run dies after it recorded the stream's ts with the job (a death between Slack's answer and that
+            // record is the one window no store can close).
+            var state = app.Services.GetRequiredService<IStateStore>();
+            await WaitUntilAsync(() => state.GetPostedSegmentsAsync(turn.ClaimKey, CancellationToken.None).GetAwaiter().GetResult().Count > 0);
             await dies.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         }
