@@ -4,6 +4,7 @@ using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Replies;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,15 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 // Lark as the worker sees it: thread replies as post messages with a stable uuid per (message, position),
 // so a post retried within Lark's hour is not posted twice. Lark forgets a uuid after that hour, which is why the worker
 // also records each post and skips recorded positions on a retried job (Worker.PostedSegments).
-// Live answers are streaming cards (LarkLiveCards); reactions mark the asker's message.
+// Live answers are streaming cards (LarkLiveCards); reactions mark the asker's message. The last segment of a
+// segmented answer (the fallback) that carries feedback goes out as a finished card with the 👍/👎 buttons.
 public sealed class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
     LarkBotIdentity identity,
-    LarkLiveCards liveCards) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalChannel
+    LarkLiveCards liveCards,
+    LarkCardLimits cardLimits,
+    ILogger<LarkChatChannel> logger) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalChannel
 {
     // Lark emoji types of the bot's reactions.
     public const string WorkingEmoji = "OnIt";
@@ -38,7 +42,10 @@ public sealed class LarkChatChannel(
 
     public async Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
     {
-        var messageId = await ReplyAsync(turn, segment, IdempotencyKey(turn.MessageId, segment.Index), cancellationToken);
+        var uuid = IdempotencyKey(turn.MessageId, segment.Index);
+        var messageId = segment.Feedback is { } feedback
+            ? await ReplyWithButtonsAsync(turn, segment, feedback, uuid, cancellationToken)
+            : await ReplyAsync(turn, segment, uuid, cancellationToken);
         return PostReceipt.Of(segment.Index, messageId ?? "posted");
     }
 
@@ -81,6 +88,37 @@ public sealed class LarkChatChannel(
     public static string NoticeIdempotencyKey(string messageId, string noticeKey) => Hash($"{messageId}#notice:{noticeKey}");
 
     internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
+
+    // The segment as a finished card with the feedback buttons, under the segment's own uuid (so a retry within
+    // Lark's hour is not posted twice, whichever form went out). A segment too long for a card, or a card Lark
+    // refuses, goes out as the usual post instead: the answer matters more than its buttons.
+    private async Task<string?> ReplyWithButtonsAsync(ChatTurn turn, Segment segment, AnswerFeedback feedback, string uuid, CancellationToken cancellationToken)
+    {
+        var bytes = LiveTextCut.JsonBytes(segment.Markdown);
+        if (bytes > cardLimits.MaxAnswerBytes)
+        {
+            Log.FeedbackCardTooLong(logger, turn.ClaimKey, bytes);
+            return await ReplyAsync(turn, segment, uuid, cancellationToken);
+        }
+        try
+        {
+            return await client.ReplyAsync(
+                App(turn), turn.MessageId, "interactive", LarkCardJson.Finished(segment.Markdown, feedback), uuid, cancellationToken);
+        }
+        catch (LarkApiException ex) when (!ex.IsTransient && !ex.IsMessageRecalled)
+        {
+            Log.FeedbackCardRefused(logger, turn.ClaimKey, ex.Code, ex);
+        }
+        catch (LarkApiException ex)
+        {
+            throw new ReplyFailedException(ex.Message, targetGone: ex.IsMessageRecalled, transient: ex.IsTransient, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
+        }
+        return await ReplyAsync(turn, segment, uuid, cancellationToken);
+    }
 
     private async Task<string?> ReplyAsync(ChatTurn turn, Segment segment, string uuid, CancellationToken cancellationToken)
     {

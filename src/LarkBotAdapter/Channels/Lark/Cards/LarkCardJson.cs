@@ -7,6 +7,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
 // The card JSON 2.0 of a streaming answer card: streaming mode on, shared (update_multi, which
 // streaming requires), one markdown element for the answer and one small one for the status line or footer.
+// Also the finished card that ends a segmented answer (Finished).
 public static class LarkCardJson
 {
     // The answer's markdown element (element ids: letters, digits, underscores, starting with a letter, ≤ 20).
@@ -65,17 +66,31 @@ public static class LarkCardJson
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartArray();
+            FeedbackColumns(json, feedback);
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // A whole finished card (not a card entity, not streaming) sent as an interactive reply: the answer's markdown
+    // and the same row of 👍/👎 buttons a finished streaming card gets. The last segment of a segmented answer.
+    public static string Finished(string answer, AnswerFeedback feedback)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Writer))
+        {
             json.WriteStartObject();
-            json.WriteString("tag", "column_set");
-            json.WriteString("element_id", FeedbackElement);
-            json.WriteString("flex_mode", "none");
-            json.WriteString("horizontal_spacing", "small");
-            json.WriteStartArray("columns");
-            ButtonColumn(json, "👍", "default", feedback.Values(Vote.Up), size: "small");
-            ButtonColumn(json, "👎", "default", feedback.Values(Vote.Down), size: "small");
+            json.WriteString("schema", "2.0");
+            json.WriteStartObject("config");
+            json.WriteBoolean("update_multi", true);
+            json.WriteEndObject();
+            json.WriteStartObject("body");
+            json.WriteStartArray("elements");
+            Markdown(json, AnswerElement, answer, notation: false);
+            FeedbackColumns(json, feedback);
             json.WriteEndArray();
             json.WriteEndObject();
-            json.WriteEndArray();
+            json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -113,6 +128,20 @@ public static class LarkCardJson
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void FeedbackColumns(Utf8JsonWriter json, AnswerFeedback feedback)
+    {
+        json.WriteStartObject();
+        json.WriteString("tag", "column_set");
+        json.WriteString("element_id", FeedbackElement);
+        json.WriteString("flex_mode", "none");
+        json.WriteString("horizontal_spacing", "small");
+        json.WriteStartArray("columns");
+        ButtonColumn(json, "👍", "default", feedback.Values(Vote.Up), size: "small");
+        ButtonColumn(json, "👎", "default", feedback.Values(Vote.Down), size: "small");
         json.WriteEndArray();
         json.WriteEndObject();
     }
