@@ -61,7 +61,7 @@ public sealed class FakeCard(string cardId, string appId, IReadOnlyDictionary<st
         }
     }
 
-    private static void Collect(System.Text.Json.JsonElement element, List<(string, IReadOnlyDictionary<string, string>)> buttons)
+    internal static void Collect(System.Text.Json.JsonElement element, List<(string, IReadOnlyDictionary<string, string>)> buttons)
     {
         if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
         {

@@ -9,7 +9,8 @@ public sealed record LarkReply(string AppId, string ParentMessageId, string Mess
     /// 0 when not set).</summary>
     public long ReceivedTimestamp { get; init; }
 
-    /// <summary>The Markdown of a <c>post</c> reply (all md/text nodes joined), or the text of a <c>text</c> reply.</summary>
+    /// <summary>The Markdown of a <c>post</c> reply (all md/text nodes joined), the text of a <c>text</c> reply, or the
+    /// markdown elements of a whole <c>interactive</c> card (JSON 2.0) joined.</summary>
     public string Text
     {
         get
@@ -18,6 +19,10 @@ public sealed record LarkReply(string AppId, string ParentMessageId, string Mess
             if (MsgType == "text")
             {
                 return doc.RootElement.GetProperty("text").GetString() ?? "";
+            }
+            if (MsgType == "interactive")
+            {
+                return CardMarkdown(doc.RootElement);
             }
             var parts = new List<string>();
             foreach (var locale in doc.RootElement.EnumerateObject())
@@ -36,5 +41,28 @@ public sealed record LarkReply(string AppId, string ParentMessageId, string Mess
             }
             return string.Join("\n", parts);
         }
+    }
+
+    /// <summary>Every button of a whole <c>interactive</c> card (JSON 2.0): its label and its callback value; empty for other replies.</summary>
+    public IReadOnlyList<(string Label, IReadOnlyDictionary<string, string> Value)> Buttons()
+    {
+        var buttons = new List<(string, IReadOnlyDictionary<string, string>)>();
+        if (MsgType == "interactive")
+        {
+            using var doc = JsonDocument.Parse(Content);
+            FakeCard.Collect(doc.RootElement, buttons);
+        }
+        return buttons;
+    }
+
+    private static string CardMarkdown(JsonElement card)
+    {
+        if (!card.TryGetProperty("body", out var body) || !body.TryGetProperty("elements", out var elements))
+        {
+            return "";
+        }
+        return string.Join("\n", elements.EnumerateArray()
+            .Where(e => e.TryGetProperty("tag", out var tag) && tag.GetString() == "markdown")
+            .Select(e => e.GetProperty("content").GetString() ?? ""));
     }
 }
