@@ -43,6 +43,9 @@ public sealed record LarkReply(string AppId, string ParentMessageId, string Mess
         }
     }
 
+    /// <summary>True for answer text: a <c>post</c> reply, or the finished card with 👍/👎 buttons that ends a segmented answer.</summary>
+    public bool IsAnswer => MsgType == "post" || Buttons().Any(b => b.Value.TryGetValue("action", out var action) && action == "feedback");
+
     /// <summary>Every button of a whole <c>interactive</c> card (JSON 2.0): its label and its callback value; empty for other replies.</summary>
     public IReadOnlyList<(string Label, IReadOnlyDictionary<string, string> Value)> Buttons()
     {

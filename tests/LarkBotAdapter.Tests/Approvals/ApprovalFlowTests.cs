@@ -58,7 +58,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         _proxy.Enqueue(FakeQCliReply.Chunks("Three instances fail their status checks. ").Proposal(proposal, hash).Chunk("I proposed a support case.").Done());
         (await app.SendLarkAsync(message.Build())).Dispose();
         await app.WhenIdleAsync();
-        var card = app.Lark.RepliesTo(message.MessageId).FirstOrDefault(r => r.MsgType == "interactive");
+        var card = app.Lark.RepliesTo(message.MessageId).FirstOrDefault(r => r.MsgType == "interactive" && !r.IsAnswer);
         return (message, proposal, card!);
     }
 
@@ -123,7 +123,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.Contains("Expires ", json, StringComparison.Ordinal);
         Assert.Equal(["approve", "reject"], Buttons(json).Select(b => b["decision"]));
         Assert.All(Buttons(json), b => Assert.Equal(proposal.Hash, b["hash"]));
-        var answer = string.Join("\n", app.Lark.RepliesTo(question.MessageId).Where(r => r.MsgType == "post").Select(r => r.Text));
+        var answer = string.Join("\n", app.Lark.RepliesTo(question.MessageId).Where(r => r.IsAnswer).Select(r => r.Text));
         Assert.Contains("Proposal P-7Q2K9", answer, StringComparison.Ordinal);
         Assert.Contains("I proposed a support case.", answer, StringComparison.Ordinal);
         Assert.Empty(_proxy.Executions);
@@ -147,7 +147,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         var execute = Assert.Single(_proxy.Requests, r => r.Path.EndsWith("/execute", StringComparison.Ordinal));
         Assert.Equal(proposal.Hash, (string?)execute.Json["argumentsHash"]);
         Assert.Equal($"lark:{Approver}", (string?)execute.Json["approvedBy"]);
-        var result = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("Done: Open an AWS Support case", StringComparison.Ordinal));
+        var result = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.IsAnswer && r.Text.Contains("Done: Open an AWS Support case", StringComparison.Ordinal));
         Assert.Contains("case-123456789012-muen-2026-1", result.Text, StringComparison.Ordinal);
         Assert.Contains("Done: Open an AWS Support case", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
         Assert.DoesNotContain("\"button\"", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
@@ -231,7 +231,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         // Every retry is signed afresh in a later second: the proxy's replay guard refuses a signature it has seen.
         Assert.Equal(3, _proxy.Requests.Count(r => r.Path.EndsWith("/execute", StringComparison.Ordinal) && r.Accepted));
         Assert.Equal([proposal.Id], _proxy.Executions);
-        Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("Done: Open an AWS Support case", StringComparison.Ordinal));
+        Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.IsAnswer && r.Text.Contains("Done: Open an AWS Support case", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         var (question, _, card) = await ProposeAsync(app, hash: new string('0', 64));
 
         Assert.Null(card);
-        Assert.Contains(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("arrived damaged and is not offered for approval", StringComparison.Ordinal));
+        Assert.Contains(app.Lark.RepliesTo(question.MessageId), r => r.IsAnswer && r.Text.Contains("arrived damaged and is not offered for approval", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
         await ClickAsync(app, card, Approver, approve: true);
 
-        Assert.Contains(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("the arguments are not the ones it proposed", StringComparison.Ordinal));
+        Assert.Contains(app.Lark.RepliesTo(question.MessageId), r => r.IsAnswer && r.Text.Contains("the arguments are not the ones it proposed", StringComparison.Ordinal));
         Assert.Contains("Failed: Open an AWS Support case", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
     }
 
@@ -273,8 +273,8 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         (await app.SendLarkAsync(approver.Build())).Dispose();
         await app.WhenIdleAsync();
 
-        Assert.Contains(app.Lark.RepliesTo(stranger.MessageId), r => r.MsgType == "post" && r.Text.Contains("Only these approvers may approve this", StringComparison.Ordinal));
-        Assert.Contains(app.Lark.RepliesTo(approver.MessageId), r => r.MsgType == "post" && r.Text.Contains("Approved.", StringComparison.Ordinal));
+        Assert.Contains(app.Lark.RepliesTo(stranger.MessageId), r => r.IsAnswer && r.Text.Contains("Only these approvers may approve this", StringComparison.Ordinal));
+        Assert.Contains(app.Lark.RepliesTo(approver.MessageId), r => r.IsAnswer && r.Text.Contains("Approved.", StringComparison.Ordinal));
         Assert.Equal([proposal.Id], _proxy.Executions);
         Assert.Contains("Done: Open an AWS Support case", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
         Assert.Single(_proxy.Requests, r => r.Path == "/v1/chat");

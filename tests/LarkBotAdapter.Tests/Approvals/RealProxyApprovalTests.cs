@@ -63,7 +63,7 @@ public sealed class RealProxyApprovalTests : IAsyncLifetime
 
         (await app.SendLarkAsync(question.Build())).Dispose();
         await app.WhenIdleAsync();
-        var card = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "interactive");
+        var card = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "interactive" && !r.IsAnswer);
         Assert.Contains("checkout; rm -rf /", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
         Assert.Equal(0, Runs);
         var (status, body) = await ApprovalFlowTests.ClickAsync(app, card, Approver, approve: true);
@@ -73,7 +73,7 @@ public sealed class RealProxyApprovalTests : IAsyncLifetime
         Assert.StartsWith("Approved.", ApprovalFlowTests.Toast(body), StringComparison.Ordinal);
         Assert.StartsWith("Already decided", ApprovalFlowTests.Toast(again.Body), StringComparison.Ordinal);
         Assert.Equal(1, Runs);
-        var result = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.MsgType == "post" && r.Text.Contains("Done: Run runbook restart-api restart", StringComparison.Ordinal));
+        var result = Assert.Single(app.Lark.RepliesTo(question.MessageId), r => r.IsAnswer && r.Text.Contains("Done: Run runbook restart-api restart", StringComparison.Ordinal));
         Assert.Contains("ARG=restart\nARG=checkout; rm -rf /", result.Text, StringComparison.Ordinal);
         Assert.Contains("Done: Run runbook restart-api restart", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
     }

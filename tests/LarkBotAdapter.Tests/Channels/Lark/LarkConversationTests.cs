@@ -102,7 +102,9 @@ public sealed class LarkConversationTests : IAsyncLifetime
         var reply = Assert.Single(_app.Lark.Replies);
         Assert.Equal(message.MessageId, reply.ParentMessageId);
         Assert.True(reply.ReplyInThread);
-        Assert.Equal("post", reply.MsgType);
+        // A finished answer: a card with the 👍/👎 buttons.
+        Assert.Equal("interactive", reply.MsgType);
+        Assert.True(reply.IsAnswer);
         Assert.Contains("Sorry", reply.Text, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(reply.Uuid));
     }

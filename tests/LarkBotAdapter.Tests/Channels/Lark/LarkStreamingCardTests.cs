@@ -78,9 +78,11 @@ public sealed partial class LarkStreamingCardTests
         {
             var replies = app.Lark.RepliesTo(message.MessageId);
             Assert.True(replies.Count >= 2, $"expected segments, got {replies.Count}");
-            Assert.All(replies, r => Assert.Equal("post", r.MsgType));
-            // Post messages render headings as bold lines.
-            Assert.Equal(Words(answer.Replace("## ", "", StringComparison.Ordinal)), Words(string.Join("\n", replies.Select(r => r.Text)).Replace("**", "", StringComparison.Ordinal)).Where(w => w != "…"));
+            // Segments are posts; the last is a finished card with the 👍/👎 buttons.
+            Assert.All(replies.SkipLast(1), r => Assert.Equal("post", r.MsgType));
+            Assert.Equal(2, replies[^1].Buttons().Count);
+            // Post messages render headings as bold lines; the card keeps the Markdown.
+            Assert.Equal(Words(answer.Replace("## ", "", StringComparison.Ordinal)), Words(string.Join("\n", replies.Select(r => r.Text)).Replace("**", "", StringComparison.Ordinal).Replace("## ", "", StringComparison.Ordinal)).Where(w => w != "…"));
         }
         Assert.Single(app.Logs.Lines, l => l.Contains("streaming cards unavailable", StringComparison.Ordinal));
     }
