@@ -104,6 +104,27 @@ rm -rf "$install_dir.old"
 mv "$install_dir.new" "$install_dir"
 rm -rf "$install_dir.old"
 
+# The kubectl/helm gate: the agents' shell may run only chatops-kubectl and chatops-helm, root-owned, which check the
+# arguments against a fixed grammar and run the real binary without a shell (README "kubectl and helm"). The gate
+# finds kubectl/helm on the CLI's PATH; to name another binary run `sudo QCLI_KUBECTL=/path ./install.sh …` (or
+# QCLI_HELM): the path is written into the wrapper, and kept on later runs that do not name one.
+for tool in kubectl helm; do
+  wrapper=/usr/local/bin/chatops-$tool
+  variable=QCLI_$(echo "$tool" | tr '[:lower:]' '[:upper:]')
+  real=${!variable:-}
+  if [ -z "$real" ] && [ -f "$wrapper" ]; then real=$(sed -n "s/^export $variable=//p" "$wrapper"); fi
+  if [ -n "$real" ] && ! [[ "$real" =~ ^/[A-Za-z0-9_./+-]+$ ]]; then fail "$variable must be an absolute path without spaces or quotes"; fi
+  {
+    echo '#!/bin/sh'
+    echo "# Installed by qcli-proxy's install.sh: $tool through the gate's fixed grammar, never through a shell."
+    if [ -n "$real" ]; then echo "export $variable=$real"; fi
+    echo "exec $install_dir/QCliProxy tool $tool \"\$@\""
+  } > "$wrapper.new"
+  chown root:root "$wrapper.new"
+  chmod 0755 "$wrapper.new"
+  mv -f "$wrapper.new" "$wrapper"
+done
+
 # The environment file: root only (systemd reads it before dropping to the service user), with a fresh secret.
 if [ ! -f "$env_file" ]; then
   secret=$(openssl rand -hex 32 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')

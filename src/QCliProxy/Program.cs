@@ -20,6 +20,12 @@ public sealed class Program
             return await Proposals.ProposalMcpServer.RunAsync();
         }
 
+        if (args is [Gate.ToolGate.Command, ..])
+        {
+            // chatops-kubectl / chatops-helm, run by the CLI's shell tool: no web host, no proxy settings or secret.
+            return Gate.ToolGate.Run(args[1..], Environment.GetEnvironmentVariable, Console.Error);
+        }
+
         await using var app = ProxyApp.Build(args);
         try
         {

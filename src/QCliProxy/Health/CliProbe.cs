@@ -28,9 +28,10 @@ internal sealed class CliProbe(
             }
 
             var path = Locate();
+            var version = path is null ? null : await VersionAsync();
             var status = new CliStatus(
-                options.Command, path is not null, path, path is null ? null : await VersionAsync(),
-                options.Flavor == CliFlavor.Kiro ? "kiro-cli" : "q", options.Agent, user.Account?.Name ?? Environment.UserName);
+                options.Command, path is not null, path, version, options.Flavor == CliFlavor.Kiro ? "kiro-cli" : "q", options.Agent,
+                user.Account?.Name ?? Environment.UserName, CliVersionRule.Problem(options.Flavor, version));
             _cached = (status, now);
             return status;
         }

@@ -32,8 +32,8 @@ public sealed class ApprovalAgentFilesTests
         var servers = root.GetProperty("mcpServers");
         Assert.Equal("/opt/qcli-proxy/QCliProxy", servers.GetProperty("chatops-proposals").GetProperty("command").GetString());
         Assert.Equal(["mcp-proposals"], Strings(servers.GetProperty("chatops-proposals").GetProperty("args")));
-        Assert.Equal(["awslabs.aws-support-mcp-server@latest"], Strings(servers.GetProperty("aws-support").GetProperty("args")));
-        Assert.Equal(["awslabs.bedrock-kb-retrieval-mcp-server@latest"], Strings(servers.GetProperty("aws-kb-retrieval").GetProperty("args")));
+        Assert.Equal(["awslabs.aws-support-mcp-server@0.1.19"], Strings(servers.GetProperty("aws-support").GetProperty("args")));
+        Assert.Equal(["awslabs.bedrock-kb-retrieval-mcp-server@1.0.20"], Strings(servers.GetProperty("aws-kb-retrieval").GetProperty("args")));
         // The run's AWS_PROFILE and AWS files reach the servers from the CLI's environment; the agent must not pick a profile.
         Assert.All(servers.EnumerateObject(), s => Assert.False(s.Value.TryGetProperty("env", out var env) && env.TryGetProperty("AWS_PROFILE", out _)));
     }
