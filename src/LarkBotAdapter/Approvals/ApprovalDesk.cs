@@ -18,9 +18,6 @@ public sealed class ApprovalDesk(
     TimeProvider time,
     ILogger<ApprovalDesk> logger)
 {
-    // Thread attribute naming the thread's latest proposal, for plain-text decisions.
-    public const string PendingAttribute = "ops.pendingProposal";
-
     // Called by the ops route for each proposal line; returns the line the answer shows about it.
     internal async Task<string> ProposedAsync(ChatTurn turn, QCliProposal proposal, CancellationToken cancellationToken)
     {
