@@ -18,9 +18,6 @@ public sealed class ApprovalDesk(
     TimeProvider time,
     ILogger<ApprovalDesk> logger)
 {
-    // Thread attribute naming the thread's latest proposal, for plain-text decisions.
-    public const string PendingAttribute = "ops.pendingProposal";
-
     // Called by the ops route for each proposal line; returns the line the answer shows about it.
     internal async Task<string> ProposedAsync(ChatTurn turn, QCliProposal proposal, CancellationToken cancellationToken)
     {
@@ -61,7 +58,7 @@ public sealed class ApprovalDesk(
             $"\n\n📝 提案 {proposal.Id}：{proposal.Title}。审批人在下方卡片上批准之前不会执行。\n\n");
     }
 
-    // A decision from a card button (hash from the button) or a plain reply (hash null: the record's own).
+    // A decision from a card button (hash from the button) or a plain reply naming it (ThreadDecisions: the record's hash).
     public async Task<Decision> DecideAsync(string platform, string appId, string userId, string proposalId, bool approve, string? hash, CancellationToken cancellationToken)
     {
         ApprovalRecord? record;

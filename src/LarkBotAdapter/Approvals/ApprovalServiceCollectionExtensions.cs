@@ -20,6 +20,7 @@ public static class ApprovalServiceCollectionExtensions
         });
         services.TryAddSingleton<ApprovalAudit>();
         services.TryAddSingleton<ApprovalDesk>();
+        services.TryAddSingleton<ThreadDecisions>();
         return services;
     }
 }

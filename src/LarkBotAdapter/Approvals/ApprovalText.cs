@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Approvals;
 
 // The approval as a plain thread message, for channels without approval cards: the same facts as the card, and
-// "reply Approve or Reject" in place of the buttons.
+// "reply approve <id> or reject <id>" in place of the buttons (a reply must name the proposal when several are pending).
 public static class ApprovalText
 {
     public static string Markdown(ApprovalView view)
@@ -20,7 +20,9 @@ public static class ApprovalText
         }
         var approvers = view.Approvers.Count == 0 ? view.Pick("none configured (OPS_APPROVER_IDS)", "未配置（OPS_APPROVER_IDS）") : string.Join(", ", view.Approvers);
         lines.Add(view.Pick($"Who may approve: {approvers}", $"审批人：{approvers}"));
-        lines.Add(view.StatusLine + " " + view.Pick("An approver replies **Approve** or **Reject** in this thread.", "审批人在此消息串回复 **批准** 或 **拒绝**。"));
+        lines.Add(view.StatusLine + " " + view.Pick(
+            $"An approver replies **approve {record.Id}** or **reject {record.Id}** in this thread.",
+            $"审批人在此消息串回复 **批准 {record.Id}** 或 **拒绝 {record.Id}**。"));
         return string.Join("\n\n", lines);
     }
 }

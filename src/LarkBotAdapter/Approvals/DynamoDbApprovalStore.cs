@@ -9,13 +9,16 @@ namespace ChatOps.LarkBotAdapter.Approvals;
 // Proposals and the audit trail in the state table. A proposal is approval#<id>/proposal with its state in its own
 // attribute, so every move is a conditional put on that state; audit entries are audit#<UTC day>/<time>#<id>#<event>,
 // one partition per day, so "since 7 days" is seven queries. Everything expires after 90 days (TTL expiresAt).
-public sealed class DynamoDbApprovalStore(IAmazonDynamoDB client, string tableName, TimeProvider time) : IApprovalStore
+// Each proposal is also listed under its thread (DynamoDbApprovalStore.Threads.cs).
+public sealed partial class DynamoDbApprovalStore(IAmazonDynamoDB client, string tableName, TimeProvider time) : IApprovalStore
 {
     private const string Record = "record";
     private const string StateAttribute = "state";
 
     public async Task<bool> AddAsync(ApprovalRecord record, CancellationToken cancellationToken)
     {
+        // The thread's entry first: an entry without its record is skipped, a record without its entry is never found.
+        await AddToThreadAsync(record, cancellationToken);
         var request = new PutItemRequest
         {
             TableName = tableName,

@@ -8,6 +8,10 @@ public interface IApprovalStore
 
     Task<ApprovalRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
+    // Every proposal made in the thread (any state) and still kept, oldest first: how a plain-text decision finds
+    // what it decides, whatever the thread's saved context says.
+    Task<IReadOnlyList<ApprovalRecord>> ListInThreadAsync(string threadKey, CancellationToken cancellationToken);
+
     // Replaces the record when its stored state is still from; false when another writer moved it first.
     Task<bool> TryMoveAsync(ApprovalRecord updated, ApprovalState from, CancellationToken cancellationToken);
 

@@ -14,6 +14,16 @@ public sealed class InMemoryApprovalStore(TimeProvider time) : IApprovalStore
     public Task<ApprovalRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_records.TryGetValue(id, out var record) && record.CreatedAt + ApprovalAudit.Retention > time.GetUtcNow() ? record : null);
 
+    public Task<IReadOnlyList<ApprovalRecord>> ListInThreadAsync(string threadKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<ApprovalRecord>>(_records.Values
+            .Where(r => r.Turn.ThreadKey == threadKey && r.CreatedAt + ApprovalAudit.Retention > now)
+            .OrderBy(r => r.CreatedAt)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToArray());
+    }
+
     public Task<bool> TryMoveAsync(ApprovalRecord updated, ApprovalState from, CancellationToken cancellationToken)
     {
         while (_records.TryGetValue(updated.Id, out var current))

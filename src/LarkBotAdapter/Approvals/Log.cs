@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9109, Level = LogLevel.Warning, Message = "Proposal {ProposalId}: the result could not be posted")]
     public static partial void ResultNotPosted(ILogger logger, string proposalId, Exception exception);
+
+    [LoggerMessage(EventId = 9150, Level = LogLevel.Information, Message = "Plain-text decision in thread {Thread} refused: {Reason}")]
+    public static partial void TextDecisionRefused(ILogger logger, string thread, string reason);
 }

@@ -44,8 +44,7 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
                     yield return line.Text;
                     break;
                 case QCliStreamLine.ProposalType when line.Proposal is { } proposal:
-                    // The agent proposes; a person decides on the card. The thread remembers it for a plain "Approve".
-                    request.Attributes[ApprovalDesk.PendingAttribute] = proposal.Id;
+                    // The agent proposes; a person decides on the card (or by a reply naming it, found by thread in the store).
                     yield return await approvals.ProposedAsync(turn, proposal, cancellationToken);
                     break;
                 case QCliStreamLine.DoneType:

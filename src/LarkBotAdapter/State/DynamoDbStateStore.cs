@@ -13,8 +13,8 @@ namespace ChatOps.LarkBotAdapter.State;
 // thread#key/active, thread#key/context, job#key/segments (one
 // seg_<index> attribute per posted reply segment), job#key/lease (owner, state
 // running/done, leaseUntil in epoch milliseconds) and window#key/members (a string
-// set, for rate limits).
-public sealed class DynamoDbStateStore(
+// set, for rate limits). Thread contexts: DynamoDbStateStore.Threads.cs.
+public sealed partial class DynamoDbStateStore(
     IAmazonDynamoDB client,
     string tableName,
     TimeProvider timeProvider,
@@ -221,21 +221,6 @@ public sealed class DynamoDbStateStore(
             Log.ThreadUnreadable(_logger, TableName, ex);
             return null;
         }
-    }
-
-    public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(thread);
-        ArgumentException.ThrowIfNullOrEmpty(thread.ThreadKey);
-        var item = NewItem("thread#" + thread.ThreadKey, "context", timeProvider.GetUtcNow() + ttl);
-        var dropped = ThreadItemCodec.Write(thread, item, ThreadItemCodec.DefaultMaxItemBytes);
-        if (dropped > 0)
-        {
-            Log.ThreadTurnsTrimmed(_logger, dropped);
-        }
-
-        var request = new PutItemRequest { TableName = TableName, Item = item };
-        return CallAsync("save thread", () => client.PutItemAsync(request, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken)

@@ -34,8 +34,12 @@ public interface IStateStore
     // The thread's remembered context, or null.
     Task<ThreadContext?> GetThreadAsync(string threadKey, CancellationToken cancellationToken);
 
-    // Saves (replaces) the thread's context; it expires after ttl without updates.
+    // Saves (replaces) the thread's context whatever is stored; it expires after ttl without updates.
     Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken);
+
+    // Saves the thread's context only if the stored one still has thread.Version (0: nothing stored, or it expired);
+    // the stored copy then has Version + 1. False, and nothing written, when another turn saved first: reload and merge.
+    Task<bool> TrySaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken);
 
     // The reply segments of job jobKey already posted, each with the platform's id for the
     // message (e.g. a Slack ts). For platforms without an idempotency key: a retried job skips these and continues

@@ -183,6 +183,30 @@ public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims 
         return Task.CompletedTask;
     }
 
+    public Task<bool> TrySaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        ArgumentException.ThrowIfNullOrEmpty(thread.ThreadKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = timeProvider.GetUtcNow();
+        SweepIfDue(now);
+        var copy = new StoredThread(
+            thread with
+            {
+                Turns = [.. thread.Turns],
+                Attributes = new Dictionary<string, string>(thread.Attributes, StringComparer.Ordinal),
+                Version = thread.Version + 1,
+            },
+            now + ttl);
+        // Compare-and-swap on the entry seen: of two saves read at the same version, one wins.
+        if (!_threads.TryGetValue(thread.ThreadKey, out var current))
+        {
+            return Task.FromResult(thread.Version == 0 && _threads.TryAdd(thread.ThreadKey, copy));
+        }
+        var currentVersion = current.ExpiresAt > now ? current.Context.Version : 0;
+        return Task.FromResult(currentVersion == thread.Version && _threads.TryUpdate(thread.ThreadKey, copy, current));
+    }
+
     public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobKey);

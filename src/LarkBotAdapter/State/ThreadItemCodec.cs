@@ -11,6 +11,7 @@ internal static class ThreadItemCodec
     public const string TurnsAttribute = "turns";
     public const string AttributesAttribute = "attrs";
     public const string UpdatedAtAttribute = "updatedAt";
+    public const string VersionAttribute = "version";
 
     // DynamoDB's item limit is 400 KB; the budget leaves room for the estimate's slack.
     public const int DefaultMaxItemBytes = (400 * 1024) - 2048;
@@ -71,7 +72,11 @@ internal static class ThreadItemCodec
         var updatedAt = item.TryGetValue(UpdatedAtAttribute, out var stamp) && stamp.S is { } s
             ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
             : DateTimeOffset.MinValue;
-        return new ThreadContext(threadKey, turns.ConvertAll(t => t.ToTurn()), attributes, updatedAt);
+        // Contexts saved before versions existed read as version 0.
+        var version = item.TryGetValue(VersionAttribute, out var number) && number.N is { } n
+            ? long.Parse(n, NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : 0;
+        return new ThreadContext(threadKey, turns.ConvertAll(t => t.ToTurn()), attributes, updatedAt, version);
     }
 
     private static StoredTurn Shorten(StoredTurn turn, int maxBytes)

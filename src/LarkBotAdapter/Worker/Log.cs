@@ -69,4 +69,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2021, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the live status could not be shown")]
     public static partial void StatusNotShown(ILogger logger, string claimKey, Exception exception);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Information, Message = "Turn {ClaimKey}: another turn saved the thread first; merged and saving again (attempt {Attempt})")]
+    public static partial void ContextConflict(ILogger logger, string claimKey, int attempt);
+
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: thread context still contended after {Attempts} attempts; saved over it")]
+    public static partial void ContextSavedOver(ILogger logger, string claimKey, int attempts);
 }

@@ -20,7 +20,7 @@ public sealed class TurnProcessor(
     RouteTable routes,
     IEnumerable<IAnswerCheck> checks,
     ChatChannels channels,
-    ApprovalDesk approvals,
+    ThreadDecisions approvals,
     IServiceProvider services,
     Segmenter segmenter,
     WorkerOptions options,
@@ -63,12 +63,11 @@ public sealed class TurnProcessor(
         }
         var reaction = await AskerReaction.AddAsync(channel, turn, options.Reactions, logger, cancellationToken);
         var thread = await LoadThreadAsync(turn, cancellationToken);
-        if (ApprovalReply.TryParse(turn.Text) is { } approve && thread.Attributes.TryGetValue(ApprovalDesk.PendingAttribute, out var proposalId))
+        if (ApprovalReply.TryParse(turn.Text) is { } command && await approvals.DecideAsync(turn, command, cancellationToken) is { } decision)
         {
-            // "Approve" / "Reject" in a thread with a proposal decides it, as the card's buttons would.
-            var decision = await approvals.DecideAsync(turn.Platform, turn.AppId, turn.SenderId, proposalId, approve, hash: null, cancellationToken);
-            await replies.PostFinalAsync(approvals.Describe(decision, Language.LooksChinese(turn.Text)), cancellationToken);
-            await reaction.FinishAsync(failed: decision.Outcome is not (DecisionOutcome.Approved or DecisionOutcome.Rejected), cancellationToken);
+            // "Approve [P-…]" / "Reject [P-…]" in a thread with proposals decides the one it names (or the only pending one).
+            await replies.PostFinalAsync(decision.Reply, cancellationToken);
+            await reaction.FinishAsync(failed: !decision.Decided, cancellationToken);
             return null;
         }
         // One deadline for classifying and answering, so a stalled backend ends in an error reply, not a killed worker.
@@ -221,14 +220,15 @@ public sealed class TurnProcessor(
     private async Task SaveThreadAsync(
         ThreadContext thread, ChatTurn turn, IntentResult intent, string answer, Dictionary<string, string> attributes, CancellationToken cancellationToken)
     {
-        var turns = thread.Turns
-            .Append(new ConversationTurn(ConversationTurn.User, Clip(turn.Text), intent.Intent))
-            .Append(new ConversationTurn(ConversationTurn.Assistant, Clip(answer)))
-            .TakeLast(options.MaxThreadTurns)
-            .ToArray();
+        ConversationTurn[] exchange =
+        [
+            new(ConversationTurn.User, Clip(turn.Text), intent.Intent),
+            new(ConversationTurn.Assistant, Clip(answer)),
+        ];
         try
         {
-            await state.SaveThreadAsync(thread with { Turns = turns, Attributes = attributes, UpdatedAt = time.GetUtcNow() }, options.ThreadTtl, cancellationToken);
+            // Conditional on the version this turn read; another turn's save in the meantime is merged, not lost.
+            await ThreadContextSaver.SaveAsync(state, thread, exchange, attributes, options, time, logger, turn.ClaimKey, cancellationToken);
         }
         catch (StateUnavailableException ex)
         {

@@ -54,6 +54,9 @@ public sealed class FlakyStateStore(TimeProvider time) : IStateStore
     public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) =>
         _inner.SaveThreadAsync(thread, ttl, cancellationToken);
 
+    public Task<bool> TrySaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) =>
+        _inner.TrySaveThreadAsync(thread, ttl, cancellationToken);
+
     public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken) =>
         FailPostedReads ? Task.FromException<IReadOnlyDictionary<int, string>>(Unavailable()) : _inner.GetPostedSegmentsAsync(jobKey, cancellationToken);
 

@@ -138,6 +138,8 @@ public sealed class TurnAdmissionTests
 
         public Task SaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) => _inner.SaveThreadAsync(thread, ttl, cancellationToken);
 
+        public Task<bool> TrySaveThreadAsync(ThreadContext thread, TimeSpan ttl, CancellationToken cancellationToken) => _inner.TrySaveThreadAsync(thread, ttl, cancellationToken);
+
         public Task<IReadOnlyDictionary<int, string>> GetPostedSegmentsAsync(string jobKey, CancellationToken cancellationToken) =>
             _inner.GetPostedSegmentsAsync(jobKey, cancellationToken);
 

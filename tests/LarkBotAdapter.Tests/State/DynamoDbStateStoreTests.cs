@@ -43,6 +43,12 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateSto
     public Task SavingThreadAgainReplacesIt() => SavingAThreadAgainReplacesIt();
 
     [DynaliteFact]
+    public Task ConditionalSaveFromAStaleVersionChangesNothing() => AConditionalSaveFromAStaleVersionChangesNothing();
+
+    [DynaliteFact]
+    public Task TwoTurnsSavingOneThreadAtOnceKeepBoth() => TwoTurnsSavingOneThreadAtOnceKeepBothExchanges();
+
+    [DynaliteFact]
     public Task ThreadIsForgottenAfterItsTtl() => AThreadIsForgottenAfterItsTtl();
 
     [DynaliteFact]

@@ -37,6 +37,12 @@ public sealed class InMemoryStateStoreTests : StateStoreContract
     public Task SavingThreadAgainReplacesIt() => SavingAThreadAgainReplacesIt();
 
     [Fact]
+    public Task ConditionalSaveFromAStaleVersionChangesNothing() => AConditionalSaveFromAStaleVersionChangesNothing();
+
+    [Fact]
+    public Task TwoTurnsSavingOneThreadAtOnceKeepBoth() => TwoTurnsSavingOneThreadAtOnceKeepBothExchanges();
+
+    [Fact]
     public Task ThreadIsForgottenAfterItsTtl() => AThreadIsForgottenAfterItsTtl();
 
     [Fact]

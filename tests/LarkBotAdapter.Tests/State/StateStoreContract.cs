@@ -6,7 +6,7 @@ namespace ChatOps.LarkBotAdapter.Tests.State;
 
 /// <summary>What every <see cref="IStateStore"/> must do; each store's test class runs these scenarios
 /// from its own facts (a DynamoDB fact must be skippable on its own, which inherited facts cannot be).</summary>
-public abstract class StateStoreContract
+public abstract partial class StateStoreContract
 {
     private static readonly TimeSpan ClaimTtl = TimeSpan.FromHours(8);
 
