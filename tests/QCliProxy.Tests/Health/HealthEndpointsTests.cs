@@ -49,4 +49,33 @@ public sealed class HealthEndpointsTests
         Assert.Equal("cli_missing", json.RootElement.GetProperty("status").GetString());
         Assert.False(json.RootElement.GetProperty("cli").GetProperty("found").GetBoolean());
     }
+
+    [Theory]
+    [InlineData(null, "q", "none", "no sandbox")]
+    [InlineData("bwrap", "q", "bwrap", "Q CLI keeps the account's home")]
+    [InlineData("bwrap", "kiro-cli", "bwrap", null)]
+    public async Task HealthReportsTheSandboxAndWhetherHistoryIsIsolated(string? sandbox, string cli, string reported, string? note)
+    {
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
+        {
+            s["QCLI_SANDBOX"] = sandbox;
+            s["QCLI_COMMAND"] = Path.Join(Path.GetDirectoryName(s["QCLI_COMMAND"]), cli);
+            File.Copy(FakeCli.Path, s["QCLI_COMMAND"]!, overwrite: true);
+        });
+
+        using var response = await proxy.Client.GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(reported, json.RootElement.GetProperty("sandbox").GetString());
+        var seen = json.RootElement.GetProperty("sandboxNote").GetString();
+        if (note is null)
+        {
+            Assert.Null(seen);
+        }
+        else
+        {
+            Assert.StartsWith(note, seen, StringComparison.Ordinal);
+            Assert.Contains("history", seen, StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,0 +1,88 @@
+using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Tests.Hosting;
+using ChatOps.TestKit.QCli;
+
+namespace ChatOps.QCliProxy.Tests.Running.Sandbox;
+
+/// <summary>
+/// QCLI_SANDBOX=bwrap: a run (the fake CLI, named kiro-cli) reaches its own conversation's folder and nothing else of
+/// the state folder, sees only its own processes and cannot write outside its folder. The same probes with
+/// QCLI_SANDBOX=none are the control: each of them succeeds there.
+/// </summary>
+public sealed class SandboxIsolationTests
+{
+    private const string Other = "lark:oc_test:om_other";
+
+    [SandboxFact]
+    public async Task SandboxedRunCannotReachAnotherConversationNorTheProxyNorWriteOutsideItsFolder()
+    {
+        await using var proxy = await StartAsync("bwrap");
+        var (probe, other, targets) = await ProbeAsync(proxy);
+
+        Assert.Equal(("denied", "denied", "hidden"), (probe.Seen("LIST_OTHER"), probe.Seen("READ_OTHER"), probe.Seen("PROXY_PID")));
+        Assert.DoesNotContain(Path.GetFileName(other), probe.Seen("STATE_ENTRIES"), StringComparison.Ordinal);
+        Assert.InRange(int.Parse(probe.Seen("PIDS")!, System.Globalization.CultureInfo.InvariantCulture), 1, 8);
+        Assert.All(targets, t => Assert.False(File.Exists(t), t + " was written from inside the sandbox"));
+        Assert.Equal(Path.Join(probe.Seen("CWD"), ".cli-home"), probe.Seen("HOME"));
+    }
+
+    [SandboxFact]
+    public async Task WithoutTheSandboxTheSameRunReachesAllOfIt()
+    {
+        await using var proxy = await StartAsync("none");
+        var (probe, other, targets) = await ProbeAsync(proxy);
+
+        Assert.Equal(("ok", "ok", "visible"), (probe.Seen("LIST_OTHER"), probe.Seen("READ_OTHER"), probe.Seen("PROXY_PID")));
+        Assert.Contains(Path.GetFileName(other), probe.Seen("STATE_ENTRIES"), StringComparison.Ordinal);
+        Assert.All(targets, t => Assert.True(File.Exists(t), t + " was not written without the sandbox"));
+        File.Delete(targets[^1]);
+    }
+
+    [SandboxFact(AsAnotherAccount = true)]
+    public async Task SandboxedRunAsItsOwnAccountIsIsolatedToo()
+    {
+        await using var proxy = await StartAsync("bwrap", runAs: "nobody");
+        var (probe, _, targets) = await ProbeAsync(proxy);
+
+        Assert.Equal("done", probe.Terminal.Type);
+        Assert.Equal(("denied", "denied", "hidden"), (probe.Seen("LIST_OTHER"), probe.Seen("READ_OTHER"), probe.Seen("PROXY_PID")));
+        Assert.All(targets, t => Assert.False(File.Exists(t), t + " was written from inside the sandbox"));
+    }
+
+    [SandboxFact]
+    public async Task PlantedWorkspaceAgentIsGoneBeforeTheNextSandboxedRun()
+    {
+        await using var proxy = await StartAsync("bwrap");
+
+        var planted = await proxy.ChatAsync("@plant");
+        var next = await proxy.ChatAsync("@agents");
+
+        Assert.Equal("yes", planted.Seen("PLANTED"));
+        Assert.Equal("absent", next.Seen("WORKSPACE_AGENT"));
+    }
+
+    // A first conversation, then a probe from a second one: its folder, a file in the state root, one in the host's /tmp.
+    private static async Task<(ProxyReply Probe, string OtherFolder, string[] Targets)> ProbeAsync(QCliProxyHost proxy)
+    {
+        var first = await proxy.ChatAsync("hello", Other);
+        var other = Path.GetDirectoryName(first.Seen("CWD")) is { } state ? Path.Join(state, Path.GetFileName(first.Seen("CWD"))) : "";
+        Assert.True(File.Exists(Path.Join(other, ConversationStore.ResumeMarker)));
+        var hostTmp = Path.Join(Path.GetTempPath(), "qcli-sandbox-escape-" + Guid.NewGuid().ToString("N"));
+        string[] targets = [Path.Join(proxy.StateDir, "escaped"), Path.Join(other, "escaped"), hostTmp];
+        var probe = await proxy.ChatAsync($"@escape {other} {string.Join(',', targets)} {Environment.ProcessId}");
+        Assert.Equal("done", probe.Terminal.Type);
+        return (probe, other, targets);
+    }
+
+    private static Task<QCliProxyHost> StartAsync(string sandbox, string? runAs = null) =>
+        QCliProxyHost.StartAsync(s =>
+        {
+            // The fake CLI named kiro-cli: Kiro CLI gets a HOME of its own inside the conversation's folder.
+            var kiro = Path.Join(Path.GetDirectoryName(s["QCLI_COMMAND"]), "kiro-cli");
+            File.Copy(s["QCLI_COMMAND"]!, kiro);
+            File.SetUnixFileMode(kiro, File.GetUnixFileMode(s["QCLI_COMMAND"]!));
+            s["QCLI_COMMAND"] = kiro;
+            s["QCLI_SANDBOX"] = sandbox;
+            s["QCLI_RUN_AS"] = runAs;
+        });
+}
