@@ -61,6 +61,18 @@ public sealed class SandboxIsolationTests
         Assert.Equal("absent", next.Seen("WORKSPACE_AGENT"));
     }
 
+    [Fact]
+    public async Task PlantedWorkspaceAgentIsGoneBeforeTheNextRunWithoutTheSandboxToo()
+    {
+        await using var proxy = await StartAsync("none");
+
+        var planted = await proxy.ChatAsync("@plant");
+        var next = await proxy.ChatAsync("@agents");
+
+        Assert.Equal("yes", planted.Seen("PLANTED"));
+        Assert.Equal("absent", next.Seen("WORKSPACE_AGENT"));
+    }
+
     // A first conversation, then a probe from a second one: its folder, a file in the state root, one in the host's /tmp.
     private static async Task<(ProxyReply Probe, string OtherFolder, string[] Targets)> ProbeAsync(QCliProxyHost proxy)
     {
