@@ -66,5 +66,19 @@ internal sealed class ConversationStore
     // Removes agent folders an earlier run left in the conversation's folder; returns those that could not be removed.
     public IReadOnlyList<string> ClearPlantedAgents(ConversationDirectory directory) => PlantedAgents.Clear(directory.Path, _user.Account);
 
+    // Deletes a conversation's folder; what the CLI's account made there is first removed as that account.
+    public void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && _user.Account is not null)
+        {
+            AccountRemoval.Remove(_user.Account!, path, Directory.GetFileSystemEntries(path).Select(p => Path.GetFileName(p)).ToList());
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     public void Touch(string path) => Directory.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime);
 }

@@ -39,7 +39,7 @@ internal sealed class IdleConversationSweeper(
     {
         try
         {
-            Directory.Delete(path, recursive: true);
+            store.Delete(path);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

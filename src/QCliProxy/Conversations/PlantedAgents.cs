@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Running.Sandbox;
 
@@ -11,8 +9,6 @@ namespace ChatOps.QCliProxy.Conversations;
 internal static class PlantedAgents
 {
     public static readonly string[] Names = [".kiro", ".amazonq", Path.Join(BubblewrapSandbox.HomeFolder, ".kiro")];
-
-    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(30);
 
     // Returns the names still there (none when all went).
     public static IReadOnlyList<string> Clear(string folder, UnixAccount? account)
@@ -26,8 +22,7 @@ internal static class PlantedAgents
         var left = found.Where(n => Exists(Path.Join(folder, n))).ToList();
         if (left.Count > 0 && account is not null)
         {
-            // The CLI's own files (umask 077) are not the proxy's to delete: rm runs as the CLI's account.
-            RemoveAs(account, folder, left);
+            AccountRemoval.Remove(account, folder, left);
             left = left.Where(n => Exists(Path.Join(folder, n))).ToList();
         }
 
@@ -53,30 +48,6 @@ internal static class PlantedAgents
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Left for rm as the CLI's account, or reported.
-        }
-    }
-
-    private static void RemoveAs(UnixAccount account, string folder, IReadOnlyList<string> names)
-    {
-        var start = new ProcessStartInfo("rm") { UseShellExecute = false, WorkingDirectory = folder, UserName = account.Name };
-        start.ArgumentList.Add("-rf");
-        start.ArgumentList.Add("--");
-        foreach (var name in names)
-        {
-            start.ArgumentList.Add(name);
-        }
-
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is not null && !process.WaitForExit(RemoveTimeout))
-            {
-                process.Kill();
-            }
-        }
-        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
-        {
-            // Reported by the caller: the folders are still there.
         }
     }
 }
