@@ -49,7 +49,9 @@ internal sealed class BubblewrapSandbox(ProxyOptions options, CliUser user)
 
     private SandboxLayout Layout(CliInvocation run, string? searchPath, string? accountHome)
     {
-        var cli = Executables.Find(options.Command, searchPath) ?? options.Command;
+        // Outside the sandbox, so a missing CLI is the same start failure as without it (not bwrap's exit code 1).
+        var cli = Executables.Find(options.Command, searchPath)
+            ?? throw new InvalidOperationException($"'{options.Command}' is not an executable file (QCLI_COMMAND, searched on the CLI's PATH)");
         var paths = run.Paths ?? SandboxPaths.None;
         var readOnly = run.Aws is { } aws ? paths.ReadOnly.Append(aws.Folder).ToList() : paths.ReadOnly;
         var shared = options.Flavor == CliFlavor.QDeveloper && accountHome is not null;

@@ -1,6 +1,7 @@
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.QCliProxy.Tests.Running.Sandbox;
 
@@ -73,6 +74,50 @@ public sealed class SandboxIsolationTests
         Assert.Equal("absent", next.Seen("WORKSPACE_AGENT"));
     }
 
+    [SandboxFact]
+    public async Task HangingSandboxedRunTimesOutAndNothingOfItIsLeft()
+    {
+        await using var proxy = await StartAsync("bwrap", timeoutSeconds: "1");
+        var folder = Path.Join(proxy.StateDir, proxy.Services.GetRequiredService<ConversationStore>().DirectoryName(QCliProxyHost.DefaultConversation));
+        using var stream = await proxy.OpenChatAsync("@hang");
+        Assert.StartsWith("PIDS=", (await stream.NextAsync())!.Text, StringComparison.Ordinal);
+        // bwrap, the fake CLI and its sleep, seen from the host by their working folder (pids inside differ).
+        Assert.True(ProcessesIn(folder).Count >= 2);
+
+        var rest = await stream.RestAsync();
+
+        Assert.Equal(("error", "timeout"), (rest[^1].Type, rest[^1].Code));
+        Assert.True(await ProcessProbe.EventuallyAsync(() => ProcessesIn(folder).Count == 0), "every process of the sandboxed run must be gone");
+    }
+
+    [Fact]
+    public async Task MissingCliIsAStartFailureInTheSandboxToo()
+    {
+        await using var proxy = await QCliProxyHost.StartAsync(s => (s["QCLI_COMMAND"], s["QCLI_SANDBOX"]) = ("/nonexistent/kiro-cli", "bwrap"));
+
+        var reply = await proxy.ChatAsync("hi");
+
+        Assert.Equal(("error", "failed"), (reply.Terminal.Type, reply.Terminal.Code));
+        Assert.Contains("could not be started", reply.Terminal.Message, StringComparison.Ordinal);
+    }
+
+    // Live host processes whose working directory is the folder.
+    private static List<int> ProcessesIn(string folder) =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ProcessProbe.IsAlive(pid) && CwdOf(pid) == folder).ToList();
+
+    private static string? CwdOf(int pid)
+    {
+        try
+        {
+            return new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     // A first conversation, then a probe from a second one: its folder, a file in the state root, one in the host's /tmp.
     private static async Task<(ProxyReply Probe, string OtherFolder, string[] Targets)> ProbeAsync(QCliProxyHost proxy)
     {
@@ -86,7 +131,7 @@ public sealed class SandboxIsolationTests
         return (probe, other, targets);
     }
 
-    private static Task<QCliProxyHost> StartAsync(string sandbox, string? runAs = null) =>
+    private static Task<QCliProxyHost> StartAsync(string sandbox, string? runAs = null, string timeoutSeconds = "60") =>
         QCliProxyHost.StartAsync(s =>
         {
             // The fake CLI named kiro-cli: Kiro CLI gets a HOME of its own inside the conversation's folder.
@@ -96,5 +141,6 @@ public sealed class SandboxIsolationTests
             s["QCLI_COMMAND"] = kiro;
             s["QCLI_SANDBOX"] = sandbox;
             s["QCLI_RUN_AS"] = runAs;
+            s["QCLI_TIMEOUT_SECONDS"] = timeoutSeconds;
         });
 }
