@@ -25,6 +25,7 @@ public sealed class SandboxIsolationTests
         Assert.InRange(int.Parse(probe.Seen("PIDS")!, System.Globalization.CultureInfo.InvariantCulture), 1, 8);
         Assert.All(targets, t => Assert.False(File.Exists(t), t + " was written from inside the sandbox"));
         Assert.Equal(Path.Join(probe.Seen("CWD"), ".cli-home"), probe.Seen("HOME"));
+        Assert.Contains(proxy.Logs.Lines, l => l.Contains("agent chatops, sandbox bwrap", StringComparison.Ordinal));
     }
 
     [SandboxFact]
@@ -36,6 +37,7 @@ public sealed class SandboxIsolationTests
         Assert.Equal(("ok", "ok", "visible"), (probe.Seen("LIST_OTHER"), probe.Seen("READ_OTHER"), probe.Seen("PROXY_PID")));
         Assert.Contains(Path.GetFileName(other), probe.Seen("STATE_ENTRIES"), StringComparison.Ordinal);
         Assert.All(targets, t => Assert.True(File.Exists(t), t + " was not written without the sandbox"));
+        Assert.Contains(proxy.Logs.Lines, l => l.Contains("agent chatops, no sandbox", StringComparison.Ordinal));
         File.Delete(targets[^1]);
     }
 
