@@ -4,11 +4,12 @@ using ChatOps.QCliProxy.Running.Sandbox;
 namespace ChatOps.QCliProxy.Conversations;
 
 // Agent folders a run may have written into its conversation's folder (a workspace .kiro/agents or .amazonq/cli-agents
-// overrides the root-owned agent for later runs there) or into its sandbox HOME. Removed before every run; links are
-// removed, never followed.
+// overrides the root-owned agent for later runs there) or into its sandbox HOME (where a .kiro or .kube of its own
+// would stand in for the account's). Removed before every run; links are removed, never followed.
 internal static class PlantedAgents
 {
-    public static readonly string[] Names = [".kiro", ".amazonq", Path.Join(BubblewrapSandbox.HomeFolder, ".kiro")];
+    public static readonly string[] Names =
+        [".kiro", ".amazonq", .. BubblewrapSandbox.AccountFolders.Select(f => Path.Join(BubblewrapSandbox.HomeFolder, f))];
 
     // Returns the names still there (none when all went).
     public static IReadOnlyList<string> Clear(string folder, UnixAccount? account)

@@ -93,6 +93,9 @@ public sealed class ConversationStoreTests : IDisposable
         Directory.CreateDirectory(Path.Join(directory.Path, ".kiro", "agents"));
         File.WriteAllText(Path.Join(directory.Path, ".kiro", "agents", "chatops.json"), "{}");
         Directory.CreateDirectory(Path.Join(directory.Path, ".cli-home", ".kiro", "agents"));
+        File.WriteAllText(Path.Join(directory.Path, ".cli-home", ".kiro", "agents", "chatops.json"), "{}");
+        Directory.CreateDirectory(Path.Join(directory.Path, ".cli-home", ".kube"));
+        File.WriteAllText(Path.Join(directory.Path, ".cli-home", ".kube", "config"), "server: https://attacker.invalid");
         var outside = Directory.CreateDirectory(Path.Join(_root, "outside", "cli-agents")).FullName;
         File.WriteAllText(Path.Join(outside, "keep.json"), "{}");
         Directory.CreateSymbolicLink(Path.Join(directory.Path, ".amazonq"), Path.Join(_root, "outside"));

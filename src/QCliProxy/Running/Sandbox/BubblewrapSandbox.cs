@@ -12,6 +12,9 @@ internal sealed class BubblewrapSandbox(ProxyOptions options, CliUser user)
     // The run's own HOME inside its conversation's folder.
     public const string HomeFolder = ".cli-home";
 
+    // Shown read-only in the run's own HOME: the root-owned agents, the kubeconfig the kubectl/helm gate uses.
+    public static readonly string[] AccountFolders = [".kiro", ".kube"];
+
     public bool Enabled => options.Sandbox == SandboxMode.Bwrap;
 
     // Whether runs keep the account's home, where every conversation's history lives.
@@ -55,13 +58,13 @@ internal sealed class BubblewrapSandbox(ProxyOptions options, CliUser user)
         var paths = run.Paths ?? SandboxPaths.None;
         var readOnly = run.Aws is { } aws ? paths.ReadOnly.Append(aws.Folder).ToList() : paths.ReadOnly;
         var shared = options.Flavor == CliFlavor.QDeveloper && accountHome is not null;
-        var agents = accountHome is null ? null : Path.Join(accountHome, ".kiro");
+        var accountFolders = accountHome is null ? [] : AccountFolders.Select(f => Path.Join(accountHome, f)).Where(Directory.Exists).ToList();
         return new SandboxLayout(
             cli,
             run.WorkingDirectory,
             shared ? accountHome! : Path.Join(run.WorkingDirectory, HomeFolder),
             shared,
-            agents is not null && Directory.Exists(agents) ? agents : null,
+            accountFolders,
             readOnly,
             paths.Writable);
     }

@@ -59,9 +59,9 @@ internal static class BwrapArguments
             args.AddRange(["--ro-bind", path, path]);
         }
 
-        if (!layout.SharedHome && layout.AgentFolder is { } agents)
+        foreach (var folder in layout.SharedHome ? [] : layout.AccountFolders)
         {
-            args.AddRange(["--ro-bind", agents, Path.Join(layout.Home, Path.GetFileName(agents))]);
+            args.AddRange(["--ro-bind", folder, Path.Join(layout.Home, Path.GetFileName(folder))]);
         }
 
         // Nothing more may be created in the sandbox's own root.

@@ -12,7 +12,7 @@ public sealed class BubblewrapSandboxTests : IDisposable
 
     public BubblewrapSandboxTests()
     {
-        foreach (var folder in new[] { "bin", "home/.kiro/agents", "state/0123456789abcdef0123456789abcdef", "state/.runs/aws1", "state/.runs/spool1", "runbooks" })
+        foreach (var folder in new[] { "bin", "home/.kiro/agents", "home/.kube", "state/0123456789abcdef0123456789abcdef", "state/.runs/aws1", "state/.runs/spool1", "runbooks" })
         {
             Directory.CreateDirectory(Path.Join(_root, folder));
         }
@@ -42,6 +42,7 @@ public sealed class BubblewrapSandboxTests : IDisposable
         Assert.True(HasRun(args, "--ro-bind", Path.Join(_root, "state/.runs/aws1"), Path.Join(_root, "state/.runs/aws1")));
         Assert.True(HasRun(args, "--ro-bind", Path.Join(_root, "runbooks"), Path.Join(_root, "runbooks")));
         Assert.True(HasRun(args, "--ro-bind", Path.Join(_root, "home/.kiro"), Path.Join(home, ".kiro")));
+        Assert.True(HasRun(args, "--ro-bind", Path.Join(_root, "home/.kube"), Path.Join(home, ".kube")));
         Assert.True(HasRun(args, "--ro-bind", Path.Join(_root, "bin"), Path.Join(_root, "bin")));
         Assert.True(HasRun(args, "--remount-ro", "/", "--chdir", Conversation, "--", Path.Join(_root, "bin", "kiro-cli")));
         Assert.Equal(["chat", "--no-interactive", "--agent", "chatops", "the prompt"], args.Skip(args.IndexOf("--") + 2));
