@@ -57,7 +57,7 @@ internal sealed class BubblewrapSandbox(ProxyOptions options, CliUser user)
             ?? throw new InvalidOperationException($"'{options.Command}' is not an executable file (QCLI_COMMAND, searched on the CLI's PATH)");
         var paths = run.Paths ?? SandboxPaths.None;
         var readOnly = run.Aws is { } aws ? paths.ReadOnly.Append(aws.Folder).ToList() : paths.ReadOnly;
-        var shared = options.Flavor == CliFlavor.QDeveloper && accountHome is not null;
+        var shared = options.Flavor == CliFlavor.QDeveloper && accountHome is not null && Directory.Exists(accountHome);
         var accountFolders = accountHome is null ? [] : AccountFolders.Select(f => Path.Join(accountHome, f)).Where(Directory.Exists).ToList();
         return new SandboxLayout(
             cli,
