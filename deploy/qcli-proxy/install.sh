@@ -40,6 +40,14 @@ if ! command -v aws >/dev/null; then
   fi
 fi
 
+# The sandbox every CLI run gets (QCLI_SANDBOX=bwrap) and the iptables rule that closes IMDS to the CLI's account.
+need_packages=()
+command -v bwrap >/dev/null || need_packages+=(bubblewrap)
+command -v iptables >/dev/null || need_packages+=("$([ "${ID:-}" = amzn ] && echo iptables-nft || echo iptables)")
+if [ "${#need_packages[@]}" -gt 0 ]; then
+  if [ "${ID:-}" = amzn ]; then dnf install -y "${need_packages[@]}"; else apt-get install -y "${need_packages[@]}"; fi
+fi
+
 # Two unprivileged system users with homes outside /home (ProtectHome=true hides /home from the service).
 if ! id "$service_user" >/dev/null 2>&1; then
   useradd --system --user-group --home-dir "$state_dir" --shell /usr/sbin/nologin "$service_user"
@@ -86,6 +94,27 @@ if [ -n "$cli_from" ]; then
   done
   [ "$found" -eq 1 ] || fail "--cli-from $cli_from holds neither kiro-cli nor q"
 fi
+
+# bwrap must be able to make its namespaces as the CLI's account. Ubuntu 24.04 forbids unprivileged user namespaces
+# to programs without an AppArmor profile allowing them (kernel.apparmor_restrict_unprivileged_userns=1): bwrap gets one.
+if [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns 2>/dev/null || echo 0)" = 1 ] && [ ! -f /etc/apparmor.d/bwrap ]; then
+  printf '%s\n' 'abi <abi/4.0>,' 'include <tunables/global>' 'profile bwrap /usr/bin/bwrap flags=(unconfined) {' '  userns,' \
+    '  include if exists <local/bwrap>' '}' > /etc/apparmor.d/bwrap
+  apparmor_parser -r /etc/apparmor.d/bwrap
+fi
+if ! (cd / && runuser -u "$agent_user" -- bwrap --ro-bind / / --unshare-pid --proc /proc true); then
+  fail "bwrap cannot run as $agent_user (see the error above), so QCLI_SANDBOX=bwrap would refuse every run. On Ubuntu 24.04
+  kernel.apparmor_restrict_unprivileged_userns=1 needs an AppArmor profile giving /usr/bin/bwrap 'userns' (this script
+  writes /etc/apparmor.d/bwrap; check 'aa-status' and 'apparmor_parser -r /etc/apparmor.d/bwrap'); elsewhere check
+  user.max_user_namespaces (sysctl) is above 0. Or set QCLI_SANDBOX=none in $env_file (no isolation between runs)."
+fi
+
+# IMDS: the CLI's account may not reach the instance metadata service (the instance role). The rule is inserted now and
+# at every boot by a oneshot unit that qcli-proxy.service requires; the rules in place are printed.
+install -m 0755 -o root -g root "$here/imds-block.sh" /usr/local/sbin/qcli-imds-block
+install -m 0644 "$here/qcli-imds-block.service" /etc/systemd/system/qcli-imds-block.service
+/usr/local/sbin/qcli-imds-block apply "$agent_user"
+/usr/local/sbin/qcli-imds-block show "$agent_user" || fail "the iptables rule blocking $agent_user from 169.254.169.254 is not in place"
 
 # The AWS profiles: readable by the proxy only; each run gets a copy holding its one profile.
 install -d -m 0750 -o root -g "$service_user" "$config_dir" "$config_dir/aws"
@@ -137,6 +166,7 @@ chmod 0600 "$env_file"
 
 install -m 0644 "$here/qcli-proxy.service" /etc/systemd/system/qcli-proxy.service
 systemctl daemon-reload
+systemctl enable qcli-imds-block >/dev/null
 systemctl enable qcli-proxy >/dev/null
 systemctl restart qcli-proxy
 

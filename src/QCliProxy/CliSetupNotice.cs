@@ -9,6 +9,7 @@ internal sealed class CliSetupNotice(ProxyOptions options, CliUser user, ILogger
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var mode = options.Agent is null ? "--trust-tools=" + string.Join(',', options.TrustTools) : "agent " + options.Agent;
+        mode += options.Sandbox == SandboxMode.Bwrap ? ", sandbox bwrap" : ", no sandbox";
         Log.CliSetup(logger, options.Command, options.Flavor.ToString(), user.Account?.Name ?? Environment.UserName, mode);
         if (user.Account is null)
         {

@@ -105,4 +105,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4034, Level = LogLevel.Warning, Message = "Deleting old proposals failed")]
     public static partial void ProposalPruneFailed(ILogger logger, Exception exception);
+
+    // Sandbox and conversation folders: 4060–4069.
+    [LoggerMessage(EventId = 4060, Level = LogLevel.Error, Message = "Run of conversation {Conversation} refused: agent folders left by an earlier run could not be removed ({Names})")]
+    public static partial void PlantedAgentsLeft(ILogger logger, string conversation, string names);
+
+    [LoggerMessage(EventId = 4061, Level = LogLevel.Warning, Message = "Idle conversation folder {Conversation} could not be swept; the others still are")]
+    public static partial void ConversationSweepFailed(ILogger logger, string conversation, Exception exception);
 }

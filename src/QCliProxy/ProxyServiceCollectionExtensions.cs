@@ -5,6 +5,7 @@ using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Health;
 using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Running.Sandbox;
 using ChatOps.QCliProxy.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CliUser>();
         services.AddSingleton<AwsProfileFiles>();
         services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<BubblewrapSandbox>();
         services.AddSingleton<CliCommandLine>();
         services.AddSingleton<CliRunner>();
         services.AddSingleton<RunLimiter>();

@@ -140,7 +140,14 @@ internal sealed class ChatHandler(
                 return;
             }
 
-            var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume, spool.Environment(run));
+            if (store.ClearPlantedAgents(directory) is { Count: > 0 } planted)
+            {
+                Log.PlantedAgentsLeft(logger, directory.Name, string.Join(", ", planted));
+                await writer.WriteErrorAsync(QCliErrorCodes.Failed, "the proxy could not remove agent folders left in this conversation's folder; its log says why", context.RequestAborted);
+                return;
+            }
+
+            var invocation = new CliInvocation(directory.Path, prompt, aws, directory.Resume, spool.Environment(run), spool.SandboxPaths(run));
             RunOutcome outcome;
             await using (proposals.Watch(run, SpoolInterval, time, context.RequestAborted))
             {

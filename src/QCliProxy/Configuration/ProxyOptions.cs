@@ -51,6 +51,11 @@ public sealed class ProxyOptions
 
     public TimeSpan IdleLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    public SandboxMode Sandbox { get; set; } = SandboxMode.None;
+
+    // Where bwrap was found on PATH (with QCLI_SANDBOX=bwrap only).
+    public string? BwrapPath { get; set; }
+
     public List<string> Errors { get; } = [];
 
     public void Load(IConfiguration configuration)
@@ -76,6 +81,8 @@ public sealed class ProxyOptions
         Timeout = TimeSpan.FromSeconds(reader.Integer("QCLI_TIMEOUT_SECONDS", 300, 1, 86_400));
         MaxOutputBytes = reader.Integer("QCLI_MAX_OUTPUT_BYTES", 1024 * 1024, 1024, int.MaxValue);
         IdleLifetime = TimeSpan.FromDays(reader.Integer("QCLI_IDLE_DAYS", 7, 1, 3650));
+        Sandbox = reader.Choice("QCLI_SANDBOX", SandboxMode.None);
+        BwrapPath = Sandbox == SandboxMode.Bwrap ? Running.Executables.Find("bwrap", configuration["PATH"]) : null;
         ProxyOptionsRules.Check(this);
     }
 

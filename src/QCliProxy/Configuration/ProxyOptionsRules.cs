@@ -54,6 +54,10 @@ internal static partial class ProxyOptionsRules
         }
 
         CheckStateDirectory(o);
+        if (o.Sandbox == SandboxMode.Bwrap && o.BwrapPath is null)
+        {
+            o.Errors.Add("QCLI_SANDBOX=bwrap, but bwrap is not on PATH: install the bubblewrap package (install.sh does) or set QCLI_SANDBOX=none.");
+        }
     }
 
     private static void CheckArguments(ProxyOptions o)

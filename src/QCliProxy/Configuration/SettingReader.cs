@@ -47,6 +47,26 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
         return fallback;
     }
 
+    // One of an enum's names, in lower case (e.g. QCLI_SANDBOX=bwrap).
+    public T Choice<T>(string name, T fallback)
+        where T : struct, Enum
+    {
+        var value = Text(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (!value.Any(char.IsAsciiDigit) && Enum.TryParse<T>(value, ignoreCase: true, out var choice))
+        {
+            return choice;
+        }
+
+        var names = string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        errors.Add($"{name} must be one of {names}, not '{value}'.");
+        return fallback;
+    }
+
     // A comma-separated list; an explicitly empty value is an empty list, an unset one is null.
     public IReadOnlyList<string>? List(string name)
     {

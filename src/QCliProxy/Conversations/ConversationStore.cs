@@ -51,10 +51,33 @@ internal sealed class ConversationStore
         return new ConversationDirectory(name, path, File.Exists(Path.Join(path, ResumeMarker)));
     }
 
+    // Written as a new file and renamed over the marker: a link planted in its place is replaced, never followed.
     public void MarkResumable(ConversationDirectory directory)
     {
-        File.WriteAllBytes(Path.Join(directory.Path, ResumeMarker), []);
+        var temporary = Path.Join(directory.Path, ResumeMarker + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        using (new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+        }
+
+        File.Move(temporary, Path.Join(directory.Path, ResumeMarker), overwrite: true);
         Touch(directory.Path);
+    }
+
+    // Removes agent folders an earlier run left in the conversation's folder; returns those that could not be removed.
+    public IReadOnlyList<string> ClearPlantedAgents(ConversationDirectory directory) => PlantedAgents.Clear(directory.Path, _user.Account);
+
+    // Deletes a conversation's folder; what the CLI's account made there is first removed as that account.
+    public void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && _user.Account is not null)
+        {
+            AccountRemoval.Remove(_user.Account!, path, Directory.GetFileSystemEntries(path).Select(p => Path.GetFileName(p)).ToList());
+            Directory.Delete(path, recursive: true);
+        }
     }
 
     public void Touch(string path) => Directory.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime);

@@ -24,15 +24,29 @@ internal sealed class IdleConversationSweeper(
 
             // Lock first, then look at the time: a run that just finished has touched the directory.
             using var held = locks.TryAcquire(name);
-            if (held is not null && Directory.GetLastWriteTimeUtc(path) <= cutoff)
+            if (held is not null && Directory.GetLastWriteTimeUtc(path) <= cutoff && TryDelete(name, path))
             {
-                Directory.Delete(path, recursive: true);
                 deleted++;
             }
         }
 
         SweepRunFiles();
         return deleted;
+    }
+
+    // One folder that cannot be deleted (a file the CLI made unreadable) is logged and skipped; the others still go.
+    private bool TryDelete(string name, string path)
+    {
+        try
+        {
+            store.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.ConversationSweepFailed(logger, name, e);
+            return false;
+        }
     }
 
     // Per-run AWS files are deleted when their run ends; this clears those of a proxy that was killed.

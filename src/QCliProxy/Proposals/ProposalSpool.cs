@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Running.Sandbox;
 
 namespace ChatOps.QCliProxy.Proposals;
 
@@ -42,6 +43,10 @@ internal sealed class ProposalSpool(AwsProfileFiles awsFiles, CliUser user, Prop
 
         return variables;
     }
+
+    // The run's spool (writable) and the runbooks and service list the proposal tools read, for the run's sandbox.
+    public SandboxPaths SandboxPaths(RunSpool spool) =>
+        new(new[] { proposalOptions.RunbookDirectory, proposalOptions.SupportServicesFile }.OfType<string>().Select(Path.GetFullPath).ToList(), [spool.Path]);
 
     // Proposals written since the last call, validated and stored, in the order they were written.
     public IReadOnlyList<QCliProposal> Take(RunSpool spool)

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Running.Sandbox;
 
 namespace ChatOps.QCliProxy.Running;
 
 // Builds <QCLI_COMMAND> <QCLI_ARGS> (--agent <QCLI_AGENT> | --trust-tools=<list>) [--resume]
-// <framed prompt> as an argument list, started as the CLI's own user: no shell ever sees the prompt.
-internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment environment, CliUser user)
+// <framed prompt> as an argument list, started as the CLI's own user (inside bwrap with QCLI_SANDBOX=bwrap): no shell
+// ever sees the prompt.
+internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment environment, CliUser user, BubblewrapSandbox sandbox)
 {
     public ProcessStartInfo Create(CliInvocation run)
     {
@@ -39,6 +41,7 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
 
         // The framed prompt starts with the proxy's own words, so it is neither an option nor CLI input syntax.
         start.ArgumentList.Add(run.Prompt);
+        sandbox.Wrap(start, run);
         return start;
     }
 

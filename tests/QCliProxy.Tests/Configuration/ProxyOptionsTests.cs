@@ -141,6 +141,31 @@ public sealed class ProxyOptionsTests
         Assert.Equal(2, exitCode);
     }
 
+    [Fact]
+    public void SandboxIsOffByDefaultAndBwrapIsFoundOnPath()
+    {
+        var unset = Load(new());
+        var bwrap = Load(new() { ["QCLI_SANDBOX"] = "bwrap", ["PATH"] = "/nonexistent:/usr/bin:/bin" });
+
+        Assert.Equal((SandboxMode.None, null), (unset.Sandbox, unset.BwrapPath));
+        Assert.Empty(bwrap.Errors);
+        Assert.Equal((SandboxMode.Bwrap, "/usr/bin/bwrap"), (bwrap.Sandbox, bwrap.BwrapPath));
+    }
+
+    [Theory]
+    [InlineData("docker", "QCLI_SANDBOX must be one of none, bwrap, not 'docker'.")]
+    [InlineData("1", "QCLI_SANDBOX must be one of none, bwrap, not '1'.")]
+    public void UnknownSandboxIsAnErrorNamingTheVariable(string value, string error) =>
+        Assert.Equal(error, Assert.Single(Load(new() { ["QCLI_SANDBOX"] = value }).Errors));
+
+    [Fact]
+    public void BwrapSandboxWithoutBwrapOnPathFailsStartUp()
+    {
+        var options = Load(new() { ["QCLI_SANDBOX"] = "bwrap", ["PATH"] = "/nonexistent" });
+
+        Assert.StartsWith("QCLI_SANDBOX=bwrap, but bwrap is not on PATH", Assert.Single(options.Errors), StringComparison.Ordinal);
+    }
+
     private static ProxyOptions Load(Dictionary<string, string?> overrides)
     {
         var options = new ProxyOptions();

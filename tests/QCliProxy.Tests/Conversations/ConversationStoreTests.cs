@@ -67,6 +67,48 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory.Path));
     }
 
+    [Fact]
+    public void ResumeMarkerIsNotWrittenThroughALinkPlantedInItsPlace()
+    {
+        var store = Store();
+        var directory = store.Open("thread-1");
+        var victim = Path.Join(_root, "victim.txt");
+        File.WriteAllText(victim, "keep");
+        File.CreateSymbolicLink(Path.Join(directory.Path, ConversationStore.ResumeMarker), victim);
+
+        store.MarkResumable(directory);
+
+        Assert.Equal("keep", File.ReadAllText(victim));
+        var marker = new FileInfo(Path.Join(directory.Path, ConversationStore.ResumeMarker));
+        Assert.Null(marker.LinkTarget);
+        Assert.True(marker.Exists);
+        Assert.Equal([ConversationStore.ResumeMarker], Directory.GetFileSystemEntries(directory.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void PlantedAgentFoldersAreRemovedAndLinksAreNotFollowed()
+    {
+        var store = Store();
+        var directory = store.Open("thread-1");
+        Directory.CreateDirectory(Path.Join(directory.Path, ".kiro", "agents"));
+        File.WriteAllText(Path.Join(directory.Path, ".kiro", "agents", "chatops.json"), "{}");
+        Directory.CreateDirectory(Path.Join(directory.Path, ".cli-home", ".kiro", "agents"));
+        File.WriteAllText(Path.Join(directory.Path, ".cli-home", ".kiro", "agents", "chatops.json"), "{}");
+        Directory.CreateDirectory(Path.Join(directory.Path, ".cli-home", ".kube"));
+        File.WriteAllText(Path.Join(directory.Path, ".cli-home", ".kube", "config"), "server: https://attacker.invalid");
+        var outside = Directory.CreateDirectory(Path.Join(_root, "outside", "cli-agents")).FullName;
+        File.WriteAllText(Path.Join(outside, "keep.json"), "{}");
+        Directory.CreateSymbolicLink(Path.Join(directory.Path, ".amazonq"), Path.Join(_root, "outside"));
+        File.WriteAllText(Path.Join(directory.Path, "notes.txt"), "stays");
+
+        var left = store.ClearPlantedAgents(directory);
+
+        Assert.Empty(left);
+        Assert.Equal(["notes.txt", ".cli-home"], Directory.GetFileSystemEntries(directory.Path).Select(Path.GetFileName).Order().Reverse());
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Join(directory.Path, ".cli-home")));
+        Assert.True(File.Exists(Path.Join(outside, "keep.json")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

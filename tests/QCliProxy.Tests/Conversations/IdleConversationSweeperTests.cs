@@ -66,5 +66,40 @@ public sealed class IdleConversationSweeperTests : IDisposable
         Assert.True(Directory.Exists(foreign));
     }
 
+    [Fact]
+    public void OneFolderThatCannotBeDeletedDoesNotStopTheSweep()
+    {
+        var stuck = _store.Open("thread-stuck");
+        var others = new[] { _store.Open("thread-1"), _store.Open("thread-2"), _store.Open("thread-3") };
+        var locked = Directory.CreateDirectory(Path.Join(stuck.Path, ".kiro")).FullName;
+        File.WriteAllText(Path.Join(locked, "chatops.json"), "{}");
+        Lock(locked, on: true);
+        _time.Advance(TimeSpan.FromDays(8));
+        try
+        {
+            Assert.Equal(3, _sweeper.Sweep());
+            Assert.All(others, o => Assert.False(Directory.Exists(o.Path)));
+            Assert.True(Directory.Exists(stuck.Path));
+        }
+        finally
+        {
+            Lock(locked, on: false);
+        }
+    }
+
+    // Root may delete anything it can read: the immutable attribute stops it; other users are stopped by mode 000.
+    private static void Lock(string path, bool on)
+    {
+        if (Environment.UserName != "root")
+        {
+            File.SetUnixFileMode(path, on ? UnixFileMode.None : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return;
+        }
+
+        using var chattr = System.Diagnostics.Process.Start("chattr", [on ? "+i" : "-i", path]);
+        chattr.WaitForExit();
+        Assert.Equal(0, chattr.ExitCode);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -51,6 +51,35 @@ public sealed class HealthEndpointsTests
     }
 
     [Theory]
+    [InlineData(null, "q", "none", "no sandbox")]
+    [InlineData("bwrap", "q", "bwrap", "Q CLI keeps the account's home")]
+    [InlineData("bwrap", "kiro-cli", "bwrap", null)]
+    public async Task HealthReportsTheSandboxAndWhetherHistoryIsIsolated(string? sandbox, string cli, string reported, string? note)
+    {
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
+        {
+            s["QCLI_SANDBOX"] = sandbox;
+            s["QCLI_COMMAND"] = Path.Join(Path.GetDirectoryName(s["QCLI_COMMAND"]), cli);
+            File.Copy(FakeCli.Path, s["QCLI_COMMAND"]!, overwrite: true);
+        });
+
+        using var response = await proxy.Client.GetAsync("/healthz");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(reported, json.RootElement.GetProperty("sandbox").GetString());
+        var seen = json.RootElement.GetProperty("sandboxNote").GetString();
+        if (note is null)
+        {
+            Assert.Null(seen);
+        }
+        else
+        {
+            Assert.StartsWith(note, seen, StringComparison.Ordinal);
+            Assert.Contains("history", seen, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("q 1.13.3")]
     [InlineData("q 1.14.0")]
     [InlineData("q 0.9.12")]
