@@ -7,7 +7,8 @@ namespace ChatOps.LarkBotAdapter.Scrubbing;
 // Scrubs a streamed answer before it is cut into segments, so a secret cannot be split across two messages
 // where neither half is recognisable. Text is released only up to the last whitespace, and never past a key name still
 // waiting for its value, a secret-named pair waiting for its value field, a line holding an access key id (its
-// unlabelled secret may follow) or an unfinished -----BEGIN block or PuTTY key file. Each character is scanned a bounded number of times, so a long stream costs linear time.
+// unlabelled secret may follow) or an unfinished -----BEGIN block or PuTTY key file. Each character is scanned a
+// bounded number of times, so a long stream costs linear time.
 internal sealed partial class StreamScrubber
 {
     private const int LabelWindow = 400; // a key name, its separator and an open quoted value of up to 256 chars
