@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Scrubbing;
 
-// Masks credentials in text the bot is about to post: AWS keys, session tokens, private key blocks, bearer
-// tokens, Slack and Lark tokens, and labelled secrets (password=…, "token": "…", CLI tables). The value
+// Masks credentials in text the bot is about to post: AWS keys, session tokens, private key blocks (PEM, OpenSSH,
+// PuTTY), bearer tokens and JWTs, Slack, Lark and GitHub tokens, Slack webhooks, labelled secrets (password=…,
+// "token": "…", CLI tables), name/value pairs with a secret name and a secret key alone on its line. The value
 // becomes [redacted: kind] and its key name stays, so the answer still reads. Scrubbing scrubbed text changes
 // nothing. Every pattern has bounded repetition, so the work per character is bounded whatever the input.
 public static partial class SecretScrubber
@@ -21,12 +22,18 @@ public static partial class SecretScrubber
             return text ?? string.Empty;
         }
         text = PrivateKeyBlock().Replace(text, Mask("private key"));
+        text = PuttyKeyFile().Replace(text, Mask("private key"));
+        text = ScrubNameValuePairs(text);
         text = LabelledValue().Replace(text, MaskLabelled);
         text = AwsKeyWithoutSeparator().Replace(text, static m => m.Groups["key"].Value + m.Groups["sep"].Value + Mask(KindOf(m.Groups["key"].Value)));
         text = AuthorizationScheme().Replace(text, static m => m.Groups["scheme"].Value + Mask(
             m.Groups["scheme"].Value.StartsWith("Basic", StringComparison.OrdinalIgnoreCase) ? "credentials" : "bearer token"));
         text = UrlPassword().Replace(text, static m => m.Groups["prefix"].Value + Mask("password"));
         text = SlackToken().Replace(text, Mask("slack token"));
+        text = SlackWebhook().Replace(text, static m => m.Groups["prefix"].Value + Mask("slack webhook"));
+        text = GitHubToken().Replace(text, Mask("github token"));
+        text = Jwt().Replace(text, Mask("jwt"));
+        text = LoneBase64Line().Replace(text, MaskLoneSecretLine);
         return MaskAccessKeyIds(text);
     }
 
@@ -102,7 +109,7 @@ public static partial class SecretScrubber
             _ when name.EndsWith("tenantaccesstoken", StringComparison.Ordinal) || name.EndsWith("useraccesstoken", StringComparison.Ordinal)
                    || name.EndsWith("appaccesstoken", StringComparison.Ordinal) => "lark token",
             _ when name.Contains("pass", StringComparison.Ordinal) || name == "pwd" => "password",
-            _ when name.Contains("privatekey", StringComparison.Ordinal) => "private key",
+            _ when name.Contains("privatekey", StringComparison.Ordinal) || name.EndsWith("clientkeydata", StringComparison.Ordinal) => "private key",
             _ when name.Contains("apikey", StringComparison.Ordinal) => "api key",
             _ when name.EndsWith("token", StringComparison.Ordinal) => "token",
             _ => "secret",

@@ -6,8 +6,9 @@ namespace ChatOps.LarkBotAdapter.Scrubbing;
 
 // Scrubs a streamed answer before it is cut into segments, so a secret cannot be split across two messages
 // where neither half is recognisable. Text is released only up to the last whitespace, and never past a key name still
-// waiting for its value, a line holding an access key id (its unlabelled secret may follow) or an unfinished
-// -----BEGIN block. Each character is scanned a bounded number of times, so a long stream costs linear time.
+// waiting for its value, a secret-named pair waiting for its value field, a line holding an access key id (its
+// unlabelled secret may follow) or an unfinished -----BEGIN block or PuTTY key file. Each character is scanned a
+// bounded number of times, so a long stream costs linear time.
 internal sealed partial class StreamScrubber
 {
     private const int LabelWindow = 400; // a key name, its separator and an open quoted value of up to 256 chars
@@ -18,9 +19,9 @@ internal sealed partial class StreamScrubber
     private int lastBreak;      // just after the last whitespace
     private int lineStart;      // start of the last line
     private int keyIdLine = -1; // start of the last line that holds an access key id
-    private int openBlock = -1; // start of a -----BEGIN with no -----END after it
     private int checkedBreak = -1; // lastBreak when the release point was last worked out
-    private int endMarker = -1;    // a -----END of the open block whose closing dashes have not arrived yet
+    private readonly OpenBlockTracker pemBlock = OpenBlockTracker.Pem();
+    private readonly OpenBlockTracker puttyBlock = OpenBlockTracker.Putty();
 
     // Wraps source: yields scrubbed text as soon as it is safe to, and everything left at the
     // end. A failing source first yields what it sent (scrubbed), then its exception is rethrown unchanged.
@@ -80,7 +81,7 @@ internal sealed partial class StreamScrubber
     private void Scan()
     {
         // Re-read a few characters before the new text: a marker or key id may straddle two chunks.
-        var from = Math.Max(0, scanned - 19);
+        var from = Math.Max(0, scanned - OpenBlockTracker.Overlap);
         var text = buffer.AsSpan(0, length);
         for (var i = scanned; i < length; i++)
         {
@@ -93,24 +94,8 @@ internal sealed partial class StreamScrubber
                 }
             }
         }
-        var fresh = text[from..];
-        var begin = fresh.LastIndexOf("-----BEGIN", StringComparison.Ordinal);
-        var end = fresh.LastIndexOf("-----END", StringComparison.Ordinal);
-        if (openBlock < 0 && begin >= 0)
-        {
-            openBlock = from + begin;
-        }
-        if (end >= 0 && openBlock >= 0 && from + end > openBlock)
-        {
-            endMarker = from + end;
-        }
-        // The block closes after its END line's closing dashes, so "-----END RSA " | "PRIVATE KEY-----" is not a cut.
-        if (endMarker >= 0 && text[(endMarker + 8)..].IndexOf("-----", StringComparison.Ordinal) is var closing and >= 0
-            && endMarker + 8 + closing + 5 < length)
-        {
-            openBlock = begin > end ? from + begin : -1;
-            endMarker = -1;
-        }
+        pemBlock.Scan(text, from);
+        puttyBlock.Scan(text, from);
         var keyFrom = Math.Max(from, lineStart);
         if (keyFrom < length && KeyIdPrefix().IsMatch(text[keyFrom..]))
         {
@@ -127,9 +112,9 @@ internal sealed partial class StreamScrubber
         }
         checkedBreak = lastBreak;
         var cut = lastBreak;
-        if (openBlock >= 0)
+        foreach (var block in (ReadOnlySpan<OpenBlockTracker>)[pemBlock, puttyBlock])
         {
-            cut = Math.Min(cut, openBlock);
+            cut = block.Start >= 0 ? Math.Min(cut, block.Start) : cut;
         }
         if (keyIdLine >= 0 && keyIdLine == lineStart)
         {
@@ -156,7 +141,7 @@ internal sealed partial class StreamScrubber
             }
             cut = found;
         }
-        return cut;
+        return HoldNameValuePairs(cut);
     }
 
     private string Release(int cut)
@@ -172,8 +157,8 @@ internal sealed partial class StreamScrubber
         lastBreak = Math.Max(0, lastBreak - cut);
         lineStart = Math.Max(0, lineStart - cut);
         keyIdLine = keyIdLine >= cut ? keyIdLine - cut : -1;
-        openBlock = openBlock >= cut ? openBlock - cut : -1;
-        endMarker = endMarker >= cut ? endMarker - cut : -1;
+        pemBlock.Shift(cut);
+        puttyBlock.Shift(cut);
         checkedBreak = checkedBreak >= cut ? checkedBreak - cut : -1;
         return SecretScrubber.Scrub(text);
     }

@@ -13,6 +13,28 @@ internal static class FakeSecrets
     public const string LarkTenantToken = "t-g1044fakefakefakefakefakefakefake00";
     public const string Jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmYWtlIn0.ZmFrZS1zaWduYXR1cmUtZmFrZQ";
     public const string Password = "Fake-Passw0rd!42";
+    public const string GitHubToken = "gh" + "p_FAKEfake0000FAKEfake1111FAKEfake2222";
+    public const string GitHubFineGrainedToken = "github" + "_pat_11FAKE0000_fakeFAKEfakeFAKEfakeFAKE0000fakeFAKEfakeFAKEfake1111fakeFAKEfakeFAKEfake22";
+    public const string SlackWebhookPath = "T00000000/B00000000/" + "FAKEslackWEBHOOKfake0000";
+    public const string KubeClientKeyData = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpGQUtFRkFLRQo=";
+
+    // A PuTTY key file (format 3) with fake lines.
+    public static readonly string PuttyKey = string.Join('\n',
+        "PuTTY-User-Key-File-3: ssh-ed25519",
+        "Encryption: none",
+        "Comment: eddsa-key-fake",
+        "Public-Lines: 2",
+        "AAAAC3NzaC1lZDI1NTE5AAAAIFAKEpublicFAKEpublicFAKEpublicFAKEpub",
+        "lic0",
+        "Private-Lines: 1",
+        "AAAAIFAKEprivateFAKEprivateFAKEprivateFAKEprivate00",
+        "Private-MAC: 0fa4e5c7b8d9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5");
+
+    public static readonly string OpenSshKey = string.Join('\n',
+        "-----BEGIN OPENSSH PRIVATE " + "KEY-----",
+        "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW",
+        "QyNTUxOQAAACBvcGVuc3NoRkFLRW9wZW5zc2hGQUtFb3BlbnNzaEZBS0UAAAA=",
+        "-----END OPENSSH PRIVATE " + "KEY-----");
 
     public static readonly string PrivateKey = string.Join('\n',
         PemLine("BEGIN"),
@@ -24,7 +46,8 @@ internal static class FakeSecrets
     /// <summary>Pieces of the fake values that must never survive scrubbing.</summary>
     public static readonly string[] Fragments =
         ["IOSFODNN7", "bPxRfiCYEXAMPLEKEY", "FAKEtokenFAKEtoken", "FAKEfakeFAKEfake", "fakefakefakefakefake", "g1044fake",
-         "ZmFrZS1zaWduYXR1cmU", "Passw0rd", "MIIEowIBAAKCAQEA", "bm90IGEgcmVhbCBrZXk"];
+         "ZmFrZS1zaWduYXR1cmU", "Passw0rd", "MIIEowIBAAKCAQEA", "bm90IGEgcmVhbCBrZXk", "FAKEfake0000", "11FAKE0000",
+         "FAKEslackWEBHOOK", "LS0tLS1CRUdJTiBSU0Eg", "FAKEprivateFAKE", "b3BlbnNzaC1rZXktdjEA"];
 
     /// <summary>A PEM boundary line of an RSA private key.</summary>
     public static string PemLine(string edge) => $"-----{edge} RSA PRIVATE " + "KEY-----";

@@ -2,7 +2,7 @@ using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Scrubbing;
 
-public sealed class SecretScrubberTests
+public sealed partial class SecretScrubberTests
 {
     public static TheoryData<string, string, string> Labelled() => new()
     {

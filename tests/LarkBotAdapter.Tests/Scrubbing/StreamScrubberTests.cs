@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Scrubbing;
 
-public sealed class StreamScrubberTests
+public sealed partial class StreamScrubberTests
 {
     private static readonly string Answer = string.Join('\n',
         "Here is what the CLI printed:",
