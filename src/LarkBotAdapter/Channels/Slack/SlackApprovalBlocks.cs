@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -33,6 +34,7 @@ public static class SlackApprovalBlocks
 
     public static string Json(ApprovalView view)
     {
+        view = ApprovalViewScrubber.Scrub(view);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
@@ -49,6 +51,7 @@ public static class SlackApprovalBlocks
     // The message's text: what a notification shows, so it names the approvers while the proposal is open.
     public static string Text(ApprovalView view)
     {
+        view = ApprovalViewScrubber.Scrub(view);
         var text = $"{SlackText.Escape(view.Heading)} ({SlackText.Escape(view.Record.Id)}). {view.StatusLineNaming(Mention)}";
         if (view.IsOpen)
         {
