@@ -45,6 +45,10 @@ public sealed class SlackMentionEscapeTests
         var post = Assert.Single(app.Slack.Posts);
 
         AssertPingsNobody(post.Text);
+        // The last segment carries the feedback buttons: its markdown block is standard Markdown, broken like a stream.
+        var markdown = System.Text.Json.Nodes.JsonNode.Parse(post.Blocks!)![0]!["text"]!.GetValue<string>();
+        AssertPingsNobody(markdown);
+        Assert.Contains("<\u200B!channel>", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<https://evil", post.Text, StringComparison.Ordinal);
         Assert.Contains("&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U0VICTIM&gt;", post.Text, StringComparison.Ordinal);
     }
