@@ -10,6 +10,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // code (escaped, so nothing the model wrote can format, mention or link), who may approve, the result once run, the
 // status line, and while it is open an actions block with Approve (primary) / Reject (danger) whose value carries
 // the proposal id and its arguments hash. Whatever exceeds a Block Kit limit is cut where everyone sees it was cut.
+// Values are scrubbed here (ApprovalViewScrubber), so the blocks and the text mask alike however they are sent.
 public static class SlackApprovalBlocks
 {
     public const string ApproveActionId = "chatops_approval_approve";
