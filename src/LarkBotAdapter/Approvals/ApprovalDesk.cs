@@ -1,5 +1,6 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
 
@@ -28,6 +29,12 @@ public sealed class ApprovalDesk(
             // What would be shown is not what the proxy hashed: never offer it for approval.
             Log.ProposalRefused(logger, proposal.Id, "its arguments do not match its hash");
             return view.Pick($"\n\n⚠️ Proposal {proposal.Id} arrived damaged and is not offered for approval.\n\n", $"\n\n⚠️ 提案 {proposal.Id} 已损坏，不提交审批。\n\n");
+        }
+        if (services.GetService<ApprovalGuardrail>() is { } guardrail && await guardrail.CardWithheldAsync(view, cancellationToken) is { } why)
+        {
+            // Never stored, so no card, button or plain reply can approve it.
+            Log.ProposalRefused(logger, proposal.Id, "the ops guardrail withheld its card");
+            return view.Pick($"\n\n⚠️ Proposal {proposal.Id} is not offered for approval: {why}\n\n", $"\n\n⚠️ 提案 {proposal.Id} 不提交审批：{why}\n\n");
         }
         try
         {

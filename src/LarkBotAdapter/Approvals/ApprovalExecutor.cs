@@ -1,6 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
 
@@ -8,15 +9,16 @@ namespace ChatOps.LarkBotAdapter.Approvals;
 
 // Runs an approved proposal once: asks the proxy to execute exactly the approved arguments (their hash goes along;
 // the proxy refuses anything else and returns the first result to a retry), posts the scrubbed result in the asker's
-// thread (one notice per proposal, de-duplicated by the platform where it can) and moves the record to Executed or
-// Failed. A failure to reach the proxy throws, so the job is retried; the proxy's idempotency keeps it to one run.
+// thread (one notice per proposal, de-duplicated by the platform where it can; with the ops guardrail, only once it
+// passed, else the reason it is withheld) and moves the record to Executed or Failed. A failure to reach the proxy throws, so the job is retried; the proxy's idempotency keeps it to one run.
 internal sealed class ApprovalExecutor(
     IApprovalStore store,
     ApprovalDesk desk,
     QCliProxyClient proxy,
     ChatChannels channels,
     ApprovalAudit audit,
-    ILogger<ApprovalExecutor> logger)
+    ILogger<ApprovalExecutor> logger,
+    ApprovalGuardrail? guardrail = null)
 {
     public async Task ExecuteAsync(string proposalId, CancellationToken cancellationToken)
     {
@@ -51,9 +53,9 @@ internal sealed class ApprovalExecutor(
             }
         }
         var done = result.Status == QCliExecuteResult.Done;
-        var text = SecretScrubber.Scrub(Render(view, record, result));
         var summary = SecretScrubber.Scrub(result.Summary);
-        var finished = record with { State = done ? ApprovalState.Executed : ApprovalState.Failed, Result = summary };
+        var (text, shown) = await ShownAsync(view, SecretScrubber.Scrub(Render(view, record, result)), summary, cancellationToken);
+        var finished = record with { State = done ? ApprovalState.Executed : ApprovalState.Failed, Result = shown };
         try
         {
             await channels.For(record.Turn.Platform).PostNoticeAsync(record.Turn, "exec:" + record.Id, text, cancellationToken);
@@ -67,6 +69,18 @@ internal sealed class ApprovalExecutor(
             await audit.RecordAsync(done ? ApprovalAudit.Executed : ApprovalAudit.Failed, finished, record.DecidedBy ?? "?", summary, cancellationToken);
             await desk.UpdateCardAsync(finished, cancellationToken);
         }
+    }
+
+    // What the thread and the card show of the result: as rendered, or, when the guardrail withholds it (or cannot check
+    // it), why; the audit trail keeps the scrubbed summary either way.
+    private async Task<(string Text, string Summary)> ShownAsync(ApprovalView view, string text, string summary, CancellationToken cancellationToken)
+    {
+        if (guardrail is null || await guardrail.ResultWithheldAsync(view, text, cancellationToken) is not { } why)
+        {
+            return (text, summary);
+        }
+        var id = view.Record.Id;
+        return (view.Pick($"⚠️ **The result of proposal {id} is not shown**: {why}", $"⚠️ **提案 {id} 的执行结果未显示**：{why}"), why);
     }
 
     private static QCliExecuteResult Refused(string why) =>

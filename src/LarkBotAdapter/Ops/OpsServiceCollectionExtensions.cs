@@ -62,5 +62,6 @@ public static class OpsServiceCollectionExtensions
             aws => aws.BedrockRegion,
             aws => aws.Endpoint("BEDROCK_RUNTIME", "bedrock-runtime", aws.BedrockRegion));
         services.AddTransient<IAnswerCheck, OpsGuardrailCheck>();
+        services.AddTransient<ApprovalGuardrail>();
     }
 }

@@ -54,21 +54,7 @@ internal sealed class ScrubbingChatChannel(IChatChannel inner) : IChatChannel, I
             ? approvals.UpdateApprovalAsync(turn, cardRef, Scrub(view), cancellationToken)
             : Task.CompletedTask;
 
-    private static ApprovalView Scrub(ApprovalView view)
-    {
-        var record = view.Record;
-        var fields = record.Fields.Select(f => f with { Value = SecretScrubber.Scrub(f.Value) }).ToArray();
-        var masked = fields.Zip(record.Fields).Any(p => p.First.Value != p.Second.Value);
-        return view with
-        {
-            Record = record with
-            {
-                Title = SecretScrubber.Scrub(record.Title),
-                Fields = masked ? [.. fields, new ApprovalField("note", "values that look like credentials are masked here; the proposal holds them")] : fields,
-                Result = record.Result is null ? null : SecretScrubber.Scrub(record.Result),
-            },
-        };
-    }
+    private static ApprovalView Scrub(ApprovalView view) => ApprovalViewScrubber.Scrub(view);
 
     public Task<string> AddReactionAsync(ChatTurn turn, Reaction reaction, CancellationToken cancellationToken) =>
         inner is IReactionChannel reactions ? reactions.AddReactionAsync(turn, reaction, cancellationToken) : Task.FromResult("");

@@ -41,6 +41,7 @@ public sealed class LarkOptions
                 secrets[i],
                 keys.Length > i && keys[i].Length > 0 ? keys[i] : null,
                 tokens[i])).ToArray();
+            RequireSignedCallbacksForApprovals(errors, configuration);
         }
         var baseUrl = configuration["LARK_BASE_URL"];
         if (!string.IsNullOrWhiteSpace(baseUrl))
@@ -59,6 +60,18 @@ public sealed class LarkOptions
             MaxRequestAge = TimeSpan.FromSeconds(seconds);
         }
         Errors = errors;
+    }
+
+    // An approval click is only as trustworthy as its callback: without an encrypt key Lark does not sign callbacks, and
+    // anyone who learns the verification token could forge an approver's click.
+    private void RequireSignedCallbacksForApprovals(List<string> errors, IConfiguration configuration)
+    {
+        var unsigned = Apps.Where(a => a.EncryptKey is null).Select(a => a.AppId).ToArray();
+        if (unsigned.Length > 0 && Split(configuration["OPS_APPROVER_IDS"]).Any(id => id.Length > 0))
+        {
+            errors.Add($"LARK_ENCRYPT_KEY is missing for Lark app(s) {string.Join(", ", unsigned)}, but OPS_APPROVER_IDS is set: approval clicks "
+                + "must come as signed card callbacks, so give every LARK_APP_ID entry its encrypt key (same order), or unset OPS_APPROVER_IDS.");
+        }
     }
 
     private static string[] Split(string? value) =>

@@ -11,7 +11,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 // unordered lists, fenced code blocks, quotes,  ---  rules, bold, italic, ~underline~ and ~~strikethrough~~;
 // what it does not render is converted by LarkPostMarkdown (headings become bold lines, tables
 // are kept as fenced code blocks, images become links). Nothing is backslash-escaped: Lark would show the
-// backslashes. Control characters (ANSI colour codes included) are removed.
+// backslashes. Control characters (ANSI colour codes included) are removed, and at tags in the text mention nobody
+// (LarkMentions).
 public static class LarkPostRenderer
 {
     // Lark's limit on a post request body; content of any segment within the default caps stays below it.
@@ -36,7 +37,7 @@ public static class LarkPostRenderer
     public static string ToPostContent(Segment segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var clean = LarkPostText.Sanitize(segment.Markdown);
+        var clean = LarkMentions.Neutralize(LarkPostText.Sanitize(segment.Markdown));
         var content = Serialize(LarkPostMarkdown.Convert(clean), segment.IsFinal);
         return Encoding.UTF8.GetByteCount(content) <= ConvertedBudgetBytes ? content : Serialize(clean, segment.IsFinal);
     }
@@ -45,7 +46,7 @@ public static class LarkPostRenderer
     public static string ToTextContent(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var json = JsonSerializer.Serialize(new LarkPostPlainText(LarkPostText.Sanitize(text)), Json.LarkPostPlainText);
+        var json = JsonSerializer.Serialize(new LarkPostPlainText(LarkMentions.Neutralize(LarkPostText.Sanitize(text))), Json.LarkPostPlainText);
         return LarkPostText.UnescapeNonAscii(json);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -9,6 +10,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // code (escaped, so nothing the model wrote can format, mention or link), who may approve, the result once run, the
 // status line, and while it is open an actions block with Approve (primary) / Reject (danger) whose value carries
 // the proposal id and its arguments hash. Whatever exceeds a Block Kit limit is cut where everyone sees it was cut.
+// Values are scrubbed here (ApprovalViewScrubber), so the blocks and the text mask alike however they are sent.
 public static class SlackApprovalBlocks
 {
     public const string ApproveActionId = "chatops_approval_approve";
@@ -33,6 +35,7 @@ public static class SlackApprovalBlocks
 
     public static string Json(ApprovalView view)
     {
+        view = ApprovalViewScrubber.Scrub(view);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
@@ -49,6 +52,7 @@ public static class SlackApprovalBlocks
     // The message's text: what a notification shows, so it names the approvers while the proposal is open.
     public static string Text(ApprovalView view)
     {
+        view = ApprovalViewScrubber.Scrub(view);
         var text = $"{SlackText.Escape(view.Heading)} ({SlackText.Escape(view.Record.Id)}). {view.StatusLineNaming(Mention)}";
         if (view.IsOpen)
         {

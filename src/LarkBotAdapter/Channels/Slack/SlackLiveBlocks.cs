@@ -16,10 +16,10 @@ public static class SlackLiveBlocks
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // The whole message: markdown, then what Under adds.
+    // The whole message: markdown (its ping syntax broken, SlackStreamMentions), then what Under adds.
     public static JsonArray Answer(string markdown, string? footer, AnswerFeedback? feedback)
     {
-        var blocks = new JsonArray { new JsonObject { ["type"] = "markdown", ["text"] = markdown.Length == 0 ? " " : markdown } };
+        var blocks = new JsonArray { new JsonObject { ["type"] = "markdown", ["text"] = markdown.Length == 0 ? " " : SlackStreamMentions.Neutralize(markdown) } };
         foreach (var block in UnderBlocks(footer, feedback))
         {
             blocks.Add(block);

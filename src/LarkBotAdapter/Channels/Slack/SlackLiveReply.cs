@@ -10,7 +10,8 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // minutes), the stream is stopped and the message shown by editing it (chat.update with a markdown block) from then on.
 // A message that is full is closed and the answer continues in a new one. Part k's ts is in the job's ledger: a retried
 // job stops and edits that message to show its own answer from the start, and never starts a second one for the part.
-// The last message ends with the footer and, for a finished answer, the 👍/👎 buttons (SlackLiveBlocks).
+// The last message ends with the footer and, for a finished answer, the 👍/👎 buttons (SlackLiveBlocks). Slack's ping
+// syntax in a frame does not ping (SlackStreamMentions).
 internal sealed class SlackLiveReply : ILiveReply
 {
     private const string Continued = "↓";
@@ -41,8 +42,9 @@ internal sealed class SlackLiveReply : ILiveReply
 
     public async Task OpenAsync(LiveFrame first, CancellationToken cancellationToken)
     {
-        _parts.Add(await OpenPartAsync(0, 0, "", first.Markdown, cancellationToken));
-        await SendAsync(first.Markdown, cancellationToken);
+        var markdown = SlackStreamMentions.Neutralize(first.Markdown);
+        _parts.Add(await OpenPartAsync(0, 0, "", markdown, cancellationToken));
+        await SendAsync(markdown, cancellationToken);
     }
 
     public Task UpdateAsync(LiveFrame frame, CancellationToken cancellationToken)
@@ -71,7 +73,7 @@ internal sealed class SlackLiveReply : ILiveReply
         }
         try
         {
-            await SendAsync(final.Markdown, cancellationToken);
+            await SendAsync(SlackStreamMentions.Neutralize(final.Markdown), cancellationToken);
             var last = _parts[^1];
             await CloseAsync(last, final.Status, final.Feedback, cancellationToken);
             foreach (var (part, ts) in _ledger.Earlier.Where(e => e.Key > last.Index).OrderBy(e => e.Key))
@@ -95,7 +97,7 @@ internal sealed class SlackLiveReply : ILiveReply
     {
         try
         {
-            await SendAsync(frame.Markdown, cancellationToken);
+            await SendAsync(SlackStreamMentions.Neutralize(frame.Markdown), cancellationToken);
         }
         catch (SlackApiException ex) when (ex.IsTargetGone)
         {

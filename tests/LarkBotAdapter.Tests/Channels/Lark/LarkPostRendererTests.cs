@@ -73,9 +73,17 @@ public sealed class LarkPostRendererTests
     [Fact]
     public void SupportedMarkdownIsPassedThroughWithoutEscaping()
     {
-        var markdown = "**bold** *it* ~~gone~~ `code` [link](https://example.com/a_b?x=1&y=2) <at user_id=\"all\"></at>\n> quote\n- a_b_c \\ \"q\"";
+        var markdown = "**bold** *it* ~~gone~~ `code` [link](https://example.com/a_b?x=1&y=2) a <b> c\n> quote\n- a_b_c \\ \"q\"";
 
         Assert.Equal(markdown, MdText(new Segment(0, markdown, true)));
+    }
+
+    [Fact]
+    public void AtTagsInTheTextMentionNobody()
+    {
+        var markdown = "ping <at user_id=\"all\"></at> and <at id=ou_x></at>";
+
+        Assert.Equal("ping <\u200Bat user_id=\"all\"><\u200B/at> and <\u200Bat id=ou_x><\u200B/at>", MdText(new Segment(0, markdown, true)));
     }
 
     [Fact]

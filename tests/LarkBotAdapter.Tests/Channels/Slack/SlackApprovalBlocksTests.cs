@@ -3,6 +3,7 @@ using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Tests.Scrubbing;
 using ChatOps.TestKit.Slack;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
@@ -37,6 +38,23 @@ public sealed class SlackApprovalBlocksTests
         Assert.Contains("&lt;!channel&gt; &lt;@U0BOSS&gt; &amp; ˋrm -rfˋ", blocks, StringComparison.Ordinal);
         Assert.Contains("line 1\\nˋˋˋ\\n&lt;!here&gt;", blocks, StringComparison.Ordinal);
         Assert.Null(SlackBlockKitCheck.Problem(Parse(blocks)));
+    }
+
+    [Fact]
+    public void SecretsInTheTitleArgumentsAndResultAreMaskedInTheBlocksAndTheText()
+    {
+        var fields = new ApprovalField[] { new("communication_body", $"aws_secret_access_key = {FakeSecrets.SecretKey}\nthen retry") };
+        var view = View(fields, ApprovalState.Executed, result: $"done; the CLI echoed password={FakeSecrets.Password}");
+        view = view with { Record = view.Record with { Title = $"Rotate the login password={FakeSecrets.Password}" } };
+
+        var blocks = SlackApprovalBlocks.Json(view);
+        var text = SlackApprovalBlocks.Text(view);
+
+        FakeSecrets.AssertNoneIn(blocks);
+        FakeSecrets.AssertNoneIn(text);
+        Assert.Contains("[redacted: aws secret key]", blocks, StringComparison.Ordinal);
+        Assert.Contains("password=[redacted: password]", text, StringComparison.Ordinal);
+        Assert.Contains("values that look like credentials are masked here", blocks, StringComparison.Ordinal);
     }
 
     [Fact]

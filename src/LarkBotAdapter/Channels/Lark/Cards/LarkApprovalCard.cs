@@ -2,12 +2,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Scrubbing;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
 // The approval card (card JSON 2.0, shared so everyone sees its state): what will be done — every argument shown
 // verbatim in code, so nothing the model wrote can format, mention or hide — who asked, who may approve, until when,
-// and Approve / Reject buttons while it is open. Decided cards keep the arguments and say who decided when.
+// and Approve / Reject buttons while it is open. Decided cards keep the arguments and say who decided when. Values are
+// scrubbed here, so every way the card leaves (posted, updated, returned to a click) masks alike, and at tags in them
+// mention nobody.
 public static class LarkApprovalCard
 {
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -17,7 +20,7 @@ public static class LarkApprovalCard
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
-            Write(json, view);
+            Write(json, ApprovalViewScrubber.Scrub(view));
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -33,7 +36,7 @@ public static class LarkApprovalCard
         json.WriteStartObject("header");
         json.WriteStartObject("title");
         json.WriteString("tag", "plain_text");
-        json.WriteString("content", Clip(view.Heading, 200));
+        json.WriteString("content", LarkMentions.Neutralize(Clip(view.Heading, 200)));
         json.WriteEndObject();
         json.WriteString("template", record.State switch
         {
@@ -81,9 +84,9 @@ public static class LarkApprovalCard
             ? $"**{Plain(field.Name)}**\n{Block(Clip(field.Value, 6_000))}"
             : $"**{Plain(field.Name)}**: {Code(field.Value)}";
 
-    private static string Code(string value) => "`" + value.Replace("`", "ˋ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "`";
+    private static string Code(string value) => "`" + LarkMentions.Neutralize(value).Replace("`", "ˋ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "`";
 
-    private static string Block(string value) => "```\n" + value.Replace("```", "ˋˋˋ", StringComparison.Ordinal) + "\n```";
+    private static string Block(string value) => "```\n" + LarkMentions.Neutralize(value).Replace("```", "ˋˋˋ", StringComparison.Ordinal) + "\n```";
 
     // Names come from the proxy's fixed list; still, nothing in them may become markup.
     private static string Plain(string value) => new(value.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '_' or '-').ToArray());

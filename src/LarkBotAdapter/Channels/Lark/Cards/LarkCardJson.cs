@@ -96,7 +96,8 @@ public static class LarkCardJson
     }
 
     // Lark rejects an empty markdown content, so an empty line shows a no-break space.
-    public static string NonEmpty(string text) => text.Length == 0 ? "\u00a0" : text;
+    // A markdown element's content: never empty (Lark refuses that), and mentioning nobody (LarkMentions).
+    public static string NonEmpty(string text) => text.Length == 0 ? "\u00a0" : LarkMentions.Neutralize(text);
 
     // A column holding one button whose click is a callback carrying value (feedback and approval cards).
     internal static void ButtonColumn(Utf8JsonWriter json, string label, string type, IReadOnlyDictionary<string, string> value, string? size = null)

@@ -1,0 +1,49 @@
+using ChatOps.Aws;
+using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Scrubbing;
+
+namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+
+// The ops guardrail (OPS_GUARDRAIL_ID) on what approvals show: a proposal's card before it is offered, and an
+// execution's result before it is posted. Registered only with the guardrail; the desk and the executor then never show
+// such text unchecked. An outage withholds the text like an intervention does, with a reason saying so.
+public sealed class ApprovalGuardrail(BedrockGuardrailClient client, ILogger<ApprovalGuardrail> logger)
+{
+    // Null when the card may be offered; otherwise why not. Checks what the card shows of the proposal: its title,
+    // AWS profile and arguments, scrubbed as on the card.
+    public Task<string?> CardWithheldAsync(ApprovalView view, CancellationToken cancellationToken)
+    {
+        var record = ApprovalViewScrubber.Scrub(view).Record;
+        var text = string.Join("\n", [record.Title, $"profile: {record.Profile ?? "default"}", .. record.Fields.Select(f => $"{f.Name}: {f.Value}")]);
+        return WithheldAsync(record.Id, "card", text, view.Chinese, cancellationToken);
+    }
+
+    // Null when an execution's result (as it would be posted) may be shown; otherwise why not.
+    public Task<string?> ResultWithheldAsync(ApprovalView view, string text, CancellationToken cancellationToken) =>
+        WithheldAsync(view.Record.Id, "result", text, view.Chinese, cancellationToken);
+
+    // Null when text may be shown as it is; otherwise why it is withheld (the guardrail's own words where it gave any).
+    // subject names what is checked, for the log ("card", "result").
+    private async Task<string?> WithheldAsync(string proposalId, string subject, string text, bool chinese, CancellationToken cancellationToken)
+    {
+        string? replacement;
+        try
+        {
+            replacement = await client.ApplyToOutputAsync(text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is AwsServiceException or InvalidDataException or HttpRequestException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Log.ApprovalGuardrailFailed(logger, proposalId, subject, ex);
+            return chinese
+                ? "无法用安全护栏（Bedrock Guardrails）检查，所以没有显示未经检查的内容。"
+                : "it could not be checked by the safety guardrail (Bedrock Guardrails), so nothing unchecked is shown.";
+        }
+        if (replacement is null)
+        {
+            return null;
+        }
+        Log.ApprovalGuardrailIntervened(logger, proposalId, subject);
+        return replacement.Length > 0 ? replacement : chinese ? "安全护栏拦截了它。" : "the safety guardrail withheld it.";
+    }
+}

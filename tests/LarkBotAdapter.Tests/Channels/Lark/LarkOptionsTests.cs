@@ -1,0 +1,57 @@
+using ChatOps.LarkBotAdapter.Channels.Lark;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.LarkBotAdapter.Tests.Channels.Lark;
+
+/// <summary>Start-up checks of the LARK_* settings that involve other features.</summary>
+public sealed class LarkOptionsTests
+{
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLark();
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> TwoApps(string? encryptKeys, string? approvers) => new()
+    {
+        ["LARK_APP_ID"] = "cli_a,cli_b",
+        ["LARK_APP_SECRET"] = "secret-a,secret-b",
+        ["LARK_VERIFICATION_TOKEN"] = "token-a,token-b",
+        ["LARK_ENCRYPT_KEY"] = encryptKeys,
+        ["OPS_APPROVER_IDS"] = approvers,
+        // Loopback and closed: a host that did start would reach no real Lark.
+        ["LARK_BASE_URL"] = "http://127.0.0.1:9/",
+    };
+
+    [Theory]
+    [InlineData("key-a,", "cli_b")]
+    [InlineData(null, "cli_a, cli_b")]
+    public async Task ApproversWithALarkAppWithoutEncryptKeyRefuseToStart(string? keys, string named)
+    {
+        using var host = Build(TwoApps(keys, "lark:ou_approver"));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"LARK_ENCRYPT_KEY is missing for Lark app(s) {named}, but OPS_APPROVER_IDS is set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("key-a,key-b", "lark:ou_approver")]
+    [InlineData(null, null)]
+    [InlineData("key-a,", "")]
+    public void EncryptKeysAreRequiredOnlyWhenApproversAreSet(string? keys, string? approvers)
+    {
+        using var host = Build(TwoApps(keys, approvers));
+
+        // The options as start-up validates them (without starting the host's warm-up).
+        var options = host.Services.GetRequiredService<IOptions<LarkOptions>>().Value;
+
+        Assert.Equal(["cli_a", "cli_b"], options.Apps.Select(a => a.AppId));
+        Assert.Empty(options.Errors);
+    }
+}
