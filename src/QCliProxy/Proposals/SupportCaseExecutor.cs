@@ -26,7 +26,7 @@ internal sealed class SupportCaseExecutor(
     public async Task<QCliExecuteResult> ExecuteAsync(QCliProposal proposal, AwsRunFiles aws, CancellationToken ct)
     {
         var command = proposalOptions.SupportMcpCommand;
-        var variables = environment.Build(aws).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
+        var variables = environment.BuildForAction(aws).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "aws-support",
