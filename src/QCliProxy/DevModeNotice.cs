@@ -2,7 +2,7 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy;
 
-// Says loudly at start-up that requests are not authenticated, when that is so.
+// Says loudly at start-up that requests are not authenticated, or only weakly (v1 signatures), when that is so.
 internal sealed class DevModeNotice(ProxyOptions options, ILogger<DevModeNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -10,6 +10,10 @@ internal sealed class DevModeNotice(ProxyOptions options, ILogger<DevModeNotice>
         if (options.Secret is null)
         {
             Log.DevModeUnauthenticated(logger);
+        }
+        else if (options.AcceptV1Signatures)
+        {
+            Log.AcceptsV1Signatures(logger);
         }
 
         return Task.CompletedTask;

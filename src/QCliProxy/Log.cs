@@ -46,7 +46,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Conversation {Conversation} asked for AWS profile {Profile}, which the proxy's AWS config does not define")]
     public static partial void ProfileMissing(ILogger logger, string conversation, string profile);
 
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Replayed request refused: its signature was already used within the window (peer {Peer})")]
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Replayed request refused: the same timestamp and body were already accepted within the window, in whatever signature spelling (peer {Peer})")]
     public static partial void Replayed(ILogger logger, string? peer);
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning,
@@ -112,4 +112,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4061, Level = LogLevel.Warning, Message = "Idle conversation folder {Conversation} could not be swept; the others still are")]
     public static partial void ConversationSweepFailed(ILogger logger, string conversation, Exception exception);
+
+    // Signatures: 4090–4099.
+    [LoggerMessage(EventId = 4090, Level = LogLevel.Warning,
+        Message = "QCLI_ACCEPT_V1_SIGNATURES is on: v1 signatures, which bind neither method nor path, are accepted. Turn it off once every bot signs v2.")]
+    public static partial void AcceptsV1Signatures(ILogger logger);
 }

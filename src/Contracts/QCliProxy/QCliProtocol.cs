@@ -17,10 +17,14 @@ internal static class QCliProtocol
     /// <summary>The execute endpoint for proposal <paramref name="id"/>, relative to the proxy's base address.</summary>
     public static string ExecutePath(string id) => $"v1/proposals/{Uri.EscapeDataString(id)}/execute";
 
+    /// <summary>The PATH a v2 signature covers for <paramref name="relative"/> (<see cref="ChatPath"/> or an
+    /// <see cref="ExecutePath"/>): the protocol path from its leading slash, whatever prefix the proxy's base address has.</summary>
+    public static string SignedPath(string relative) => "/" + relative;
+
     /// <summary>Unix seconds at which the request was signed.</summary>
     public const string TimestampHeader = "X-ChatOps-Timestamp";
 
-    /// <summary><c>v1=</c> + lowercase hex HMAC-SHA256 (see <see cref="QCliRequestSignature"/>).</summary>
+    /// <summary><c>v2=</c> + lowercase hex HMAC-SHA256 (see <see cref="QCliRequestSignature"/>).</summary>
     public const string SignatureHeader = "X-ChatOps-Signature";
 
     /// <summary>The answer's media type: one JSON object per line.</summary>

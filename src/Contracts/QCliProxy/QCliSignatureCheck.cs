@@ -8,4 +8,7 @@ internal enum QCliSignatureCheck
     Malformed,
     Stale,
     Mismatch,
+
+    /// <summary>A well-formed <c>v1=</c> signature while the proxy accepts v2 only (QCLI_ACCEPT_V1_SIGNATURES unset).</summary>
+    VersionRefused,
 }

@@ -56,7 +56,7 @@ internal sealed class QCliProxyClient(
     public async Task<QCliExecuteResult> ExecuteAsync(string id, QCliExecuteRequest request, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, QCliProtocolJsonContext.Default.QCliExecuteRequest);
-        var path = new Uri(QCliProtocol.ExecutePath(id), UriKind.Relative);
+        var path = QCliProtocol.ExecutePath(id);
         for (var attempt = 1; ; attempt++)
         {
             await _signatures.WaitForUnspentSecondAsync(id, time, cancellationToken);
@@ -147,17 +147,18 @@ internal sealed class QCliProxyClient(
         }
     }
 
-    // A fresh timestamp per attempt, and the HMAC over exactly the bytes that are sent.
-    private HttpRequestMessage Sign(byte[] body, string secret, Uri? path = null)
+    // A fresh timestamp per attempt, and a v2 HMAC over the method, the protocol path and exactly the bytes that are sent.
+    private HttpRequestMessage Sign(byte[] body, string secret, string? executePath = null)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var message = new HttpRequestMessage(HttpMethod.Post, path ?? ChatPath) { Content = content };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(path is null ? QCliProtocol.NdjsonContentType : "application/json"));
+        var relative = executePath ?? QCliProtocol.ChatPath;
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(relative, UriKind.Relative)) { Content = content };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(executePath is null ? QCliProtocol.NdjsonContentType : "application/json"));
         message.Headers.Add(QCliProtocol.VersionHeader, QCliProtocol.Version.ToString(CultureInfo.InvariantCulture));
         message.Headers.Add(QCliProtocol.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add(QCliProtocol.SignatureHeader, QCliRequestSignature.Sign(secret, timestamp, body));
+        message.Headers.Add(QCliProtocol.SignatureHeader, QCliRequestSignature.Sign(secret, message.Method.Method, QCliProtocol.SignedPath(relative), timestamp, body));
         return message;
     }
 

@@ -37,7 +37,7 @@ internal sealed class ChatHandler(
             return;
         }
 
-        if (!authenticator.IsAuthentic(context, body))
+        if (!authenticator.IsAuthentic(context, QCliProtocol.SignedPath(QCliProtocol.ChatPath), body))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;

@@ -7,6 +7,9 @@ public sealed class ProxyOptions
 
     public bool DevMode { get; set; }
 
+    // QCLI_ACCEPT_V1_SIGNATURES: also accept v1= signatures (method and path unbound), for a rolling upgrade only.
+    public bool AcceptV1Signatures { get; set; }
+
     // The default agent that the deploy kit installs for both CLIs.
     public const string DefaultAgent = "chatops";
 
@@ -63,6 +66,7 @@ public sealed class ProxyOptions
         var reader = new SettingReader(configuration, Errors);
         Secret = reader.Text("QCLI_PROXY_SECRET");
         DevMode = reader.Flag("QCLI_DEV_MODE", false);
+        AcceptV1Signatures = reader.Flag("QCLI_ACCEPT_V1_SIGNATURES", false);
         AllowWriteTools = reader.Flag("QCLI_ALLOW_WRITE_TOOLS", false);
         Command = reader.Text("QCLI_COMMAND") ?? CliFlavors.DefaultCommand(configuration["PATH"]);
         Arguments = reader.Words("QCLI_ARGS") ?? Arguments;

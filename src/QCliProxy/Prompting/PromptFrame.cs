@@ -31,8 +31,24 @@ internal static partial class PromptFrame
     private static string Field(string? value) =>
         value is { Length: > 0 and <= 128 } && PlainId().IsMatch(value) ? value : "(not given)";
 
-    // The user cannot end the question early by typing the end marker.
-    private static string Neutralize(string question) => Markers().Replace(question, "[marker removed]");
+    // The user cannot end the question early by typing the end marker, nor anything that reads like it to a model:
+    // a line whose MarkerSkeleton holds a marker's words (full-width, zero-width, homoglyph spellings) is replaced too.
+    private static string Neutralize(string question)
+    {
+        var lines = Markers().Replace(question, Removed).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var skeleton = MarkerSkeleton.Of(lines[i]);
+            if (skeleton.Contains("BEGINCHATQUESTION", StringComparison.Ordinal) || skeleton.Contains("ENDCHATQUESTION", StringComparison.Ordinal))
+            {
+                lines[i] = Removed;
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private const string Removed = "[marker removed]";
 
     [GeneratedRegex(@"^[A-Za-z0-9_.:@+=-]+$")]
     private static partial Regex PlainId();

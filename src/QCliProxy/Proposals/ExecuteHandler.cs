@@ -18,7 +18,7 @@ internal sealed class ExecuteHandler(
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (!authenticator.IsAuthentic(context, body))
+        if (!authenticator.IsAuthentic(context, QCliProtocol.SignedPath(QCliProtocol.ExecutePath(id)), body))
         {
             return TypedResults.Unauthorized();
         }

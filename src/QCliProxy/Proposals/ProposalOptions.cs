@@ -5,7 +5,8 @@ namespace ChatOps.QCliProxy.Proposals;
 // Settings of approval-gated actions, read from the environment like ProxyOptions.
 internal sealed class ProposalOptions
 {
-    public const string DefaultSupportMcpCommand = "uvx awslabs.aws-support-mcp-server@latest";
+    // Pinned: a new release of a third-party server is reviewed before it may open cases (the agent files pin the same).
+    public const string DefaultSupportMcpCommand = "uvx awslabs.aws-support-mcp-server@0.1.19";
 
     // QCLI_RUNBOOK_DIR: the administrator's scripts; null: no runbook can be proposed.
     public string? RunbookDirectory { get; set; }

@@ -10,7 +10,7 @@ namespace ChatOps.QCliProxy.Proposals;
 internal static partial class ProposalRules
 {
     public const int MaxSubject = 250;
-    public const int MaxBody = 8000;
+    public const int MaxBody = ProposalContent.MaxShownChars;
     public const int MaxCcEmails = 10;
     public const int MaxArguments = 16;
     public const int MaxArgumentLength = 512;
@@ -32,12 +32,14 @@ internal static partial class ProposalRules
             return (null, "the proposal id is malformed");
         }
 
-        return request.Kind switch
+        var (draft, problem) = request.Kind switch
         {
             QCliProposalKinds.SupportCase => SupportCase(request, services),
             QCliProposalKinds.RunbookAction => RunbookAction(request, runbooks),
             _ => (null, $"unknown proposal kind '{request.Kind}'"),
         };
+        problem ??= ProposalContent.Problem(draft!.Fields);
+        return problem is null ? (draft, null) : (null, problem);
     }
 
     private static (ProposalDraft?, string?) SupportCase(ProposalRequest r, SupportServices services)
@@ -119,10 +121,13 @@ internal static partial class ProposalRules
             : null;
     }
 
+    // An argument starting with '-' could be read as an option by the script or a command it calls.
     private static string? Argument(string? value, int index) =>
         value is null || value.Length > MaxArgumentLength || value.Any(char.IsControl)
             ? $"argument {index + 1} must be text of at most {MaxArgumentLength} characters without control characters"
-            : null;
+            : value.StartsWith('-')
+                ? $"argument {index + 1} must not start with '-' (it could be taken for an option)"
+                : null;
 
     [GeneratedRegex(@"\AP-[A-Za-z0-9]{8,40}\z")]
     private static partial Regex IdPattern();

@@ -41,7 +41,7 @@ internal sealed class RunbookExecutor(
         }
 
         start.Environment.Clear();
-        foreach (var (name, value) in environment.Build(aws))
+        foreach (var (name, value) in environment.BuildForAction(aws))
         {
             start.Environment[name] = value;
         }

@@ -11,10 +11,10 @@ using ModelContextProtocol.Protocol;
 namespace ChatOps.QCliProxy.Proposals;
 
 // Opens an approved support case through the AWS Support MCP server (awslabs.aws-support-mcp-server), called by the
-// proxy as an MCP client with exactly the approved arguments and the approved profile's AWS files; the model never
-// gets create_support_case. The server answers {"caseId","status":"success","message"} or {"status":"error","message"}.
+// proxy as an MCP client with exactly the approved arguments and the approved profile's AWS files, the server running
+// as the CLI's account (SupportServerProcess); the model never gets create_support_case. The server answers {"caseId","status":"success","message"} or {"status":"error","message"}.
 internal sealed class SupportCaseExecutor(
-    ProposalOptions proposalOptions, ProxyOptions options, ChildEnvironment environment, TimeProvider time, ILogger<SupportCaseExecutor> logger)
+    ProposalOptions proposalOptions, ProxyOptions options, ChildEnvironment environment, CliUser user, TimeProvider time, ILogger<SupportCaseExecutor> logger)
 {
     public const string CreateTool = "create_support_case";
     public const string DescribeTool = "describe_support_cases";
@@ -26,23 +26,15 @@ internal sealed class SupportCaseExecutor(
     public async Task<QCliExecuteResult> ExecuteAsync(QCliProposal proposal, AwsRunFiles aws, CancellationToken ct)
     {
         var command = proposalOptions.SupportMcpCommand;
-        var variables = environment.Build(aws).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = "aws-support",
-            Command = command[0],
-            Arguments = command.Skip(1).ToList(),
-            EnvironmentVariables = variables,
-            InheritEnvironmentVariables = false,
-            WorkingDirectory = aws.Folder,
-        });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(CallTimeout);
         JsonObject? answer;
         McpClient? client = null;
+        SupportServerProcess? server = null;
         try
         {
-            client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+            server = SupportServerProcess.Start(command, environment.BuildForAction(aws), aws.Folder, user);
+            client = await McpClient.CreateAsync(server.Transport, cancellationToken: timeout.Token);
             var result = await client.CallToolAsync(CreateTool, Arguments(proposal), cancellationToken: timeout.Token);
             answer = Answer(result);
             if (result.IsError == true || answer?["status"]?.GetValue<string>() != "success" || answer["caseId"]?.GetValue<string>() is not { Length: > 0 } caseId)
@@ -67,6 +59,11 @@ internal sealed class SupportCaseExecutor(
             if (client is not null)
             {
                 await client.DisposeAsync();
+            }
+
+            if (server is not null)
+            {
+                await server.DisposeAsync();
             }
         }
     }

@@ -24,14 +24,27 @@ internal sealed class ChildEnvironment(ProxyOptions options, ParentEnvironment p
         "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
     };
 
+    // An approved action (a runbook, the AWS Support MCP server) is not the CLI: it gets none of the CLI's own
+    // credentials or folders, even when QCLI_ENV_PASSTHROUGH lists them.
+    private static readonly HashSet<string> CliOnly = new(StringComparer.Ordinal)
+    {
+        "KIRO_API_KEY", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
+    };
+
     private static readonly string[] Prefixes = ["AWS_", "LC_"];
 
-    public Dictionary<string, string> Build(AwsRunFiles? aws)
+    // The CLI's environment.
+    public Dictionary<string, string> Build(AwsRunFiles? aws) => Build(aws, forAction: false);
+
+    // The environment of an approved action: the CLI's allow-list without the CLI-only names.
+    public Dictionary<string, string> BuildForAction(AwsRunFiles? aws) => Build(aws, forAction: true);
+
+    private Dictionary<string, string> Build(AwsRunFiles? aws, bool forAction)
     {
         var child = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in parent.Variables)
         {
-            if (Allowed(name) && !IsSecret(value))
+            if (Allowed(name) && !IsSecret(value) && !(forAction && CliOnly.Contains(name)))
             {
                 child[name] = value;
             }

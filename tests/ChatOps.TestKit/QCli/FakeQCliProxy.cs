@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChatOps.TestKit.QCli;
 
-/// <summary>A loopback Q CLI proxy speaking DESIGN 4.3: <c>POST /v1/chat</c> verified like the real one (HMAC-SHA256,
-/// 300 s window, else 401), recorded, and answered from a script of <see cref="FakeQCliReply"/>s, else by
+/// <summary>A loopback Q CLI proxy speaking DESIGN 4.3: <c>POST /v1/chat</c> verified like the real one (v2 HMAC-SHA256
+/// over method, path, timestamp and body, 300 s window, else 401), recorded, and answered from a script of <see cref="FakeQCliReply"/>s, else by
 /// <see cref="DefaultReply"/>. Lines are flushed one by one so a client can be shown to stream.</summary>
 public sealed class FakeQCliProxy : IAsyncDisposable
 {
@@ -115,8 +115,7 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var bytes = body.ToArray();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var problem = QCliSignatureVerifier.Problem(
-            _secret, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), bytes, _time.GetUtcNow());
+        var problem = Verify(context, "/v1/chat", headers, bytes);
         var request = new QCliRecordedRequest(context.Request.Path, headers, bytes, problem);
         if (KeepRequests)
         {
@@ -153,10 +152,10 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var bytes = body.ToArray();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var problem = QCliSignatureVerifier.Problem(
-            _secret, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), bytes, _time.GetUtcNow());
-        // As the real proxy's replay guard: a signature is spent once it has reached the proxy.
-        if (problem is null && !_executeSignatures.TryAdd(headers.GetValueOrDefault("X-ChatOps-Signature") ?? "", 0))
+        var problem = Verify(context, "/v1/proposals/" + Uri.EscapeDataString(id) + "/execute", headers, bytes);
+        // As the real proxy's replay guard: a timestamp and body are spent once they have reached the proxy, however signed.
+        var replayKey = headers.GetValueOrDefault("X-ChatOps-Timestamp") + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (problem is null && !_executeSignatures.TryAdd(replayKey, 0))
         {
             problem = "replayed signature";
         }
@@ -203,6 +202,11 @@ public sealed class FakeQCliProxy : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(result, context.RequestAborted);
     }
+
+    // v2 over the method and the protocol path the request was routed to, as the real proxy checks it.
+    private string? Verify(HttpContext context, string path, Dictionary<string, string> headers, byte[] body) =>
+        QCliSignatureVerifier.Problem(
+            _secret, context.Request.Method, path, headers.GetValueOrDefault("X-ChatOps-Timestamp"), headers.GetValueOrDefault("X-ChatOps-Signature"), body, _time.GetUtcNow());
 
     private static async Task AnswerAsync(HttpContext context, FakeQCliReply reply, CancellationToken cancellationToken)
     {

@@ -5,14 +5,15 @@ using System.Text;
 namespace ChatOps.TestKit.QCli;
 
 /// <summary>The proxy side of request signing, written independently of the app's signer: checks
-/// <c>X-ChatOps-Signature: v1=&lt;hex HMAC-SHA256(secret, timestamp + "." + body)&gt;</c> and the 300 s window.</summary>
+/// <c>X-ChatOps-Signature: v2=&lt;hex HMAC-SHA256(secret, METHOD "\n" PATH "\n" timestamp "\n" body)&gt;</c> and the
+/// 300 s window, refusing <c>v1=</c> as the real proxy does by default.</summary>
 public static class QCliSignatureVerifier
 {
     /// <summary>How far a timestamp may be from the proxy's clock, either way.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
     /// <summary>Null when the request is authentic; otherwise why not (for test messages, never sent to the client).</summary>
-    public static string? Problem(string secret, string? timestamp, string? signature, byte[] body, DateTimeOffset now)
+    public static string? Problem(string secret, string method, string path, string? timestamp, string? signature, byte[] body, DateTimeOffset now)
     {
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
@@ -22,7 +23,11 @@ public static class QCliSignatureVerifier
         {
             return "timestamp outside the 300 s window";
         }
-        if (signature is null || !signature.StartsWith("v1=", StringComparison.Ordinal))
+        if (signature is not null && signature.StartsWith("v1=", StringComparison.Ordinal))
+        {
+            return "v1 signature refused: the proxy accepts v2 only";
+        }
+        if (signature is null || !signature.StartsWith("v2=", StringComparison.Ordinal))
         {
             return "missing or unversioned signature";
         }
@@ -35,25 +40,28 @@ public static class QCliSignatureVerifier
         {
             return "signature is not hex";
         }
-        return CryptographicOperations.FixedTimeEquals(given, Mac(secret, timestamp!, body)) ? null : "signature mismatch";
+        return CryptographicOperations.FixedTimeEquals(given, Mac(secret, method, path, timestamp!, body)) ? null : "signature mismatch";
     }
 
     /// <summary>The header value a correct client sends.</summary>
-    public static string Sign(string secret, string timestamp, byte[] body)
+    public static string Sign(string secret, string method, string path, string timestamp, byte[] body)
     {
-        var hex = new StringBuilder("v1=");
-        foreach (var b in Mac(secret, timestamp, body))
+        var hex = new StringBuilder("v2=");
+        foreach (var b in Mac(secret, method, path, timestamp, body))
         {
             hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
         }
         return hex.ToString();
     }
 
-    private static byte[] Mac(string secret, string timestamp, byte[] body)
+    private static byte[] Mac(string secret, string method, string path, string timestamp, byte[] body)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
-        hmac.AppendData(Encoding.UTF8.GetBytes(timestamp));
-        hmac.AppendData("."u8);
+        foreach (var part in new[] { method, path, timestamp })
+        {
+            hmac.AppendData(Encoding.UTF8.GetBytes(part));
+            hmac.AppendData("\n"u8);
+        }
         hmac.AppendData(body);
         return hmac.GetHashAndReset();
     }

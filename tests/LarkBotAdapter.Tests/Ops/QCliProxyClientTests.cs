@@ -44,7 +44,7 @@ public sealed partial class QCliProxyClientTests : IAsyncLifetime
         Assert.Null(request.Json["awsProfile"]);
         Assert.True(request.Json.ContainsKey("awsProfile"));
         Assert.Equal("is prod up?", request.Prompt);
-        Assert.Matches("^v1=[0-9a-f]{64}$", request.Header("X-ChatOps-Signature"));
+        Assert.Matches("^v2=[0-9a-f]{64}$", request.Header("X-ChatOps-Signature"));
     }
 
     [Fact]

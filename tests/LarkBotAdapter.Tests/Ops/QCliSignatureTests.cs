@@ -5,7 +5,7 @@ using ChatOps.LarkBotAdapter.Ops;
 namespace ChatOps.LarkBotAdapter.Tests.Ops;
 
 /// <summary>The app's signer against vectors computed independently (node:crypto, confirmed with openssl) by
-/// tests/tooling/make-qcli-vectors.js.</summary>
+/// tests/tooling/make-qcli-vectors.js: v2 (method, path, timestamp, body), and v1 for the proxy's rolling upgrade.</summary>
 public sealed class QCliSignatureTests
 {
     public static TheoryData<string> VectorNames => new(Vectors().Select(v => (string)v["name"]!));
@@ -16,11 +16,12 @@ public sealed class QCliSignatureTests
         return JsonNode.Parse(File.ReadAllText(path))!["vectors"]!.AsArray().Select(v => v!);
     }
 
-    internal static (string Secret, long Timestamp, byte[] Body, string Signature) Vector(string name)
+    internal static QCliVector Vector(string name)
     {
         var v = Vectors().Single(v => (string)v["name"]! == name);
-        return ((string)v["secret"]!, long.Parse((string)v["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture),
-            Convert.FromBase64String((string)v["bodyBase64"]!), (string)v["signature"]!);
+        return new((string)v["secret"]!, (string)v["method"]!, (string)v["path"]!,
+            long.Parse((string)v["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture),
+            Convert.FromBase64String((string)v["bodyBase64"]!), (string)v["signature"]!, (string)v["signatureV1"]!);
     }
 
     [Fact]
@@ -31,27 +32,37 @@ public sealed class QCliSignatureTests
     [MemberData(nameof(VectorNames))]
     public void SignatureMatchesTheIndependentVector(string name)
     {
-        var (secret, timestamp, body, signature) = Vector(name);
+        var v = Vector(name);
 
-        Assert.Equal(signature, QCliRequestSignature.Sign(secret, timestamp, body));
+        Assert.Equal(v.Signature, QCliRequestSignature.Sign(v.Secret, v.Method, v.Path, v.Timestamp, v.Body));
+        Assert.Equal(v.SignatureV1, QCliRequestSignature.SignV1(v.Secret, v.TimestampText, v.Body));
     }
 
     [Fact]
     public void OneChangedBodyByteChangesTheSignature()
     {
-        var (secret, timestamp, body, signature) = Vector("ascii body, no profile");
-        body[^2] ^= 1;
+        var v = Vector("ascii body, no profile");
+        v.Body[^2] ^= 1;
 
-        Assert.NotEqual(signature, QCliRequestSignature.Sign(secret, timestamp, body));
+        Assert.NotEqual(v.Signature, QCliRequestSignature.Sign(v.Secret, v.Method, v.Path, v.Timestamp, v.Body));
     }
 
     [Theory]
     [MemberData(nameof(VectorNames))]
     public void TheSharedVerifierThatTheProxyUsesAcceptsEveryVector(string name)
     {
-        var (secret, timestamp, body, signature) = Vector(name);
-        var text = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var v = Vector(name);
+        var at = DateTimeOffset.FromUnixTimeSeconds(v.Timestamp);
 
-        Assert.Equal(QCliSignatureCheck.Valid, QCliRequestSignature.Verify(secret, text, signature, body, DateTimeOffset.FromUnixTimeSeconds(timestamp)));
+        Assert.Equal(QCliSignatureCheck.Valid, QCliRequestSignature.Verify(v.Secret, new(v.Method, v.Path, v.TimestampText, v.Signature), v.Body, at, acceptV1: false));
+        Assert.Equal(QCliSignatureCheck.VersionRefused, QCliRequestSignature.Verify(v.Secret, new(v.Method, v.Path, v.TimestampText, v.SignatureV1), v.Body, at, acceptV1: false));
+        Assert.Equal(QCliSignatureCheck.Valid, QCliRequestSignature.Verify(v.Secret, new(v.Method, v.Path, v.TimestampText, v.SignatureV1), v.Body, at, acceptV1: true));
+    }
+
+    [Fact]
+    public void TheChatAndExecutePathsAreSignedAsTheProtocolPaths()
+    {
+        Assert.Equal("/v1/chat", QCliProtocol.SignedPath(QCliProtocol.ChatPath));
+        Assert.Equal(Vector("execute request").Path, QCliProtocol.SignedPath(QCliProtocol.ExecutePath("P-20261205-7f3a9c2e")));
     }
 }

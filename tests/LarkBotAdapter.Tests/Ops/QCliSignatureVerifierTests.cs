@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.TestKit.QCli;
 
 namespace ChatOps.LarkBotAdapter.Tests.Ops;
@@ -10,11 +9,11 @@ public sealed class QCliSignatureVerifierTests
     [MemberData(nameof(QCliSignatureTests.VectorNames), MemberType = typeof(QCliSignatureTests))]
     public void VectorIsAcceptedInsideTheWindow(string name)
     {
-        var (secret, timestamp, body, signature) = QCliSignatureTests.Vector(name);
-        var now = DateTimeOffset.FromUnixTimeSeconds(timestamp + 300);
+        var v = QCliSignatureTests.Vector(name);
+        var now = DateTimeOffset.FromUnixTimeSeconds(v.Timestamp + 300);
 
-        Assert.Null(QCliSignatureVerifier.Problem(secret, Text(timestamp), signature, body, now));
-        Assert.Equal(signature, QCliSignatureVerifier.Sign(secret, Text(timestamp), body));
+        Assert.Null(QCliSignatureVerifier.Problem(v.Secret, v.Method, v.Path, v.TimestampText, v.Signature, v.Body, now));
+        Assert.Equal(v.Signature, QCliSignatureVerifier.Sign(v.Secret, v.Method, v.Path, v.TimestampText, v.Body));
     }
 
     [Theory]
@@ -22,24 +21,27 @@ public sealed class QCliSignatureVerifierTests
     [InlineData(-301)]
     public void TimestampMoreThanFiveMinutesAwayIsRefused(int skewSeconds)
     {
-        var (secret, timestamp, body, signature) = QCliSignatureTests.Vector("ascii body, no profile");
+        var v = QCliSignatureTests.Vector("ascii body, no profile");
 
         Assert.Equal("timestamp outside the 300 s window",
-            QCliSignatureVerifier.Problem(secret, Text(timestamp), signature, body, DateTimeOffset.FromUnixTimeSeconds(timestamp + skewSeconds)));
+            QCliSignatureVerifier.Problem(v.Secret, v.Method, v.Path, v.TimestampText, v.Signature, v.Body, DateTimeOffset.FromUnixTimeSeconds(v.Timestamp + skewSeconds)));
     }
 
     [Fact]
     public void TamperedOrMalformedSignaturesAreRefused()
     {
-        var (secret, timestamp, body, signature) = QCliSignatureTests.Vector("ascii body, no profile");
-        var now = DateTimeOffset.FromUnixTimeSeconds(timestamp);
+        var v = QCliSignatureTests.Vector("ascii body, no profile");
+        var now = DateTimeOffset.FromUnixTimeSeconds(v.Timestamp);
+        string? Problem(string secret = "", string method = "POST", string? path = null, string? signature = null, string? timestamp = "") =>
+            QCliSignatureVerifier.Problem(secret.Length == 0 ? v.Secret : secret, method, path ?? v.Path, timestamp == "" ? v.TimestampText : timestamp, signature ?? v.Signature, v.Body, now);
 
-        Assert.Equal("signature mismatch", QCliSignatureVerifier.Problem("wrong-test-secret", Text(timestamp), signature, body, now));
-        Assert.Equal("signature mismatch", QCliSignatureVerifier.Problem(secret, Text(timestamp), signature[..^1] + (signature[^1] == '0' ? "1" : "0"), body, now));
-        Assert.Equal("missing or unversioned signature", QCliSignatureVerifier.Problem(secret, Text(timestamp), signature[3..], body, now));
-        Assert.Equal("signature is not hex", QCliSignatureVerifier.Problem(secret, Text(timestamp), "v1=zz", body, now));
-        Assert.Equal("missing or malformed timestamp", QCliSignatureVerifier.Problem(secret, null, signature, body, now));
+        Assert.Equal("signature mismatch", Problem(secret: "wrong-test-secret"));
+        Assert.Equal("signature mismatch", Problem(signature: v.Signature[..^1] + (v.Signature[^1] == '0' ? "1" : "0")));
+        Assert.Equal("signature mismatch", Problem(method: "GET"));
+        Assert.Equal("signature mismatch", Problem(path: "/v1/proposals/P-1/execute"));
+        Assert.Equal("v1 signature refused: the proxy accepts v2 only", Problem(signature: v.SignatureV1));
+        Assert.Equal("missing or unversioned signature", Problem(signature: v.Signature[3..]));
+        Assert.Equal("signature is not hex", Problem(signature: "v2=zz"));
+        Assert.Equal("missing or malformed timestamp", Problem(timestamp: null));
     }
-
-    private static string Text(long timestamp) => timestamp.ToString(CultureInfo.InvariantCulture);
 }

@@ -166,6 +166,26 @@ public sealed class ProxyOptionsTests
         Assert.StartsWith("QCLI_SANDBOX=bwrap, but bwrap is not on PATH", Assert.Single(options.Errors), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void V1SignaturesAreAcceptedOnlyWhenAskedFor(string? value, bool accepted)
+    {
+        var options = Load(new() { ["QCLI_ACCEPT_V1_SIGNATURES"] = value });
+
+        Assert.Empty(options.Errors);
+        Assert.Equal(accepted, options.AcceptV1Signatures);
+    }
+
+    [Fact]
+    public void AnUnreadableV1SettingIsAnErrorNamingIt()
+    {
+        var options = Load(new() { ["QCLI_ACCEPT_V1_SIGNATURES"] = "sometimes" });
+
+        Assert.Equal("QCLI_ACCEPT_V1_SIGNATURES must be true or false, not 'sometimes'.", Assert.Single(options.Errors));
+    }
+
     private static ProxyOptions Load(Dictionary<string, string?> overrides)
     {
         var options = new ProxyOptions();

@@ -187,7 +187,7 @@ public sealed class ExecuteEndpointTests
     public async Task RunbookGetsEachArgumentLiterallyWithoutAShell()
     {
         await using var proxy = await ProposalProxy.StartAsync();
-        string[] arguments = ["; rm -rf /", "$(touch pwned)", "a b  c", "`id`", "*", "--help"];
+        string[] arguments = ["; rm -rf /", "$(touch pwned)", "a b  c", "`id`", "*", "x --help"];
         var proposal = await ProposeAsync(proxy, ProposalProxy.Propose("propose_runbook_action", new { runbook = "restart-api", action = "restart", arguments }));
 
         var (_, result) = await proxy.ExecuteAsync(proposal.Id, proposal.Hash);

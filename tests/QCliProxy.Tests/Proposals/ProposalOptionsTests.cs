@@ -12,8 +12,26 @@ public sealed class ProposalOptionsTests
 
         Assert.Empty(options.Errors);
         Assert.Null(options.RunbookDirectory);
-        Assert.Equal(["uvx", "awslabs.aws-support-mcp-server@latest"], options.SupportMcpCommand);
+        Assert.Equal(["uvx", "awslabs.aws-support-mcp-server@0.1.19"], options.SupportMcpCommand);
         Assert.Equal(TimeSpan.FromHours(24), options.Lifetime);
+    }
+
+    [Fact]
+    public void TheSupportServerIsPinnedToOneReleaseWhereverTheProxyKitNamesIt()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "ChatOps.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        Assert.Matches(@"^awslabs\.aws-support-mcp-server@[0-9]+\.[0-9]+\.[0-9]+$", ProposalOptions.DefaultSupportMcpCommand.Split(' ')[1]);
+        foreach (var file in new[] { "qcli-proxy.env.example", "README.md" })
+        {
+            var text = File.ReadAllText(Path.Combine(root.FullName, "deploy", "qcli-proxy", file));
+            Assert.Contains(ProposalOptions.DefaultSupportMcpCommand, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("aws-support-mcp-server@latest", text, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

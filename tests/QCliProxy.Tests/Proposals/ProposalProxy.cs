@@ -142,7 +142,7 @@ public sealed class ProposalProxy : IAsyncDisposable
         {
             var timestamp = DateTimeOffset.UtcNow.AddSeconds(-secondsAgo).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             request.Headers.Add(QCliProxySigner.TimestampHeader, timestamp);
-            request.Headers.Add(QCliProxySigner.SignatureHeader, QCliProxySigner.Signature(secret, timestamp, body));
+            request.Headers.Add(QCliProxySigner.SignatureHeader, QCliProxySigner.Signature(secret, "POST", request.RequestUri!.OriginalString, timestamp, body));
         }
 
         return request;

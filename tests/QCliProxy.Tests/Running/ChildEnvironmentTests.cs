@@ -81,6 +81,20 @@ public sealed class ChildEnvironmentTests
         Assert.Equal("kiro-key", child["KIRO_API_KEY"]);
     }
 
+    [Fact]
+    public void AnApprovedActionGetsNeitherTheKiroApiKeyNorTheClisFolders()
+    {
+        var parent = new Dictionary<string, string>(Parent) { ["KIRO_API_KEY"] = "kiro-key", ["XDG_CONFIG_HOME"] = "/home/qcli/.config" };
+        var environment = new ChildEnvironment(new ProxyOptions { Secret = Secret, EnvPassthrough = ["KIRO_API_KEY", "KIRO_LOG"] }, new ParentEnvironment(parent));
+
+        var action = environment.BuildForAction(new AwsRunFiles("/runs/1", "/runs/1/config", "/runs/1/credentials", "prod"));
+
+        Assert.Equal(
+            ["AWS_CONFIG_FILE", "AWS_PAGER", "AWS_PROFILE", "AWS_REGION", "AWS_SHARED_CREDENTIALS_FILE", "HOME", "KIRO_LOG", "LC_ALL", "NO_COLOR", "PATH", "TERM"],
+            action.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("kiro-key", environment.Build(aws: null)["KIRO_API_KEY"]);
+    }
+
     private static Dictionary<string, string> Build(string[] passthrough, AwsRunFiles? aws = null) =>
         new ChildEnvironment(new ProxyOptions { Secret = Secret, EnvPassthrough = passthrough }, new ParentEnvironment(Parent)).Build(aws);
 }

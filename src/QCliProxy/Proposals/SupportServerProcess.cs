@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using ChatOps.QCliProxy.Running;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace ChatOps.QCliProxy.Proposals;
+
+// The AWS Support MCP server as a child process, started like a runbook: no shell, the action environment, and as the
+// CLI's account (QCLI_RUN_AS) when set, so third-party code never runs as the proxy's user with its secret and files.
+// The proxy speaks MCP over its stdin/stdout; stderr is drained and dropped (failures are logged by the caller).
+internal sealed class SupportServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Task _stderr;
+
+    private SupportServerProcess(Process process)
+    {
+        _process = process;
+        _stderr = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+        Transport = new StreamClientTransport(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+    }
+
+    public IClientTransport Transport { get; }
+
+    // Throws Win32Exception or InvalidOperationException when the command cannot be started.
+    public static SupportServerProcess Start(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string workingDirectory, CliUser user)
+    {
+        var start = new ProcessStartInfo(command[0])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        user.Apply(start);
+        return new SupportServerProcess(Process.Start(start) ?? throw new InvalidOperationException("no process was started"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            await _stderr.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone, or its stderr still held by a grandchild: nothing more to do for this call.
+        }
+
+        _process.Dispose();
+    }
+}
