@@ -2,6 +2,7 @@ using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
@@ -28,13 +29,13 @@ public sealed class ApprovalDesk(
         {
             // What would be shown is not what the proxy hashed: never offer it for approval.
             Log.ProposalRefused(logger, proposal.Id, "its arguments do not match its hash");
-            return view.Pick($"\n\n⚠️ Proposal {proposal.Id} arrived damaged and is not offered for approval.\n\n", $"\n\n⚠️ 提案 {proposal.Id} 已损坏，不提交审批。\n\n");
+            return ExecutionTexts.Damaged(view.Language, proposal.Id);
         }
         if (services.GetService<ApprovalGuardrail>() is { } guardrail && await guardrail.CardWithheldAsync(view, cancellationToken) is { } why)
         {
             // Never stored, so no card, button or plain reply can approve it.
             Log.ProposalRefused(logger, proposal.Id, "the ops guardrail withheld its card");
-            return view.Pick($"\n\n⚠️ Proposal {proposal.Id} is not offered for approval: {why}\n\n", $"\n\n⚠️ 提案 {proposal.Id} 不提交审批：{why}\n\n");
+            return ExecutionTexts.NotOffered(view.Language, proposal.Id, why);
         }
         try
         {
@@ -56,13 +57,9 @@ public sealed class ApprovalDesk(
         catch (Exception ex) when (ex is StateUnavailableException or ReplyFailedException)
         {
             Log.ProposalNotShown(logger, proposal.Id, ex);
-            return view.Pick(
-                $"\n\n⚠️ The agent proposed “{proposal.Title}” ({proposal.Id}), but the approval card could not be shown; nothing will be done.\n\n",
-                $"\n\n⚠️ 代理提出了“{proposal.Title}”（{proposal.Id}），但审批卡片无法显示；不会执行任何操作。\n\n");
+            return ExecutionTexts.CardNotShown(view.Language, proposal.Id, proposal.Title);
         }
-        return view.Pick(
-            $"\n\n📝 Proposal {proposal.Id}: {proposal.Title}. Nothing is done until an approver approves it on the card below.\n\n",
-            $"\n\n📝 提案 {proposal.Id}：{proposal.Title}。审批人在下方卡片上批准之前不会执行。\n\n");
+        return ExecutionTexts.Offered(view.Language, proposal.Id, proposal.Title);
     }
 
     // A decision from a card button (hash from the button) or a plain reply naming it (ThreadDecisions: the record's hash).
@@ -158,21 +155,20 @@ public sealed class ApprovalDesk(
 
     // The text a decision attempt answers with (toast, ephemeral message or thread reply); mention writes a user id the
     // way the platform's text mentions someone (Slack: <@U…>), plain ids without it.
-    public string Describe(Decision decision, bool chinese, Func<string, string>? mention = null)
+    public string Describe(Decision decision, TurnLanguage language, Func<string, string>? mention = null)
     {
-        string Pick(string english, string zh) => chinese ? zh : english;
         mention ??= id => id;
         var approvers = decision.Record is { } r ? string.Join(", ", options.ApproversOn(r.Turn.Platform).Select(mention)) : "";
         return decision.Outcome switch
         {
-            DecisionOutcome.Approved => Pick("Approved. Running it now; the result will be posted in the thread.", "已批准，正在执行，结果会发在消息串里。"),
-            DecisionOutcome.Rejected => Pick("Rejected. Nothing will be done.", "已拒绝，不会执行任何操作。"),
-            DecisionOutcome.NotAllowed when approvers.Length == 0 => Pick("Nobody may approve this: no approvers are configured (OPS_APPROVER_IDS).", "没有配置审批人（OPS_APPROVER_IDS），无人可以批准。"),
-            DecisionOutcome.NotAllowed => Pick($"Only these approvers may approve this: {approvers}.", $"只有以下审批人可以批准：{approvers}。"),
-            DecisionOutcome.AlreadyDecided => Pick($"Already decided: {ViewOf(decision.Record!).StatusLineNaming(mention)}", $"已处理：{ViewOf(decision.Record!).StatusLineNaming(mention)}"),
-            DecisionOutcome.Expired => Pick("This proposal has expired; ask again to get a new one.", "该提案已过期，请重新提问以生成新提案。"),
-            DecisionOutcome.Unknown => Pick("This approval is not known (any more).", "找不到该审批。"),
-            _ => Pick("The decision could not be recorded right now. Please try again.", "暂时无法记录决定，请稍后重试。"),
+            DecisionOutcome.Approved => DecisionTexts.Approved(language),
+            DecisionOutcome.Rejected => DecisionTexts.Rejected(language),
+            DecisionOutcome.NotAllowed when approvers.Length == 0 => DecisionTexts.NobodyMayApprove(language),
+            DecisionOutcome.NotAllowed => DecisionTexts.OnlyApprovers(language, approvers),
+            DecisionOutcome.AlreadyDecided => DecisionTexts.AlreadyDecided(language, ViewOf(decision.Record!).StatusLineNaming(mention)),
+            DecisionOutcome.Expired => DecisionTexts.Expired(language),
+            DecisionOutcome.Unknown => DecisionTexts.Unknown(language),
+            _ => DecisionTexts.NotRecorded(language),
         };
     }
 }

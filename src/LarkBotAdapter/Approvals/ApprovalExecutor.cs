@@ -4,6 +4,7 @@ using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 
@@ -33,7 +34,7 @@ internal sealed class ApprovalExecutor(
         QCliExecuteResult result;
         if (!record.IsIntact)
         {
-            result = Refused(view.Pick("the stored proposal does not match its hash; nothing was run.", "存储的提案与其哈希不符，未执行。"));
+            result = Refused(ExecutionTexts.HashMismatch(view.Language));
         }
         else
         {
@@ -46,9 +47,9 @@ internal sealed class ApprovalExecutor(
                 Log.ExecutionRefused(logger, proposalId, ex.StatusCode ?? 0);
                 result = Refused(ex.StatusCode switch
                 {
-                    404 => view.Pick("the proxy no longer knows this proposal; nothing was run.", "代理已不认识该提案，未执行。"),
-                    409 => view.Pick("the proxy refused it: the arguments are not the ones it proposed. Nothing was run.", "代理拒绝执行：参数与提案不符，未执行。"),
-                    _ => view.Pick("the proxy refused it: the proposal is too old. Nothing was run.", "代理拒绝执行：提案已过期，未执行。"),
+                    404 => ExecutionTexts.ProxyForgot(view.Language),
+                    409 => ExecutionTexts.ProxyArgumentsDiffer(view.Language),
+                    _ => ExecutionTexts.ProxyTooOld(view.Language),
                 });
             }
         }
@@ -80,7 +81,7 @@ internal sealed class ApprovalExecutor(
             return (text, summary);
         }
         var id = view.Record.Id;
-        return (view.Pick($"⚠️ **The result of proposal {id} is not shown**: {why}", $"⚠️ **提案 {id} 的执行结果未显示**：{why}"), why);
+        return (ExecutionTexts.ResultNotShown(view.Language, id, why), why);
     }
 
     private static QCliExecuteResult Refused(string why) =>
@@ -92,17 +93,17 @@ internal sealed class ApprovalExecutor(
         var lines = new List<string>
         {
             result.Status == QCliExecuteResult.Done
-                ? view.Pick($"✅ **Done: {record.Title}** ({record.Id})", $"✅ **已完成：{record.Title}**（{record.Id}）")
-                : view.Pick($"❌ **Failed: {record.Title}** ({record.Id})", $"❌ **执行失败：{record.Title}**（{record.Id}）"),
+                ? ExecutionTexts.Done(view.Language, record.Title, record.Id)
+                : ExecutionTexts.Failed(view.Language, record.Title, record.Id),
             result.Summary,
         };
         if (result.CaseId is { Length: > 0 } caseId)
         {
-            lines.Add(view.Pick($"Support case: {caseId}", $"支持工单：{caseId}") + (result.Link is { Length: > 0 } link ? $" — {link}" : ""));
+            lines.Add(ExecutionTexts.SupportCase(view.Language, caseId) + (result.Link is { Length: > 0 } link ? $" — {link}" : ""));
         }
         if (result.ExitCode is { } exit)
         {
-            lines.Add(view.Pick($"Exit code {exit}.", $"退出码 {exit}。"));
+            lines.Add(ExecutionTexts.ExitCode(view.Language, exit));
         }
         if (result.Output is { Length: > 0 } output)
         {

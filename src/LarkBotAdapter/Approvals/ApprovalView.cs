@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 
@@ -10,16 +10,17 @@ public sealed record ApprovalView(ApprovalRecord Record, IReadOnlyList<string> A
     // The value a card's buttons carry back.
     public const string Action = "approval";
 
-    public bool Chinese => Language.LooksChinese(Record.Turn.Text);
+    // The asker's language, decided once per view from the question the record keeps.
+    public TurnLanguage Language { get; } = TurnLanguage.Of(Record.Turn.Text);
 
     public string Heading => Record.State switch
     {
-        ApprovalState.Pending => Pick("Approval needed: ", "需要审批：") + Record.Title,
-        ApprovalState.Approved => Pick("Approved, running: ", "已批准，执行中：") + Record.Title,
-        ApprovalState.Executed => Pick("Done: ", "已完成：") + Record.Title,
-        ApprovalState.Failed => Pick("Failed: ", "执行失败：") + Record.Title,
-        ApprovalState.Rejected => Pick("Rejected: ", "已拒绝：") + Record.Title,
-        _ => Pick("Expired: ", "已过期：") + Record.Title,
+        ApprovalState.Pending => ApprovalTexts.HeadingPending(Language) + Record.Title,
+        ApprovalState.Approved => ApprovalTexts.HeadingApproved(Language) + Record.Title,
+        ApprovalState.Executed => ApprovalTexts.HeadingExecuted(Language) + Record.Title,
+        ApprovalState.Failed => ApprovalTexts.HeadingFailed(Language) + Record.Title,
+        ApprovalState.Rejected => ApprovalTexts.HeadingRejected(Language) + Record.Title,
+        _ => ApprovalTexts.HeadingExpired(Language) + Record.Title,
     };
 
     // The line under the arguments: who decided and when, or until when it may be decided.
@@ -31,12 +32,12 @@ public sealed record ApprovalView(ApprovalRecord Record, IReadOnlyList<string> A
         var who = mention(DeciderId);
         return Record.State switch
         {
-            ApprovalState.Pending => Pick($"Expires {Time(Record.ExpiresAt)}.", $"{Time(Record.ExpiresAt)} 过期。"),
-            ApprovalState.Approved => Pick($"Approved by {who} at {Time(Record.DecidedAt)}; running.", $"{who} 于 {Time(Record.DecidedAt)} 批准，正在执行。"),
-            ApprovalState.Executed => Pick($"Approved by {who} at {Time(Record.DecidedAt)}, done.", $"{who} 于 {Time(Record.DecidedAt)} 批准，已完成。"),
-            ApprovalState.Failed => Pick($"Approved by {who} at {Time(Record.DecidedAt)}; it failed.", $"{who} 于 {Time(Record.DecidedAt)} 批准，执行失败。"),
-            ApprovalState.Rejected => Pick($"Rejected by {who} at {Time(Record.DecidedAt)}.", $"{who} 于 {Time(Record.DecidedAt)} 拒绝。"),
-            _ => Pick($"Expired at {Time(Record.ExpiresAt)} without a decision.", $"已于 {Time(Record.ExpiresAt)} 过期，未获审批。"),
+            ApprovalState.Pending => ApprovalTexts.Expires(Language, Time(Record.ExpiresAt)),
+            ApprovalState.Approved => ApprovalTexts.ApprovedRunning(Language, who, Time(Record.DecidedAt)),
+            ApprovalState.Executed => ApprovalTexts.ApprovedDone(Language, who, Time(Record.DecidedAt)),
+            ApprovalState.Failed => ApprovalTexts.ApprovedFailed(Language, who, Time(Record.DecidedAt)),
+            ApprovalState.Rejected => ApprovalTexts.RejectedBy(Language, who, Time(Record.DecidedAt)),
+            _ => ApprovalTexts.ExpiredUndecided(Language, Time(Record.ExpiresAt)),
         };
     }
 
@@ -49,8 +50,6 @@ public sealed record ApprovalView(ApprovalRecord Record, IReadOnlyList<string> A
         ["proposal"] = Record.Id,
         ["hash"] = Record.ArgumentsHash,
     };
-
-    public string Pick(string english, string chinese) => Chinese ? chinese : english;
 
     // The decider's user id without its platform prefix (for a mention).
     private string DeciderId => Record.DecidedBy is { } by ? by[(by.LastIndexOf(':') + 1)..] : "?";

@@ -1,6 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
-using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 
@@ -12,9 +12,8 @@ public sealed class ThreadDecisions(IApprovalStore store, ApprovalDesk desk, Tim
 {
     // The reply to command typed in turn's thread, or null when it is no decision here (the thread has no proposal and
     // the text names none): then it is answered as a question.
-    public async Task<TextDecision?> DecideAsync(ChatTurn turn, ApprovalCommand command, CancellationToken cancellationToken)
+    public async Task<TextDecision?> DecideAsync(ChatTurn turn, TurnLanguage language, ApprovalCommand command, CancellationToken cancellationToken)
     {
-        var chinese = Language.LooksChinese(turn.Text);
         IReadOnlyList<ApprovalRecord> records;
         try
         {
@@ -23,7 +22,7 @@ public sealed class ThreadDecisions(IApprovalStore store, ApprovalDesk desk, Tim
         catch (StateUnavailableException ex)
         {
             Log.DecisionFailed(logger, command.ProposalId ?? "(not named)", ex);
-            return new TextDecision(desk.Describe(new Decision(DecisionOutcome.Unavailable, null), chinese), false);
+            return new TextDecision(desk.Describe(new Decision(DecisionOutcome.Unavailable, null), language), false);
         }
         if (records.Count == 0 && command.ProposalId is null)
         {
@@ -37,14 +36,14 @@ public sealed class ThreadDecisions(IApprovalStore store, ApprovalDesk desk, Tim
             if (records.FirstOrDefault(r => string.Equals(r.Id, named, StringComparison.OrdinalIgnoreCase)) is not { } found)
             {
                 Log.TextDecisionRefused(logger, turn.ThreadKey, "it names a proposal that is not this thread's");
-                return new TextDecision(NotInThread(named, pending, chinese), false);
+                return new TextDecision(NotInThread(named, pending, language), false);
             }
             target = found;
         }
         else if (pending.Length > 1)
         {
             Log.TextDecisionRefused(logger, turn.ThreadKey, $"it names no proposal and {pending.Length} are pending");
-            return new TextDecision(Several(pending, command.Approve, chinese), false);
+            return new TextDecision(Several(pending, command.Approve, language), false);
         }
         else
         {
@@ -52,29 +51,20 @@ public sealed class ThreadDecisions(IApprovalStore store, ApprovalDesk desk, Tim
             target = pending.Length == 1 ? pending[0] : records[^1];
         }
         var decision = await desk.DecideAsync(turn.Platform, turn.AppId, turn.SenderId, target.Id, command.Approve, target.ArgumentsHash, cancellationToken);
-        var described = desk.Describe(decision, chinese);
-        var reply = chinese ? $"{target.Id}「{target.Title}」：{described}" : $"{target.Id} “{target.Title}”: {described}";
+        var described = desk.Describe(decision, language);
+        var reply = DecisionTexts.Decided(language, target.Id, target.Title, described);
         return new TextDecision(reply, decision.Outcome is DecisionOutcome.Approved or DecisionOutcome.Rejected);
     }
 
-    private static string Several(IReadOnlyList<ApprovalRecord> pending, bool approve, bool chinese)
-    {
-        var example = (chinese ? (approve ? "批准 " : "拒绝 ") : (approve ? "approve " : "reject ")) + pending[0].Id;
-        var head = chinese
-            ? $"此消息串中有 {pending.Count} 个待审批的提案，因此没有执行任何操作。请写明提案编号，例如“{example}”："
-            : $"{pending.Count} proposals are pending in this thread, so nothing was done. Name the one you mean, e.g. “{example}”:";
-        return head + "\n\n" + List(pending);
-    }
+    private static string Several(IReadOnlyList<ApprovalRecord> pending, bool approve, TurnLanguage language) =>
+        DecisionTexts.SeveralPending(language, pending.Count, DecisionTexts.Example(language, approve, pending[0].Id)) + "\n\n" + List(pending);
 
-    private static string NotInThread(string named, IReadOnlyList<ApprovalRecord> pending, bool chinese)
+    private static string NotInThread(string named, IReadOnlyList<ApprovalRecord> pending, TurnLanguage language)
     {
-        var head = chinese
-            ? $"{named} 不是此消息串中的提案，因此没有执行任何操作。"
-            : $"{named} is not a proposal of this thread, so nothing was done.";
         var tail = pending.Count == 0
-            ? (chinese ? "此消息串中没有待审批的提案。" : "No proposal is pending in this thread.")
-            : (chinese ? "待审批的提案：" : "Pending in this thread:") + "\n\n" + List(pending);
-        return head + " " + tail;
+            ? DecisionTexts.NonePending(language)
+            : DecisionTexts.PendingHeading(language) + "\n\n" + List(pending);
+        return DecisionTexts.NotInThread(language, named) + " " + tail;
     }
 
     private static string List(IEnumerable<ApprovalRecord> records) =>

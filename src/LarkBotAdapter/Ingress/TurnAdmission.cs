@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
@@ -139,7 +140,7 @@ public sealed class TurnAdmission(
         {
             // Resolved only here: the channels' HTTP clients are not needed on the normal ack path.
             var channel = services.GetRequiredService<ChatChannels>().For(turn.Platform);
-            await channel.PostNoticeAsync(turn, StoreUnavailableNotice, Notices.StoreUnavailable(turn), linked.Token);
+            await channel.PostNoticeAsync(turn, StoreUnavailableNotice, IngressTexts.StoreUnavailable(TurnLanguage.Of(turn.Text)), linked.Token);
             Log.NoticePosted(logger, turn.ClaimKey);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
@@ -21,11 +22,11 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
     public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var turn = request.Turn;
-        var chinese = Language.LooksChinese(turn.Text);
+        var language = request.Language;
         if (!options.Allows(turn.ChatId, turn.SenderId))
         {
             Log.Restricted(logger, turn.ChatId, turn.SenderId);
-            yield return OpsMessages.Restricted(chinese);
+            yield return OpsTexts.Restricted(language);
             yield break;
         }
         var profile = ChooseProfile(request);
@@ -35,7 +36,7 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
         Log.Sending(logger, turn.ThreadKey, profile);
         var chunks = 0;
         await using var lines = client.ChatAsync(chat, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextAsync(lines, turn, chunks, chinese) is { } line)
+        while (await NextAsync(lines, turn, chunks, language) is { } line)
         {
             switch (line.Type)
             {
@@ -51,20 +52,20 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
                     Log.Answered(logger, turn.ThreadKey, chunks, $"exit code {line.ExitCode}");
                     if (line.ExitCode != 0)
                     {
-                        throw OpsMessages.ExitCode(line.ExitCode ?? -1, chinese);
+                        throw OpsMessages.ExitCode(line.ExitCode ?? -1, language);
                     }
                     yield break;
                 case QCliStreamLine.ErrorType:
                     Log.Answered(logger, turn.ThreadKey, chunks, $"error {line.Code}");
                     Log.ProxyError(logger, turn.ThreadKey, line.Code ?? "(none)", OpsMessages.ForLog(line.Message));
-                    throw OpsMessages.ForCode(line.Code, chinese);
+                    throw OpsMessages.ForCode(line.Code, language);
             }
         }
         // The client ends every stream with a terminal line or an exception; this is only a guard.
-        throw OpsMessages.For(new QCliProxyException(QCliFailure.CutOff, "The stream ended early."), chinese);
+        throw OpsMessages.For(new QCliProxyException(QCliFailure.CutOff, "The stream ended early."), language);
     }
 
-    private async Task<QCliStreamLine?> NextAsync(IAsyncEnumerator<QCliStreamLine> lines, ChatTurn turn, int chunks, bool chinese)
+    private async Task<QCliStreamLine?> NextAsync(IAsyncEnumerator<QCliStreamLine> lines, ChatTurn turn, int chunks, TurnLanguage language)
     {
         try
         {
@@ -77,7 +78,7 @@ internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions o
             {
                 Log.ProxyError(logger, turn.ThreadKey, ex.ProxyCode, OpsMessages.ForLog(ex.ProxyMessage));
             }
-            throw OpsMessages.For(ex, chinese);
+            throw OpsMessages.For(ex, language);
         }
     }
 

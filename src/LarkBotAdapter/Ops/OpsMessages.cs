@@ -1,35 +1,23 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-// What the user reads when the ops route refuses or fails; details end a sentence that
-// Notices.Failed starts ("I couldn't answer this: …") and completes ("Please try again in a minute.").
+// Which failure the user reads when the ops route fails (the words are OpsTexts'), and whether retrying may help.
 internal static partial class OpsMessages
 {
     private const int MaxLoggedMessageChars = 500;
 
-    public static string Restricted(bool chinese) => chinese
-        ? "AWS 运维查询只对指定的群聊和成员开放，这里暂时不能使用。如果你需要，请联系机器人的管理员（运维/SRE 团队），把本群或你加入 OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS。"
-        : "Questions about the live AWS accounts are restricted to approved chats and people, and this one isn't on the list. " +
-          "If you need it, ask the bot's administrators (the ops/SRE team) to add this chat or you to OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS.";
-
     // The failure for an error line (or a refusal whose body held one), chosen by its code alone: the
     // line's message may carry the CLI's stderr (stack traces, values it printed), so it goes to the log, never here.
-    public static ResponderException ForCode(string? code, bool chinese) => code switch
+    public static ResponderException ForCode(string? code, TurnLanguage language) => code switch
     {
-        "busy" => Busy(chinese),
-        "timeout" => new(Pick(chinese,
-            "the AWS CLI ran out of time before it finished. Try a narrower question (one service, one account, a shorter time range).",
-            "AWS CLI 在时限内没有完成。请把问题缩小一些（一个服务、一个账号、更短的时间范围）。"), retryable: false),
-        "bad_request" => new(Pick(chinese,
-            "the ops proxy refused the question as invalid (for example an AWS profile it does not know).",
-            "运维代理认为这个请求无效（例如它不认识的 AWS 配置文件），拒绝了它。"), retryable: false),
-        _ => new(Pick(chinese,
-            "the AWS CLI failed while answering; the details are in the bot's logs.",
-            "AWS CLI 在回答时出错，详情记录在机器人的日志中。"), retryable: true),
+        "busy" => Busy(language),
+        "timeout" => new(OpsTexts.Timeout(language), retryable: false),
+        "bad_request" => new(OpsTexts.BadRequest(language), retryable: false),
+        _ => new(OpsTexts.CliFailed(language), retryable: true),
     };
 
     // The proxy's message as the log keeps it: credentials masked, at most a few hundred characters.
@@ -43,38 +31,22 @@ internal static partial class OpsMessages
         return text.Length > MaxLoggedMessageChars ? text[..MaxLoggedMessageChars] + "…" : text;
     }
 
-    public static ResponderException ExitCode(int exitCode, bool chinese) => new(Pick(chinese,
-        string.Create(CultureInfo.InvariantCulture, $"the AWS CLI stopped with exit code {exitCode} before it finished."),
-        string.Create(CultureInfo.InvariantCulture, $"AWS CLI 以退出码 {exitCode} 中止，没有完成。")), retryable: true);
+    public static ResponderException ExitCode(int exitCode, TurnLanguage language) =>
+        new(OpsTexts.ExitCode(language, exitCode), retryable: true);
 
-    public static ResponderException For(QCliProxyException ex, bool chinese) => ex.Failure switch
+    public static ResponderException For(QCliProxyException ex, TurnLanguage language) => ex.Failure switch
     {
-        QCliFailure.Busy => Busy(chinese),
-        QCliFailure.Unreachable => new(Pick(chinese,
-            "the ops proxy at QLI_SERVER_ADDRESS could not be reached (is it running?).",
-            "无法连接 QLI_SERVER_ADDRESS 上的运维代理（它在运行吗？）。"), retryable: true, ex),
-        QCliFailure.NoAnswer => new(Pick(chinese,
-            "the ops proxy accepted the question but did not start answering in time.",
-            "运维代理收到了问题，但没有及时开始回答。"), retryable: true, ex),
-        QCliFailure.Unauthorized => new(Pick(chinese,
-            "the ops proxy rejected this bot's signature: QCLI_PROXY_SECRET differs between the bot and the proxy, or their clocks are more than 5 minutes apart. An administrator needs to fix this.",
-            "运维代理拒绝了机器人的签名：机器人与代理的 QCLI_PROXY_SECRET 不一致，或两边时钟相差超过 5 分钟。需要管理员处理。"), retryable: false, ex),
-        QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, chinese),
-        QCliFailure.HttpStatus => new(Pick(chinese,
-            string.Create(CultureInfo.InvariantCulture, $"the ops proxy answered HTTP {ex.StatusCode}."),
-            string.Create(CultureInfo.InvariantCulture, $"运维代理返回了 HTTP {ex.StatusCode}。")), retryable: ex.StatusCode >= 500, ex),
-        QCliFailure.CutOff => new(Pick(chinese,
-            "the answer was cut off: the connection to the ops proxy ended before it finished.",
-            "回答被截断了：与运维代理的连接在回答完成前就断开了。"), retryable: true, ex),
-        _ => new(Pick(chinese,
-            "the ops proxy sent an answer this bot could not read.",
-            "运维代理返回的内容无法解析。"), retryable: true, ex),
+        QCliFailure.Busy => Busy(language),
+        QCliFailure.Unreachable => new(OpsTexts.Unreachable(language), retryable: true, ex),
+        QCliFailure.NoAnswer => new(OpsTexts.NoAnswer(language), retryable: true, ex),
+        QCliFailure.Unauthorized => new(OpsTexts.Unauthorized(language), retryable: false, ex),
+        QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, language),
+        QCliFailure.HttpStatus => new(OpsTexts.HttpStatus(language, ex.StatusCode), retryable: ex.StatusCode >= 500, ex),
+        QCliFailure.CutOff => new(OpsTexts.CutOff(language), retryable: true, ex),
+        _ => new(OpsTexts.Unreadable(language), retryable: true, ex),
     };
 
-    private static ResponderException Busy(bool chinese) =>
-        new(Pick(chinese, "the ops assistant is busy with other questions right now.", "运维助手正在处理其他问题，暂时忙不过来。"), retryable: true);
-
-    private static string Pick(bool chinese, string english, string chineseText) => chinese ? chineseText : english;
+    private static ResponderException Busy(TurnLanguage language) => new(OpsTexts.Busy(language), retryable: true);
 
     [GeneratedRegex(@"\x1B(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")]
     private static partial Regex Ansi();

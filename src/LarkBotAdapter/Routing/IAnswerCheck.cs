@@ -1,5 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
@@ -9,7 +10,7 @@ public interface IAnswerCheck
     // The route whose answers this checks.
     Intent Intent { get; }
 
-    // Null when markdown may be posted; otherwise the text to post instead, after which
+    // Null when markdown may be posted; otherwise the text to post instead (in language, the turn's), after which
     // the answer stops. Throw ResponderException when the check itself fails: nothing unchecked is posted.
-    Task<string?> CheckAsync(ChatTurn turn, string markdown, CancellationToken cancellationToken);
+    Task<string?> CheckAsync(ChatTurn turn, TurnLanguage language, string markdown, CancellationToken cancellationToken);
 }

@@ -9,10 +9,8 @@ public static class RouteServiceCollectionExtensions
     public static IServiceCollection AddRoutes(this IServiceCollection services)
     {
         services.AddSingleton<IResponder, OffTopicResponder>();
-        services.AddSingleton<IResponder>(new NotConfiguredResponder(
-            Intent.KnowledgeBase, "the team knowledge base", "查询团队知识库", "KNOWLEDGE_BASE_ID and KNOWLEDGE_MODEL_ARN"));
-        services.AddSingleton<IResponder>(new NotConfiguredResponder(
-            Intent.AwsOps, "the live AWS accounts (the Q CLI proxy)", "查询 AWS 账号的实时状态（Q CLI 代理）", "QLI_SERVER_ADDRESS and QCLI_PROXY_SECRET"));
+        services.AddSingleton<IResponder>(new NotConfiguredResponder(Intent.KnowledgeBase, "KNOWLEDGE_BASE_ID and KNOWLEDGE_MODEL_ARN"));
+        services.AddSingleton<IResponder>(new NotConfiguredResponder(Intent.AwsOps, "QLI_SERVER_ADDRESS and QCLI_PROXY_SECRET"));
         services.AddTransient<RouteTable>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -102,7 +103,7 @@ public sealed class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions
             pending = _pending;
         }
 
-        Log.Draining(logger, pending, Notices.Duration(options.DrainTimeout));
+        Log.Draining(logger, pending, NoticeTexts.Duration(options.DrainTimeout));
         _drainEnd.CancelAfter(options.DrainTimeout);
         using var hostGivesUp = cancellationToken.Register(_drainEnd.Cancel);
         await base.StopAsync(cancellationToken);

@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -21,6 +22,7 @@ internal sealed class ReplyWriter
     {
         _channel = channel;
         Turn = turn;
+        Language = TurnLanguage.Of(turn.Text);
         _posted = posted;
         _retryDelay = retryDelay;
         _time = time;
@@ -32,6 +34,9 @@ internal sealed class ReplyWriter
 
     // The turn replies go to (a Slack slash command's is the parent message's thread).
     public ChatTurn Turn { get; }
+
+    // The language of everything the bot says in this turn, decided once here from the prepared turn's text.
+    public TurnLanguage Language { get; }
 
     // Positions of the answer handled so far, posted now or by an earlier run: the next position.
     public int Posted { get; private set; }

@@ -9,6 +9,7 @@ using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -50,20 +51,21 @@ public sealed class TurnProcessor(
         }
         var replies = await ReplyWriter.OpenAsync(channel, turn, state, options, time, logger, cancellationToken);
         turn = replies.Turn;
+        var language = replies.Language;
         if (!turn.IsSupported || string.IsNullOrWhiteSpace(turn.Text))
         {
-            await replies.PostFinalAsync(Notices.Unsupported(turn), cancellationToken);
+            await replies.PostFinalAsync(NoticeTexts.Unsupported(language, turn.IsSupported), cancellationToken);
             return null;
         }
         if (await rateLimit.WaitBeforeAskingAsync(turn, cancellationToken) is { } wait)
         {
             // The polite reply is this message's answer: it stays claimed, and nothing is classified or remembered.
-            await replies.PostFinalAsync(Notices.SlowDown(turn, options.UserQuestionsPerMinute, wait), cancellationToken);
+            await replies.PostFinalAsync(NoticeTexts.SlowDown(language, options.UserQuestionsPerMinute, wait), cancellationToken);
             return null;
         }
         var reaction = await AskerReaction.AddAsync(channel, turn, options.Reactions, logger, cancellationToken);
         var thread = await LoadThreadAsync(turn, cancellationToken);
-        if (ApprovalReply.TryParse(turn.Text) is { } command && await approvals.DecideAsync(turn, command, cancellationToken) is { } decision)
+        if (ApprovalReply.TryParse(turn.Text) is { } command && await approvals.DecideAsync(turn, language, command, cancellationToken) is { } decision)
         {
             // "Approve [P-…]" / "Reject [P-…]" in a thread with proposals decides the one it names (or the only pending one).
             await replies.PostFinalAsync(decision.Reply, cancellationToken);
@@ -83,10 +85,10 @@ public sealed class TurnProcessor(
         string? error = null;
         try
         {
-            await (live?.ShowStatusAsync(LiveStatus.Thinking(turn), cancellationToken) ?? Task.CompletedTask);
+            await (live?.ShowStatusAsync(LiveStatusTexts.Thinking(language), cancellationToken) ?? Task.CompletedTask);
             intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, thread.Turns), deadline.Token);
             Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
-            var request = new ResponderRequest(turn, thread.Turns, intent, attributes);
+            var request = new ResponderRequest(turn, thread.Turns, intent, attributes) { Language = language };
             // Scrubbed before it is cut into segments, so no secret is split where neither half is recognisable.
             var stream = Capture(StreamScrubber.ScrubAsync(routes.For(intent.Intent).AnswerAsync(request, deadline.Token), deadline.Token), answer, deadline.Token);
             var check = checks.LastOrDefault(c => c.Intent == intent.Intent);
@@ -94,8 +96,8 @@ public sealed class TurnProcessor(
             if (live is not null)
             {
                 var chosen = intent;
-                live.SetStatus(elapsed => LiveStatus.Working(turn, chosen, attributes, elapsed));
-                await live.ShowStatusAsync(LiveStatus.Working(turn, chosen, attributes, live.Elapsed), cancellationToken);
+                live.SetStatus(elapsed => LiveStatusTexts.Working(language, chosen, attributes, elapsed));
+                await live.ShowStatusAsync(LiveStatusTexts.Working(language, chosen, attributes, live.Elapsed), cancellationToken);
                 if (check is null)
                 {
                     // Null when all of it went live; otherwise (the channel declined) the rest goes out as segments.
@@ -106,7 +108,7 @@ public sealed class TurnProcessor(
             await foreach (var segment in segmented is null ? Empty<Segment>() : segmenter.SegmentAsync(segmented, cancellationToken))
             {
                 // Checked segment by segment, so the answer still streams and nothing unchecked is posted (or shown live).
-                if (check is not null && await check.CheckAsync(turn, segment.Markdown, deadline.Token) is { } replacement)
+                if (check is not null && await check.CheckAsync(turn, language, segment.Markdown, deadline.Token) is { } replacement)
                 {
                     if (live is null || !await live.AppendPartAsync(replacement, cancellationToken))
                     {
@@ -133,11 +135,11 @@ public sealed class TurnProcessor(
             if (live is { Started: true })
             {
                 var feedback = FeedbackOf(turn, intent, live.Elapsed);
-                await live.CompleteAsync(LiveStatus.Done(turn, live.Elapsed, answer.ToString()), null, cancellationToken, options.Feedback ? feedback : null);
+                await live.CompleteAsync(LiveStatusTexts.Done(language, live.Elapsed, answer.ToString()), null, cancellationToken, options.Feedback ? feedback : null);
             }
             else if (replies.Posted == 0)
             {
-                await replies.PostFinalAsync(Notices.EmptyAnswer(turn), cancellationToken);
+                await replies.PostFinalAsync(NoticeTexts.EmptyAnswer(language), cancellationToken);
             }
         }
         catch (ReplyFailedException ex) when (ex.TargetGone)
@@ -152,29 +154,29 @@ public sealed class TurnProcessor(
         catch (ResponderException ex)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            error = Notices.Failed(turn, ex.Message, ex.Retryable, Shown(replies, live));
+            error = NoticeTexts.Failed(language, ex.Message, ex.Retryable, Shown(replies, live));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && stopping.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            error = Notices.Failed(turn, Notices.Restarting(turn), retryable: true, Shown(replies, live));
+            error = NoticeTexts.Failed(language, NoticeTexts.Restarting(language), retryable: true, Shown(replies, live));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            error = Notices.Failed(turn, $"the answer took longer than {Notices.Duration(options.AnswerTimeout)}.", retryable: true, Shown(replies, live));
+            error = NoticeTexts.Failed(language, NoticeTexts.TookLonger(options.AnswerTimeout), retryable: true, Shown(replies, live));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RouteFailed(logger, turn.ClaimKey, Label(intent), ex);
-            error = Notices.Failed(turn, null, retryable: true, Shown(replies, live));
+            error = NoticeTexts.Failed(language, null, retryable: true, Shown(replies, live));
         }
         if (error is not null)
         {
             // The error reply is the answer's last part: in the live message when one is shown, else its own post.
             if (live is { Started: true })
             {
-                await live.CompleteAsync(LiveStatus.Failed(turn, live.Elapsed), error, cancellationToken);
+                await live.CompleteAsync(LiveStatusTexts.Failed(language, live.Elapsed), error, cancellationToken);
             }
             else
             {

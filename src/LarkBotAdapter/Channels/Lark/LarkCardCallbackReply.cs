@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
@@ -29,6 +30,9 @@ public sealed record LarkToast(
 {
     public static LarkToast Of(string type, string english, string chinese) =>
         new(type, english, new Dictionary<string, string>(StringComparer.Ordinal) { ["en_us"] = english, ["zh_cn"] = chinese });
+
+    // A toast in both languages from one text.
+    public static LarkToast Of(string type, Func<TurnLanguage, string> text) => Of(type, text(TurnLanguage.English), text(TurnLanguage.Chinese));
 }
 
 [JsonSerializable(typeof(LarkCardCallbackReply))]

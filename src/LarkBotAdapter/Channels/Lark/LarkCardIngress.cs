@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
@@ -35,15 +36,15 @@ public sealed class LarkCardIngress(LarkIngress ingress, FeedbackRecorder feedba
         if (AnswerFeedback.TryRead(click.Action.Value) is not { } vote)
         {
             Log.CardCallbackIgnored(logger, "a button this bot does not know");
-            return Reply(LarkToast.Of("info", "This button is no longer active.", "这个按钮已失效。"));
+            return Reply(LarkToast.Of("info", FeedbackTexts.ButtonInactive));
         }
         var outcome = await feedback.RecordAsync(Platforms.Lark, click.Action.OperatorOpenId, vote.Answer, vote.Vote, cancellationToken);
         return Reply(outcome switch
         {
-            FeedbackOutcome.Recorded => LarkToast.Of("success", "Thanks for the feedback!", "感谢反馈！"),
-            FeedbackOutcome.Changed => LarkToast.Of("success", "Feedback updated.", "已更新你的反馈。"),
-            FeedbackOutcome.Unchanged => LarkToast.Of("info", "Your feedback was already recorded.", "你的反馈已记录。"),
-            _ => LarkToast.Of("error", "Feedback could not be saved right now. Please try again.", "暂时无法保存反馈，请稍后重试。"),
+            FeedbackOutcome.Recorded => LarkToast.Of("success", FeedbackTexts.Recorded),
+            FeedbackOutcome.Changed => LarkToast.Of("success", FeedbackTexts.Changed),
+            FeedbackOutcome.Unchanged => LarkToast.Of("info", FeedbackTexts.Unchanged),
+            _ => LarkToast.Of("error", FeedbackTexts.NotSaved),
         });
     }
 
@@ -55,7 +56,7 @@ public sealed class LarkCardIngress(LarkIngress ingress, FeedbackRecorder feedba
         if (!value.TryGetValue("proposal", out var id) || !value.TryGetValue("decision", out var decisionText) || decisionText is not ("approve" or "reject"))
         {
             Log.CardCallbackIgnored(logger, "an approval button without proposal or decision");
-            return Reply(LarkToast.Of("info", "This button is no longer active.", "这个按钮已失效。"));
+            return Reply(LarkToast.Of("info", FeedbackTexts.ButtonInactive));
         }
         var decision = await approvals.DecideAsync(
             Platforms.Lark, appId, click.Action.OperatorOpenId, id, decisionText == "approve", value.GetValueOrDefault("hash") ?? "", cancellationToken);
@@ -65,7 +66,7 @@ public sealed class LarkCardIngress(LarkIngress ingress, FeedbackRecorder feedba
             DecisionOutcome.Unavailable => "error",
             _ => "warning",
         };
-        var toast = LarkToast.Of(type, approvals.Describe(decision, chinese: false), approvals.Describe(decision, chinese: true));
+        var toast = LarkToast.Of(type, language => approvals.Describe(decision, language));
         var card = decision.Record is { } record && decision.Outcome is not DecisionOutcome.NotAllowed
             ? LarkCardUpdate.Raw(Cards.LarkApprovalCard.Json(approvals.ViewOf(record)))
             : null;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -56,7 +57,7 @@ public static class SlackApprovalBlocks
         var text = $"{SlackText.Escape(view.Heading)} ({SlackText.Escape(view.Record.Id)}). {view.StatusLineNaming(Mention)}";
         if (view.IsOpen)
         {
-            text += " " + view.Pick("Who may approve: ", "审批人：") + Approvers(view);
+            text += " " + ApprovalTexts.WhoMayApprove(view.Language, label => label, Approvers(view));
         }
         return Clip(text, MaxFallbackChars, "…");
     }
@@ -82,9 +83,8 @@ public static class SlackApprovalBlocks
     {
         var record = view.Record;
         yield return json => Header(json, view.Heading);
-        yield return json => Section(json, view.Pick(
-            $"*Asked by* {Mention(record.Turn.SenderId)} · *Proposal* {Code(record.Id)} · *AWS profile* {Code(record.Profile ?? "default")}",
-            $"*提问人* {Mention(record.Turn.SenderId)} · *提案* {Code(record.Id)} · *AWS 配置* {Code(record.Profile ?? "default")}"));
+        yield return json => Section(json, ApprovalTexts.AskedBy(
+            view.Language, Bold, Mention(record.Turn.SenderId), Code(record.Id), Code(record.Profile ?? "default")));
         var arguments = ArgumentSections(view).ToList();
         foreach (var text in arguments.Take(MaxArgumentBlocks))
         {
@@ -93,12 +93,10 @@ public static class SlackApprovalBlocks
         if (arguments.Count > MaxArgumentBlocks)
         {
             var hidden = arguments.Count - MaxArgumentBlocks;
-            yield return json => Section(json, view.Pick(
-                $"⚠️ *{hidden} more argument sections are not shown here* (Slack allows {MaxBlocks} blocks per message).",
-                $"⚠️ *另有 {hidden} 段参数未在此显示*（Slack 每条消息最多 {MaxBlocks} 个区块）。"));
+            yield return json => Section(json, ApprovalTexts.SectionsHidden(view.Language, hidden, MaxBlocks));
         }
-        yield return json => Section(json, view.Pick("*Who may approve*: ", "*审批人*：") + Approvers(view)
-            + (view.SelfApproval ? "" : view.Pick(" (not the asker)", "（提问人除外）")));
+        yield return json => Section(json, ApprovalTexts.WhoMayApprove(view.Language, Bold, Approvers(view))
+            + (view.SelfApproval ? "" : ApprovalTexts.NotTheAsker(view.Language)));
         if (record.Result is { Length: > 0 } result && record.State is ApprovalState.Executed or ApprovalState.Failed)
         {
             yield return json => Section(json, CodeBlock("", result, view));
@@ -155,7 +153,7 @@ public static class SlackApprovalBlocks
         var noteReserve = 80;
         var budget = MaxSectionChars - prefix.Length - Open.Length - Close.Length - noteReserve;
         var kept = Fit(body, budget);
-        var note = view.Pick($"\n_… cut here: {body.Length - kept.Length:N0} more characters not shown._", $"\n_…此处截断：另有 {body.Length - kept.Length:N0} 个字符未显示。_");
+        var note = ApprovalTexts.CutHere(view.Language, body.Length - kept.Length);
         return prefix + Open + SlackText.Escape(kept) + "…" + Close + note;
     }
 
@@ -181,8 +179,11 @@ public static class SlackApprovalBlocks
     }
 
     private static string Approvers(ApprovalView view) => view.Approvers.Count == 0
-        ? view.Pick("none configured (OPS_APPROVER_IDS)", "未配置（OPS_APPROVER_IDS）")
+        ? ApprovalTexts.NoApprovers(view.Language)
         : string.Join(" ", view.Approvers.Select(Mention));
+
+    // A label in Slack's bold.
+    private static string Bold(string label) => $"*{label}*";
 
     // Inline code: one line, no backticks, Slack's three characters escaped.
     private static string Code(string value) =>
@@ -228,8 +229,8 @@ public static class SlackApprovalBlocks
         json.WriteStartObject();
         json.WriteString("type", "actions");
         json.WriteStartArray("elements");
-        Button(json, view.Pick("Approve", "批准"), ApproveActionId, "primary", value);
-        Button(json, view.Pick("Reject", "拒绝"), RejectActionId, "danger", value);
+        Button(json, ApprovalTexts.Approve(view.Language), ApproveActionId, "primary", value);
+        Button(json, ApprovalTexts.Reject(view.Language), RejectActionId, "danger", value);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
-using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -40,12 +40,12 @@ internal sealed class SlackApprovalClicks(ApprovalDesk desk, SlackWebApiClient c
             Log.ApprovalAnswerNotSent(logger, proposalId, "no response_url in the payload");
             return;
         }
-        var chinese = decision.Record is { } record && Language.LooksChinese(record.Turn.Text);
+        var language = decision.Record is { } record ? desk.ViewOf(record).Language : TurnLanguage.English;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AnswerTimeout);
         try
         {
-            await client.PostEphemeralAsync(url, desk.Describe(decision, chinese, SlackApprovalBlocks.Mention), timeout.Token);
+            await client.PostEphemeralAsync(url, desk.Describe(decision, language, SlackApprovalBlocks.Mention), timeout.Token);
         }
         catch (SlackApiException ex)
         {

@@ -1,9 +1,8 @@
 using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
-using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -65,13 +64,13 @@ internal sealed class SlackCommandIngress(
         {
             return PlatformReplies.Error(StatusCodes.Status400BadRequest, "not a Slack slash command: " + problem);
         }
-        var chinese = Language.LooksChinese(text);
+        var language = TurnLanguage.Of(text);
         return await admission.AdmitAsync(turn, needsAddressCheck: false, cancellationToken, noticeIfStoreDown: false) switch
         {
-            AdmissionOutcome.StoreUnavailable => Ephemeral(Notices.StoreUnavailableCommand(chinese)),
-            AdmissionOutcome.Accepted => Ephemeral(chinese ? "⏳ 正在处理，回答会出现在频道的消息串里。" : "⏳ Working on it — the answer will appear in a thread in this channel."),
-            AdmissionOutcome.Duplicate => Ephemeral(chinese ? "这个问题已经在处理中。" : "Already working on this one."),
-            _ => Ephemeral(chinese ? "⚠️ 暂时无法接收问题，请稍后重试。" : "⚠️ I couldn't take the question right now. Please try again in a minute."),
+            AdmissionOutcome.StoreUnavailable => Ephemeral(IngressTexts.StoreUnavailableCommand(language)),
+            AdmissionOutcome.Accepted => Ephemeral(IngressTexts.CommandAccepted(language)),
+            AdmissionOutcome.Duplicate => Ephemeral(IngressTexts.CommandDuplicate(language)),
+            _ => Ephemeral(IngressTexts.CommandNotTaken(language)),
         };
     }
 

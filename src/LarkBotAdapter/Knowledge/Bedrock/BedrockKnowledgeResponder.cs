@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -28,19 +29,17 @@ public sealed partial class BedrockKnowledgeResponder(
     public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var chinese = Language.LooksChinese(request.Turn.Text);
+        var language = request.Language;
         var question = request.Turn.Text.Trim();
         if (question.Length > BedrockKnowledgeOptions.MaxQuestionCharacters)
         {
             // RetrieveAndGenerate takes at most 1,000 characters; the start of a question usually carries it.
             Log.QuestionTruncated(logger, question.Length, BedrockKnowledgeOptions.MaxQuestionCharacters);
             question = Clip(question);
-            yield return (chinese
-                ? "_问题超过了知识库可接受的 1000 个字符，我只用前 1000 个字符进行了检索。_"
-                : "_Your question is longer than the 1,000 characters the knowledge base accepts, so I searched with its first 1,000._") + "\n\n";
+            yield return KnowledgeTexts.QuestionClipped(language) + "\n\n";
         }
 
-        var writer = new CitedAnswerWriter(chinese);
+        var writer = new CitedAnswerWriter(language.IsChinese);
         var session = StoredSession(request.Attributes);
         var shown = 0;
         var blocked = false;
@@ -86,9 +85,7 @@ public sealed partial class BedrockKnowledgeResponder(
                             // Whatever Bedrock generates after an intervention is its blocked-message text, not an answer.
                             Log.GuardrailIntervened(logger);
                             blocked = true;
-                            text = writer.CloseOpenBlock() + (writer.HasText ? "\n\n" : string.Empty) + (chinese
-                                ? "⚠️ 知识库的安全护栏（guardrail）拦截了这个回答。"
-                                : "⚠️ The knowledge base's guardrail blocked this answer.");
+                            text = writer.CloseOpenBlock() + (writer.HasText ? "\n\n" : string.Empty) + KnowledgeTexts.GuardrailBlocked(language);
                             break;
                         case KnowledgeEventKind.Output:
                             text = writer.Output(next.Text ?? string.Empty);

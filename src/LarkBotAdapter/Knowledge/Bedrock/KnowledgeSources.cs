@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -36,7 +37,7 @@ internal sealed class KnowledgeSources
         {
             return string.Empty;
         }
-        var text = new StringBuilder(chinese ? "**来源**\n" : "**Sources**\n");
+        var text = new StringBuilder(KnowledgeTexts.SourcesHeading(new TurnLanguage(chinese)));
         for (var i = 0; i < _sources.Count; i++)
         {
             var (_, name, link) = _sources[i];

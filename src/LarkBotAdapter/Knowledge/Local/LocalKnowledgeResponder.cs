@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Local;
@@ -26,20 +27,20 @@ public sealed class LocalKnowledgeResponder(LocalKnowledgeBase knowledge, ILogge
         ArgumentNullException.ThrowIfNull(request);
         await Task.CompletedTask;
         var question = request.Turn.Text;
-        var chinese = Language.LooksChinese(question);
+        var language = request.Language;
         if (!knowledge.IsAvailable)
         {
-            yield return LocalKnowledgeText.Unavailable(knowledge.Problem ?? "", chinese);
+            yield return LocalKnowledgeText.Unavailable(knowledge.Problem ?? "", language);
             yield break;
         }
         var (hits, usedContext) = Find(question, request.History);
         Log.Answered(_logger, hits.Count, usedContext);
         if (hits.Count == 0)
         {
-            yield return LocalKnowledgeText.NothingMatched(question, knowledge.Documents, chinese);
+            yield return LocalKnowledgeText.NothingMatched(question, knowledge.Documents, language);
             yield break;
         }
-        yield return LocalKnowledgeText.Opening(chinese);
+        yield return LocalKnowledgeText.Opening(language);
         foreach (var hit in hits)
         {
             cancellationToken.ThrowIfCancellationRequested();

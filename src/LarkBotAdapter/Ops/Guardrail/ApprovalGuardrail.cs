@@ -1,6 +1,7 @@
 using ChatOps.Aws;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
@@ -15,16 +16,16 @@ public sealed class ApprovalGuardrail(BedrockGuardrailClient client, ILogger<App
     {
         var record = ApprovalViewScrubber.Scrub(view).Record;
         var text = string.Join("\n", [record.Title, $"profile: {record.Profile ?? "default"}", .. record.Fields.Select(f => $"{f.Name}: {f.Value}")]);
-        return WithheldAsync(record.Id, "card", text, view.Chinese, cancellationToken);
+        return WithheldAsync(record.Id, "card", text, view.Language, cancellationToken);
     }
 
     // Null when an execution's result (as it would be posted) may be shown; otherwise why not.
     public Task<string?> ResultWithheldAsync(ApprovalView view, string text, CancellationToken cancellationToken) =>
-        WithheldAsync(view.Record.Id, "result", text, view.Chinese, cancellationToken);
+        WithheldAsync(view.Record.Id, "result", text, view.Language, cancellationToken);
 
     // Null when text may be shown as it is; otherwise why it is withheld (the guardrail's own words where it gave any).
     // subject names what is checked, for the log ("card", "result").
-    private async Task<string?> WithheldAsync(string proposalId, string subject, string text, bool chinese, CancellationToken cancellationToken)
+    private async Task<string?> WithheldAsync(string proposalId, string subject, string text, TurnLanguage language, CancellationToken cancellationToken)
     {
         string? replacement;
         try
@@ -35,15 +36,13 @@ public sealed class ApprovalGuardrail(BedrockGuardrailClient client, ILogger<App
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.ApprovalGuardrailFailed(logger, proposalId, subject, ex);
-            return chinese
-                ? "无法用安全护栏（Bedrock Guardrails）检查，所以没有显示未经检查的内容。"
-                : "it could not be checked by the safety guardrail (Bedrock Guardrails), so nothing unchecked is shown.";
+            return GuardrailTexts.ApprovalNotChecked(language);
         }
         if (replacement is null)
         {
             return null;
         }
         Log.ApprovalGuardrailIntervened(logger, proposalId, subject);
-        return replacement.Length > 0 ? replacement : chinese ? "安全护栏拦截了它。" : "the safety guardrail withheld it.";
+        return replacement.Length > 0 ? replacement : GuardrailTexts.ApprovalWithheld(language);
     }
 }

@@ -2,6 +2,7 @@ using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
@@ -11,9 +12,8 @@ public sealed class OpsGuardrailCheck(BedrockGuardrailClient client, ILogger<Ops
 {
     public Intent Intent => Intent.AwsOps;
 
-    public async Task<string?> CheckAsync(ChatTurn turn, string markdown, CancellationToken cancellationToken)
+    public async Task<string?> CheckAsync(ChatTurn turn, TurnLanguage language, string markdown, CancellationToken cancellationToken)
     {
-        var chinese = Language.LooksChinese(turn.Text);
         string? replacement;
         try
         {
@@ -23,17 +23,13 @@ public sealed class OpsGuardrailCheck(BedrockGuardrailClient client, ILogger<Ops
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.GuardrailFailed(logger, turn.ClaimKey, ex);
-            throw new ResponderException(chinese
-                ? "无法用安全护栏（Bedrock Guardrails）检查这个回答，所以没有发出未经检查的内容。"
-                : "the answer could not be checked by the safety guardrail (Bedrock Guardrails), so nothing unchecked was posted.", retryable: true, ex);
+            throw new ResponderException(GuardrailTexts.AnswerNotChecked(language), retryable: true, ex);
         }
         if (replacement is null)
         {
             return null;
         }
         Log.GuardrailIntervened(logger, turn.ClaimKey);
-        return replacement.Length > 0
-            ? replacement
-            : chinese ? "⚠️ 安全护栏拦截了这个回答的其余部分。" : "⚠️ The rest of this answer was withheld by the safety guardrail.";
+        return replacement.Length > 0 ? replacement : GuardrailTexts.AnswerWithheld(language);
     }
 }

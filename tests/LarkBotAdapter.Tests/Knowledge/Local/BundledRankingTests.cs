@@ -40,7 +40,7 @@ public sealed class BundledRankingTests
     [Fact]
     public void TableIsHalfEnglishHalfChinese()
     {
-        var chinese = Questions.Count(row => ChatOps.LarkBotAdapter.Routing.Language.LooksChinese((string)row[0]));
+        var chinese = Questions.Count(row => ChatOps.LarkBotAdapter.Texts.Language.LooksChinese((string)row[0]));
         Assert.Equal(Questions.Count() / 2, chinese);
     }
 }

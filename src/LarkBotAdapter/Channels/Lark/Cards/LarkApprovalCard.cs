@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 
@@ -48,14 +49,14 @@ public static class LarkApprovalCard
         json.WriteEndObject();
         json.WriteStartObject("body");
         json.WriteStartArray("elements");
-        Markdown(json, view.Pick($"**Asked by** <at id={Id(record.Turn.SenderId)}></at> · **Proposal** {Code(record.Id)} · **AWS profile** {Code(record.Profile ?? "default")}",
-            $"**提问人** <at id={Id(record.Turn.SenderId)}></at> · **提案** {Code(record.Id)} · **AWS 配置** {Code(record.Profile ?? "default")}"));
+        Markdown(json, ApprovalTexts.AskedBy(
+            view.Language, Bold, $"<at id={Id(record.Turn.SenderId)}></at>", Code(record.Id), Code(record.Profile ?? "default")));
         Markdown(json, string.Join("\n", record.Fields.Select(Field)));
         var approvers = view.Approvers.Count == 0
-            ? view.Pick("none configured (OPS_APPROVER_IDS)", "未配置（OPS_APPROVER_IDS）")
+            ? ApprovalTexts.NoApprovers(view.Language)
             : string.Join(" ", view.Approvers.Select(a => $"<at id={Id(a)}></at>"));
-        Markdown(json, view.Pick($"**Who may approve**: {approvers}", $"**审批人**：{approvers}")
-            + (view.SelfApproval ? "" : view.Pick(" (not the asker)", "（提问人除外）")));
+        Markdown(json, ApprovalTexts.WhoMayApprove(view.Language, Bold, approvers)
+            + (view.SelfApproval ? "" : ApprovalTexts.NotTheAsker(view.Language)));
         if (record.Result is { Length: > 0 } result && record.State is ApprovalState.Executed or ApprovalState.Failed)
         {
             Markdown(json, Block(Clip(result, 2_000)));
@@ -68,8 +69,8 @@ public static class LarkApprovalCard
             json.WriteString("flex_mode", "none");
             json.WriteString("horizontal_spacing", "small");
             json.WriteStartArray("columns");
-            LarkCardJson.ButtonColumn(json, view.Pick("Approve", "批准"), "primary", view.ButtonValue(approve: true));
-            LarkCardJson.ButtonColumn(json, view.Pick("Reject", "拒绝"), "danger", view.ButtonValue(approve: false));
+            LarkCardJson.ButtonColumn(json, ApprovalTexts.Approve(view.Language), "primary", view.ButtonValue(approve: true));
+            LarkCardJson.ButtonColumn(json, ApprovalTexts.Reject(view.Language), "danger", view.ButtonValue(approve: false));
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -83,6 +84,9 @@ public static class LarkApprovalCard
         field.Value.Contains('\n', StringComparison.Ordinal) || field.Value.Length > 120
             ? $"**{Plain(field.Name)}**\n{Block(Clip(field.Value, 6_000))}"
             : $"**{Plain(field.Name)}**: {Code(field.Value)}";
+
+    // A label in the card's bold.
+    private static string Bold(string label) => $"**{label}**";
 
     private static string Code(string value) => "`" + LarkMentions.Neutralize(value).Replace("`", "ˋ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "`";
 

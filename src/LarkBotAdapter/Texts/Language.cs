@@ -1,6 +1,6 @@
-namespace ChatOps.LarkBotAdapter.Routing;
+namespace ChatOps.LarkBotAdapter.Texts;
 
-// Picks the language of canned replies.
+// Tells the language of a question; TurnLanguage.Of calls it once per turn.
 public static class Language
 {
     // True when a good share of the letters are CJK ideographs.

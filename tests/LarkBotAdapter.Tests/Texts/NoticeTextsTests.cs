@@ -1,8 +1,8 @@
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Texts;
 
-namespace ChatOps.LarkBotAdapter.Tests.Worker;
+namespace ChatOps.LarkBotAdapter.Tests.Texts;
 
-public sealed class NoticesTests
+public sealed class NoticeTextsTests
 {
     [Theory]
     [InlineData(540, "9 minutes")]
@@ -12,5 +12,5 @@ public sealed class NoticesTests
     [InlineData(1, "1 second")]
     [InlineData(0.5, "1 second")]
     public void LimitsReadAsAPersonWouldSayThem(double seconds, string expected) =>
-        Assert.Equal(expected, Notices.Duration(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(expected, NoticeTexts.Duration(TimeSpan.FromSeconds(seconds)));
 }
