@@ -54,8 +54,8 @@ internal sealed class ExecuteHandler(
         if (store.WasStarted(proposal.Id))
         {
             // A previous process died during the execution: its outcome is unknown, so it is not run again.
-            var unknown = new QCliExecuteResult(
-                QCliExecuteResult.Failed, "the proxy stopped while this was being executed; its outcome is unknown and it was not run again", null, null, null, null, time.GetUtcNow());
+            var unknown = QCliExecuteResult.Failure(
+                "the proxy stopped while this was being executed; its outcome is unknown and it was not run again", time.GetUtcNow());
             store.SaveResult(proposal.Id, unknown);
             return Json(unknown);
         }

@@ -88,7 +88,7 @@ internal sealed class RunbookExecutor(
     }
 
     private QCliExecuteResult Failed(string summary, int? exitCode, string? output) =>
-        new(QCliExecuteResult.Failed, summary, null, null, exitCode, output, time.GetUtcNow());
+        QCliExecuteResult.Failure(summary, time.GetUtcNow(), exitCode, output);
 
     private static string Value(QCliProposal proposal, string name) => proposal.Fields.First(f => f.Name == name).Value;
 

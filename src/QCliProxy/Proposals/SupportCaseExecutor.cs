@@ -127,5 +127,5 @@ internal sealed class SupportCaseExecutor(
 
     private static string? Text(CallToolResult result) => result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
 
-    private QCliExecuteResult Failed(string summary) => new(QCliExecuteResult.Failed, summary, null, null, null, null, time.GetUtcNow());
+    private QCliExecuteResult Failed(string summary) => QCliExecuteResult.Failure(summary, time.GetUtcNow());
 }
