@@ -9,11 +9,10 @@ using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
-// POST /v1/chat: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
+// POST /v1/chat, after SignatureGate found the raw body authentic: validate, admit (or 429), run the CLI in the conversation's
 // directory and stream NDJSON ending in exactly one done or error line. Proposals the agent records during the run are
 // taken from the run's spool and, for a client that speaks protocol 2, sent as proposal lines as they appear.
 internal sealed class ChatHandler(
-    RequestAuthenticator authenticator,
     ProxyOptions options,
     RunLimiter limiter,
     ConversationLocks locks,
@@ -27,22 +26,10 @@ internal sealed class ChatHandler(
     // How often the run's spool is looked at while the CLI runs.
     public static readonly TimeSpan SpoolInterval = TimeSpan.FromMilliseconds(250);
 
-    public async Task HandleAsync(HttpContext context)
+    // body: the exact bytes SignatureGate found authentic.
+    public async Task HandleAsync(HttpContext context, byte[] body)
     {
         var aborted = context.RequestAborted;
-        var body = await RequestBody.ReadAsync(context.Request, aborted);
-        if (body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        if (!authenticator.IsAuthentic(context, QCliProtocol.SignedPath(QCliProtocol.ChatPath), body))
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-
         var request = Parse(body);
         if (ChatRequestRules.Problem(request, options) is { } problem)
         {
