@@ -4,7 +4,7 @@ using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Prompting;
-using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;

@@ -1,4 +1,5 @@
 using ChatOps.Contracts;
+using ChatOps.QCliProxy.Proposals.Execution;
 using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Proposals;

@@ -1,7 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // Does what a proposal says, with the AWS files of the profile it was approved with.
 internal sealed class ProposalExecutor(AwsProfileFiles awsFiles, SupportCaseExecutor supportCases, RunbookExecutor runbooks, TimeProvider time, ILogger<ProposalExecutor> logger)

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using ChatOps.Contracts;
+using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
+using ChatOps.QCliProxy.Proposals.Store;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // POST /v1/proposals/{id}/execute, after SignatureGate (the same as /v1/chat's, same replay guard). 404 unknown id,
 // 409 when the approved hash is not the stored proposal's, 410 when it is older than QCLI_PROPOSAL_HOURS; otherwise

@@ -3,7 +3,7 @@ using ChatOps.QCliProxy.Running;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // The AWS Support MCP server as a child process, started like a runbook: no shell, the action environment, and as the
 // CLI's account (QCLI_RUN_AS) when set, so third-party code never runs as the proxy's user with its secret and files.

@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // Opens an approved support case through the AWS Support MCP server (awslabs.aws-support-mcp-server), called by the
 // proxy as an MCP client with exactly the approved arguments and the approved profile's AWS files, the server running

@@ -1,6 +1,6 @@
 using ChatOps.QCliProxy.Hosting;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Store;
 
 // Deletes stored proposals and their results 90 days after they were made (the bot's audit trail keeps them as long),
 // daily. A retry of an execution comes within minutes; nothing needs them longer.

@@ -4,9 +4,11 @@ using System.Text;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
 using ChatOps.QCliProxy.Running;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // Runs an approved runbook: the script from the runbook folder with the approved action and arguments as separate
 // argv words (no shell ever parses them), the CLI's allow-listed environment and the approved profile's AWS files, as
