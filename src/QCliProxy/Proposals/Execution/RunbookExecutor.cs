@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
@@ -27,34 +26,10 @@ internal sealed class RunbookExecutor(
             return Failed($"the runbook cannot be run: {problem}", null, null);
         }
 
-        var start = new ProcessStartInfo(path)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            WorkingDirectory = Path.GetDirectoryName(path)!,
-        };
-        start.ArgumentList.Add(Value(proposal, "action"));
-        foreach (var field in proposal.Fields.Where(f => f.Name.StartsWith("argument ", StringComparison.Ordinal)))
-        {
-            start.ArgumentList.Add(field.Value);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in environment.BuildForAction(aws))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["CHATOPS_PROPOSAL_ID"] = proposal.Id;
-        user.Apply(start);
-
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("no process was started");
+            process = ChildProcess.Start(StartInfo(proposal, path, aws));
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
@@ -64,84 +39,48 @@ internal sealed class RunbookExecutor(
 
         using (process)
         {
-            process.StandardInput.Close();
-            var tail = new Tail(KeptBytes);
-            var drained = Task.WhenAll(tail.DrainAsync(process.StandardOutput.BaseStream), tail.DrainAsync(process.StandardError.BaseStream));
-            using var timeout = new CancellationTokenSource(proposalOptions.RunbookTimeout, time);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-                await drained.WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
-            {
-                Kill(process);
-                var output = ResultScrubber.Scrub(tail.Text(), options.Secret);
-                return timeout.IsCancellationRequested
-                    ? Failed($"{runbook} {Value(proposal, "action")} was stopped after {proposalOptions.RunbookTimeout.TotalSeconds:0} s (QCLI_RUNBOOK_TIMEOUT_SECONDS)", null, output)
-                    : Failed($"{runbook} exited but a process it started kept its output open", process.ExitCode, output);
-            }
-
-            var text = ResultScrubber.Scrub(tail.Text(), options.Secret);
-            return process.ExitCode == 0
-                ? new QCliExecuteResult(QCliExecuteResult.Done, $"{runbook} {Value(proposal, "action")} finished", null, null, 0, text, time.GetUtcNow())
-                : Failed($"{runbook} {Value(proposal, "action")} exited with code {process.ExitCode}", process.ExitCode, text);
+            return await WaitAsync(process, $"{runbook} {Value(proposal, "action")}", runbook);
         }
+    }
+
+    // The script with the action and the approved arguments, each its own argv word.
+    private ProcessStartInfo StartInfo(QCliProposal proposal, string path, AwsRunFiles aws)
+    {
+        var arguments = proposal.Fields.Where(f => f.Name.StartsWith("argument ", StringComparison.Ordinal)).Select(f => f.Value);
+        var start = ChildProcess.StartInfo(path, Path.GetDirectoryName(path)!, environment.BuildForAction(aws), user, arguments.Prepend(Value(proposal, "action")));
+        start.Environment["CHATOPS_PROPOSAL_ID"] = proposal.Id;
+        return start;
+    }
+
+    // Waits at most QCLI_RUNBOOK_TIMEOUT_SECONDS; what is reported is the last KeptBytes of stdout and stderr, scrubbed.
+    private async Task<QCliExecuteResult> WaitAsync(Process process, string runbookAction, string runbook)
+    {
+        process.StandardInput.Close();
+        var tail = BoundedTextSink.Tail(KeptBytes);
+        var drained = Task.WhenAll(tail.DrainAsync(process.StandardOutput.BaseStream), tail.DrainAsync(process.StandardError.BaseStream));
+        using var timeout = new CancellationTokenSource(proposalOptions.RunbookTimeout, time);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            await drained.WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            ChildProcess.KillTree(process);
+            var output = ResultScrubber.Scrub(tail.Raw(), options.Secret);
+            return timeout.IsCancellationRequested
+                ? Failed($"{runbookAction} was stopped after {proposalOptions.RunbookTimeout.TotalSeconds:0} s (QCLI_RUNBOOK_TIMEOUT_SECONDS)", null, output)
+                : Failed($"{runbook} exited but a process it started kept its output open", process.ExitCode, output);
+        }
+
+        var text = ResultScrubber.Scrub(tail.Raw(), options.Secret);
+        return process.ExitCode == 0
+            ? new QCliExecuteResult(QCliExecuteResult.Done, $"{runbookAction} finished", null, null, 0, text, time.GetUtcNow())
+            : Failed($"{runbookAction} exited with code {process.ExitCode}", process.ExitCode, text);
     }
 
     private QCliExecuteResult Failed(string summary, int? exitCode, string? output) =>
         QCliExecuteResult.Failure(summary, time.GetUtcNow(), exitCode, output);
 
     private static string Value(QCliProposal proposal, string name) => proposal.Fields.First(f => f.Name == name).Value;
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
-        {
-            // Already gone.
-        }
-    }
-
-    // The last bytes of stdout and stderr together, in the order they arrived.
-    private sealed class Tail(int limit)
-    {
-        private readonly object _gate = new();
-        private readonly List<byte> _kept = [];
-
-        public async Task DrainAsync(Stream stream)
-        {
-            var buffer = new byte[4096];
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer)) > 0)
-                {
-                    lock (_gate)
-                    {
-                        _kept.AddRange(buffer.AsSpan(0, read));
-                        if (_kept.Count > limit)
-                        {
-                            _kept.RemoveRange(0, _kept.Count - limit);
-                        }
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                // Killed; what was kept is enough.
-            }
-        }
-
-        public string Text()
-        {
-            lock (_gate)
-            {
-                return Encoding.UTF8.GetString(_kept.ToArray());
-            }
-        }
-    }
 }
