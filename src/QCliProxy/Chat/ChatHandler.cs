@@ -98,15 +98,7 @@ internal sealed class ChatHandler(
     {
         Log.RunStarted(logger, directory.Name, request.User, request.Channel, request.AwsProfile, directory.Resume, request.Prompt!.Length);
         var started = time.GetTimestamp();
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = QCliProtocol.NdjsonContentType;
-        context.Response.Headers.CacheControl = "no-store";
-        var sendsProposals = SendsProposals(context.Request);
-        if (sendsProposals)
-        {
-            context.Response.Headers[QCliProtocol.VersionHeader] = QCliProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        var sendsProposals = PrepareStream(context);
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
         var proposals = new ProposalLines(writer, spool, sendsProposals, directory.Name, logger);
@@ -142,24 +134,7 @@ internal sealed class ChatHandler(
             }
 
             await proposals.FlushAsync(run, context.RequestAborted);
-            var elapsed = time.GetElapsedTime(started);
-            Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
-            if (outcome.Diagnostics.Length > 0)
-            {
-                Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
-            }
-
-            if (outcome.End == RunEnd.ClientGone)
-            {
-                Log.ClientGone(logger, directory.Name);
-            }
-
-            if (outcome is { End: RunEnd.Exited, ExitCode: 0 })
-            {
-                store.MarkResumable(directory);
-            }
-
-            await RunEndings.WriteAsync(writer, outcome, options, context.RequestAborted);
+            await EndAsync(writer, directory, outcome, started, context.RequestAborted);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
@@ -171,6 +146,44 @@ internal sealed class ChatHandler(
             aws?.Dispose();
             store.Touch(directory.Path);
         }
+    }
+
+    // 200 with an NDJSON stream; returns whether the client reads proposal lines (and is told the proxy's version).
+    private static bool PrepareStream(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = QCliProtocol.NdjsonContentType;
+        context.Response.Headers.CacheControl = "no-store";
+        var sendsProposals = SendsProposals(context.Request);
+        if (sendsProposals)
+        {
+            context.Response.Headers[QCliProtocol.VersionHeader] = QCliProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return sendsProposals;
+    }
+
+    // Logs how the run ended, keeps the conversation for --resume after a clean exit, and writes the closing line.
+    private async Task EndAsync(NdjsonWriter writer, ConversationDirectory directory, RunOutcome outcome, long started, CancellationToken ct)
+    {
+        var elapsed = time.GetElapsedTime(started);
+        Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+        if (outcome.Diagnostics.Length > 0)
+        {
+            Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
+        }
+
+        if (outcome.End == RunEnd.ClientGone)
+        {
+            Log.ClientGone(logger, directory.Name);
+        }
+
+        if (outcome is { End: RunEnd.Exited, ExitCode: 0 })
+        {
+            store.MarkResumable(directory);
+        }
+
+        await RunEndings.WriteAsync(writer, outcome, options, ct);
     }
 
     // The run's one-profile AWS files; null (after the closing error line) when they cannot be made.
