@@ -14,10 +14,10 @@ public sealed class Program
     {
         // Capabilities granted to the service (to start the CLI as its own user) must not pass on to the CLI.
         Running.ProcessPrivileges.ClearAmbient();
-        if (args is [Proposals.ProposalMcpServer.Command])
+        if (args is [Proposals.Tools.ProposalMcpServer.Command])
         {
             // Started by the CLI from its agent configuration: the proposal tools over stdio, no web host.
-            return await Proposals.ProposalMcpServer.RunAsync();
+            return await Proposals.Tools.ProposalMcpServer.RunAsync();
         }
 
         if (args is [Gate.ToolGate.Command, ..])

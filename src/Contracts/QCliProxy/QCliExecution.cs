@@ -24,4 +24,8 @@ internal sealed record QCliExecuteResult(
 {
     public const string Done = "done";
     public const string Failed = "failed";
+
+    /// <summary>A failed execution at <paramref name="executedAt"/>; the exit code and output only for a runbook that ran.</summary>
+    public static QCliExecuteResult Failure(string summary, DateTimeOffset executedAt, int? exitCode = null, string? output = null) =>
+        new(Failed, summary, null, null, exitCode, output, executedAt);
 }

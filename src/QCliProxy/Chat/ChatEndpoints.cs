@@ -1,13 +1,16 @@
 using ChatOps.Contracts;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Chat;
 
 public static class ChatEndpoints
 {
-    // POST /v1/chat (DESIGN 4.3). The handler reads the raw body itself: the signature covers its exact bytes.
+    // POST /v1/chat (DESIGN 4.3), behind the signature gate: the handler gets the exact signed body.
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/" + QCliProtocol.ChatPath, (HttpContext context) => context.RequestServices.GetRequiredService<ChatHandler>().HandleAsync(context));
+        endpoints.MapPost("/" + QCliProtocol.ChatPath, (SignedRequest request, HttpContext context) =>
+                context.RequestServices.GetRequiredService<ChatHandler>().HandleAsync(context, request.Body))
+            .RequireSignature(_ => QCliProtocol.ChatPath);
         return endpoints;
     }
 }

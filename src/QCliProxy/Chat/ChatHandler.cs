@@ -4,16 +4,15 @@ using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Prompting;
-using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;
 
-// POST /v1/chat: authenticate the raw body, then validate, admit (or 429), run the CLI in the conversation's
+// POST /v1/chat, after SignatureGate found the raw body authentic: validate, admit (or 429), run the CLI in the conversation's
 // directory and stream NDJSON ending in exactly one done or error line. Proposals the agent records during the run are
 // taken from the run's spool and, for a client that speaks protocol 2, sent as proposal lines as they appear.
 internal sealed class ChatHandler(
-    RequestAuthenticator authenticator,
     ProxyOptions options,
     RunLimiter limiter,
     ConversationLocks locks,
@@ -27,22 +26,10 @@ internal sealed class ChatHandler(
     // How often the run's spool is looked at while the CLI runs.
     public static readonly TimeSpan SpoolInterval = TimeSpan.FromMilliseconds(250);
 
-    public async Task HandleAsync(HttpContext context)
+    // body: the exact bytes SignatureGate found authentic.
+    public async Task HandleAsync(HttpContext context, byte[] body)
     {
         var aborted = context.RequestAborted;
-        var body = await RequestBody.ReadAsync(context.Request, aborted);
-        if (body is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        if (!authenticator.IsAuthentic(context, QCliProtocol.SignedPath(QCliProtocol.ChatPath), body))
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-
         var request = Parse(body);
         if (ChatRequestRules.Problem(request, options) is { } problem)
         {
@@ -111,15 +98,7 @@ internal sealed class ChatHandler(
     {
         Log.RunStarted(logger, directory.Name, request.User, request.Channel, request.AwsProfile, directory.Resume, request.Prompt!.Length);
         var started = time.GetTimestamp();
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = QCliProtocol.NdjsonContentType;
-        context.Response.Headers.CacheControl = "no-store";
-        var sendsProposals = SendsProposals(context.Request);
-        if (sendsProposals)
-        {
-            context.Response.Headers[QCliProtocol.VersionHeader] = QCliProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        var sendsProposals = PrepareStream(context);
         using var writer = new NdjsonWriter(context.Response.BodyWriter);
         var profile = string.IsNullOrEmpty(request.AwsProfile) ? null : request.AwsProfile;
         var proposals = new ProposalLines(writer, spool, sendsProposals, directory.Name, logger);
@@ -155,24 +134,7 @@ internal sealed class ChatHandler(
             }
 
             await proposals.FlushAsync(run, context.RequestAborted);
-            var elapsed = time.GetElapsedTime(started);
-            Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
-            if (outcome.Diagnostics.Length > 0)
-            {
-                Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
-            }
-
-            if (outcome.End == RunEnd.ClientGone)
-            {
-                Log.ClientGone(logger, directory.Name);
-            }
-
-            if (outcome is { End: RunEnd.Exited, ExitCode: 0 })
-            {
-                store.MarkResumable(directory);
-            }
-
-            await RunEndings.WriteAsync(writer, outcome, options, context.RequestAborted);
+            await EndAsync(writer, directory, outcome, started, context.RequestAborted);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
@@ -184,6 +146,44 @@ internal sealed class ChatHandler(
             aws?.Dispose();
             store.Touch(directory.Path);
         }
+    }
+
+    // 200 with an NDJSON stream; returns whether the client reads proposal lines (and is told the proxy's version).
+    private static bool PrepareStream(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = QCliProtocol.NdjsonContentType;
+        context.Response.Headers.CacheControl = "no-store";
+        var sendsProposals = SendsProposals(context.Request);
+        if (sendsProposals)
+        {
+            context.Response.Headers[QCliProtocol.VersionHeader] = QCliProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return sendsProposals;
+    }
+
+    // Logs how the run ended, keeps the conversation for --resume after a clean exit, and writes the closing line.
+    private async Task EndAsync(NdjsonWriter writer, ConversationDirectory directory, RunOutcome outcome, long started, CancellationToken ct)
+    {
+        var elapsed = time.GetElapsedTime(started);
+        Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+        if (outcome.Diagnostics.Length > 0)
+        {
+            Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
+        }
+
+        if (outcome.End == RunEnd.ClientGone)
+        {
+            Log.ClientGone(logger, directory.Name);
+        }
+
+        if (outcome is { End: RunEnd.Exited, ExitCode: 0 })
+        {
+            store.MarkResumable(directory);
+        }
+
+        await RunEndings.WriteAsync(writer, outcome, options, ct);
     }
 
     // The run's one-profile AWS files; null (after the closing error line) when they cannot be made.

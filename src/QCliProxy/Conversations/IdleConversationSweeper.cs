@@ -1,18 +1,19 @@
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Hosting;
 
 namespace ChatOps.QCliProxy.Conversations;
 
 // Deletes conversation directories unused for QCLI_IDLE_DAYS, hourly; never one that is in use.
 internal sealed class IdleConversationSweeper(
     ConversationStore store, ConversationLocks locks, ProxyOptions options, TimeProvider time, ILogger<IdleConversationSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper(Interval, time)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     // One pass; returns how many directories were deleted.
-    public int Sweep()
+    public override int Sweep()
     {
-        var cutoff = time.GetUtcNow().UtcDateTime - options.IdleLifetime;
+        var cutoff = Time.GetUtcNow().UtcDateTime - options.IdleLifetime;
         var deleted = 0;
         foreach (var path in Directory.EnumerateDirectories(store.Root))
         {
@@ -58,31 +59,14 @@ internal sealed class IdleConversationSweeper(
             return;
         }
 
-        var cutoff = time.GetUtcNow().UtcDateTime - options.Timeout - Interval;
+        var cutoff = Time.GetUtcNow().UtcDateTime - options.Timeout - Interval;
         foreach (var path in Directory.EnumerateDirectories(runs).Where(p => Directory.GetLastWriteTimeUtc(p) <= cutoff))
         {
             Directory.Delete(path, recursive: true);
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                var deleted = Sweep();
-                if (deleted > 0)
-                {
-                    Log.ConversationsSwept(logger, deleted);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.SweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override void LogSwept(int count) => Log.ConversationsSwept(logger, count);
+
+    protected override void LogFailed(Exception exception) => Log.SweepFailed(logger, exception);
 }

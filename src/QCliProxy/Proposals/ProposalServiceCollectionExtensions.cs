@@ -1,3 +1,6 @@
+using ChatOps.QCliProxy.Proposals.Capture;
+using ChatOps.QCliProxy.Proposals.Execution;
+using ChatOps.QCliProxy.Proposals.Store;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.QCliProxy.Proposals;

@@ -53,24 +53,6 @@ internal sealed class CliCommandLine(ProxyOptions options, ChildEnvironment envi
         return start;
     }
 
-    private ProcessStartInfo NewStartInfo(string workingDirectory, AwsRunFiles? aws)
-    {
-        var start = new ProcessStartInfo(options.Command)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            WorkingDirectory = workingDirectory,
-        };
-        start.Environment.Clear();
-        foreach (var (name, value) in environment.Build(aws))
-        {
-            start.Environment[name] = value;
-        }
-
-        user.Apply(start);
-        return start;
-    }
+    private ProcessStartInfo NewStartInfo(string workingDirectory, AwsRunFiles? aws) =>
+        ChildProcess.StartInfo(options.Command, workingDirectory, environment.Build(aws), user);
 }

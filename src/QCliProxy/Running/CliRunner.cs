@@ -19,7 +19,7 @@ internal sealed class CliRunner(
         Process process;
         try
         {
-            process = Process.Start(commandLine.Create(run)) ?? throw new InvalidOperationException("no process was started");
+            process = ChildProcess.Start(commandLine.Create(run));
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
@@ -31,11 +31,11 @@ internal sealed class CliRunner(
         {
             // The CLI must never wait for input that will not come.
             process.StandardInput.Close();
-            var stderr = new BoundedTextSink(StderrLimit);
+            var stderr = BoundedTextSink.Head(StderrLimit);
             var stderrDrained = stderr.DrainAsync(process.StandardError.BaseStream);
             using var timeout = new CancellationTokenSource(options.Timeout, time);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, clientGone, lifetime.ApplicationStopping);
-            using var killOnStop = stop.Token.Register(() => KillTree(process));
+            using var killOnStop = stop.Token.Register(() => ChildProcess.KillTree(process));
             var end = RunEnd.Exited;
             long bytes = 0;
             try
@@ -70,7 +70,7 @@ internal sealed class CliRunner(
 
     private static async Task EndAsync(Process process, Task stderrDrained)
     {
-        KillTree(process);
+        ChildProcess.KillTree(process);
         try
         {
             await process.WaitForExitAsync().WaitAsync(ReapWait);
@@ -79,21 +79,6 @@ internal sealed class CliRunner(
         catch (TimeoutException)
         {
             // A descendant that escaped the tree may hold stderr open; the answer does not wait for it.
-        }
-    }
-
-    private static void KillTree(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
-        {
-            // Already gone.
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,7 +115,7 @@ public sealed class ProposalFlowTests
     public async Task SpoolFileTheToolDidNotWriteIsValidatedAgainAndTakesTheRunsProfile()
     {
         await using var proxy = await ProposalProxy.StartAsync();
-        var spool = proxy.Host.Services.GetRequiredService<ChatOps.QCliProxy.Proposals.ProposalSpool>();
+        var spool = proxy.Host.Services.GetRequiredService<ChatOps.QCliProxy.Proposals.Capture.ProposalSpool>();
         using var run = spool.Create("lark:oc_x:om_y", "uat");
         await File.WriteAllTextAsync(Path.Combine(run.Path, "P-AAAAAAAAAAAA.json"), """{"id":"P-AAAAAAAAAAAA","kind":"runbook_action","runbook":"../../../bin/rm","action":"run"}""");
         await File.WriteAllTextAsync(Path.Combine(run.Path, "P-BBBBBBBBBBBB.json"), "not json");

@@ -1,7 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Chat;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Capture;
 
 // Shares a run's answer between the CLI's text and the proposals taken from its spool: one line at a time, proposals
 // written (protocol 2 only) as soon as the spool is looked at after they appear, and once more when the CLI has ended.

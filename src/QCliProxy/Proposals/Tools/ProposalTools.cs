@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Text.Json;
 using ChatOps.Contracts;
+using ChatOps.QCliProxy.Proposals.Capture;
+using ChatOps.QCliProxy.Proposals.Rules;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Tools;
 
 // The tools of `QCliProxy mcp-proposals`: the agent may only propose. A valid call is written to the run's spool and
 // nothing else happens until a person approves it in the chat thread; an invalid one is a tool error saying why.

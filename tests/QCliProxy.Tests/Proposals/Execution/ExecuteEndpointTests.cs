@@ -1,10 +1,10 @@
 using System.Net;
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Store;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.QCliProxy.Tests.Proposals;
+namespace ChatOps.QCliProxy.Tests.Proposals.Execution;
 
 // POST /v1/proposals/{id}/execute against the real proxy, the fake Support MCP server and a real runbook script.
 public sealed class ExecuteEndpointTests

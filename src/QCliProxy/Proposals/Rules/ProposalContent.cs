@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using ChatOps.Contracts;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // What the approver sees must be exactly what runs, so a proposal is refused when it is made if a field would not be
 // shown whole and as written on both cards: text the scrubber would mask, invisible or formatting characters (Unicode

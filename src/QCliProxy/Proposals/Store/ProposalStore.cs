@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Proposals.Rules;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Store;
 
 // Proposals and their results on disk, under QCLI_STATE_DIR/.proposals (the proxy's user only; the CLI's user cannot
 // reach it), so an approval still works after a restart and a retried execution finds the first result:

@@ -1,6 +1,6 @@
 using ChatOps.Contracts;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // A validated proposal before the proxy gives it a conversation, a profile and a hash.
 internal sealed record ProposalDraft(string Id, string Kind, string Title, IReadOnlyList<QCliProposalField> Fields)

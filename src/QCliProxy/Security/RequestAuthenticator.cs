@@ -1,9 +1,8 @@
 using System.Globalization;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
-using ChatOps.QCliProxy.Security;
 
-namespace ChatOps.QCliProxy.Chat;
+namespace ChatOps.QCliProxy.Security;
 
 // The first thing a request meets: its signature over method, protocol path, timestamp and body (never seen before
 // within the window), or in dev mode without a secret, a loopback peer.

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Store;
 using ChatOps.QCliProxy.Running;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.QCliProxy.Tests.Proposals;
+namespace ChatOps.QCliProxy.Tests.Proposals.Execution;
 
 // The third-party AWS Support MCP server runs as the CLI's account (QCLI_RUN_AS), never as the proxy's user.
 public sealed class SupportServerRunAsTests

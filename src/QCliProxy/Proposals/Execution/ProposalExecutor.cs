@@ -1,7 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // Does what a proposal says, with the AWS files of the profile it was approved with.
 internal sealed class ProposalExecutor(AwsProfileFiles awsFiles, SupportCaseExecutor supportCases, RunbookExecutor runbooks, TimeProvider time, ILogger<ProposalExecutor> logger)
@@ -15,12 +15,12 @@ internal sealed class ProposalExecutor(AwsProfileFiles awsFiles, SupportCaseExec
         }
         catch (AwsProfileMissingException e)
         {
-            return new(QCliExecuteResult.Failed, e.Message, null, null, null, null, time.GetUtcNow());
+            return QCliExecuteResult.Failure(e.Message, time.GetUtcNow());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.ExecutionFilesFailed(logger, proposal.Id, e);
-            return new(QCliExecuteResult.Failed, "the proxy could not prepare the AWS files; its log says why", null, null, null, null, time.GetUtcNow());
+            return QCliExecuteResult.Failure("the proxy could not prepare the AWS files; its log says why", time.GetUtcNow());
         }
 
         using (aws)
@@ -29,7 +29,7 @@ internal sealed class ProposalExecutor(AwsProfileFiles awsFiles, SupportCaseExec
             {
                 QCliProposalKinds.SupportCase => await supportCases.ExecuteAsync(proposal, aws, ct),
                 QCliProposalKinds.RunbookAction => await runbooks.ExecuteAsync(proposal, aws, ct),
-                _ => new(QCliExecuteResult.Failed, $"unknown kind {proposal.Kind}", null, null, null, null, time.GetUtcNow()),
+                _ => QCliExecuteResult.Failure($"unknown kind {proposal.Kind}", time.GetUtcNow()),
             };
         }
     }

@@ -1,6 +1,7 @@
 using ChatOps.QCliProxy.Output;
+using ChatOps.QCliProxy.Proposals.Rules;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // What an execution says before it is stored and sent: terminal escapes removed, the proxy secret and every
 // SecretPatterns kind (keys, tokens, private keys, secret assignments) masked, at most the last MaxOutput characters (the bot scrubs again before posting).

@@ -1,28 +1,20 @@
 using System.Text.Json;
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Chat;
+using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
+using ChatOps.QCliProxy.Proposals.Store;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
-// POST /v1/proposals/{id}/execute: signed like /v1/chat (same authenticator, same replay guard). 404 unknown id,
+// POST /v1/proposals/{id}/execute, after SignatureGate (the same as /v1/chat's, same replay guard). 404 unknown id,
 // 409 when the approved hash is not the stored proposal's, 410 when it is older than QCLI_PROPOSAL_HOURS; otherwise
 // it runs once and every request (concurrent, retried, or after a restart) gets the first result.
 internal sealed class ExecuteHandler(
-    RequestAuthenticator authenticator, ProposalStore store, ProposalExecutor executor, ProposalOptions options, TimeProvider time, ILogger<ExecuteHandler> logger)
+    ProposalStore store, ProposalExecutor executor, ProposalOptions options, TimeProvider time, ILogger<ExecuteHandler> logger)
 {
-    public async Task<IResult> HandleAsync(HttpContext context, string id)
+    // body: the exact bytes SignatureGate found authentic.
+    public async Task<IResult> HandleAsync(string id, byte[] body)
     {
-        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
-        if (body is null)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!authenticator.IsAuthentic(context, QCliProtocol.SignedPath(QCliProtocol.ExecutePath(id)), body))
-        {
-            return TypedResults.Unauthorized();
-        }
-
         var request = Parse(body);
         if (request is null)
         {
@@ -54,8 +46,8 @@ internal sealed class ExecuteHandler(
         if (store.WasStarted(proposal.Id))
         {
             // A previous process died during the execution: its outcome is unknown, so it is not run again.
-            var unknown = new QCliExecuteResult(
-                QCliExecuteResult.Failed, "the proxy stopped while this was being executed; its outcome is unknown and it was not run again", null, null, null, null, time.GetUtcNow());
+            var unknown = QCliExecuteResult.Failure(
+                "the proxy stopped while this was being executed; its outcome is unknown and it was not run again", time.GetUtcNow());
             store.SaveResult(proposal.Id, unknown);
             return Json(unknown);
         }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // What the proxy treats as a secret, each with the words that replace it: used to mask execution results
 // (ResultScrubber) and to refuse a proposal whose text an approval card would show masked (ProposalContent).

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // What a proposal tool was called with, as the MCP server writes it to the run's spool. The proxy trusts none of it:
 // it validates it again with ProposalRules and takes the profile and conversation from the run, not from the file.

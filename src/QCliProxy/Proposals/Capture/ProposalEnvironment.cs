@@ -1,4 +1,6 @@
-namespace ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
+
+namespace ChatOps.QCliProxy.Proposals.Capture;
 
 // Variables the proxy gives a CLI run, which the proposal MCP server (started by the CLI) inherits. Not QCLI_ names:
 // those are the proxy's own settings and never reach the CLI.

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Chat;
+namespace ChatOps.QCliProxy.Security;
 
 // Reads the raw body (the signature covers its exact bytes), refusing more than a limit.
 internal static class RequestBody

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // The service and category codes a support case may name: the JSON that `aws support describe-services` prints
 // ({"services":[{"code","name","categories":[{"code","name"}]}]}), saved by an administrator. Without it no support

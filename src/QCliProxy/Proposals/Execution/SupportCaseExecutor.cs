@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // Opens an approved support case through the AWS Support MCP server (awslabs.aws-support-mcp-server), called by the
 // proxy as an MCP client with exactly the approved arguments and the approved profile's AWS files, the server running
@@ -127,5 +128,5 @@ internal sealed class SupportCaseExecutor(
 
     private static string? Text(CallToolResult result) => result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
 
-    private QCliExecuteResult Failed(string summary) => new(QCliExecuteResult.Failed, summary, null, null, null, null, time.GetUtcNow());
+    private QCliExecuteResult Failed(string summary) => QCliExecuteResult.Failure(summary, time.GetUtcNow());
 }

@@ -3,7 +3,7 @@ using ChatOps.QCliProxy.Running;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Execution;
 
 // The AWS Support MCP server as a child process, started like a runbook: no shell, the action environment, and as the
 // CLI's account (QCLI_RUN_AS) when set, so third-party code never runs as the proxy's user with its secret and files.
@@ -25,39 +25,15 @@ internal sealed class SupportServerProcess : IAsyncDisposable
     // Throws Win32Exception or InvalidOperationException when the command cannot be started.
     public static SupportServerProcess Start(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string workingDirectory, CliUser user)
     {
-        var start = new ProcessStartInfo(command[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        user.Apply(start);
-        return new SupportServerProcess(Process.Start(start) ?? throw new InvalidOperationException("no process was started"));
+        var start = ChildProcess.StartInfo(command[0], workingDirectory, environment, user, command.Skip(1));
+        return new SupportServerProcess(ChildProcess.Start(start));
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
+            ChildProcess.KillTree(_process);
             await _stderr.WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException or System.ComponentModel.Win32Exception)

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
 
-namespace ChatOps.QCliProxy.Tests.Proposals;
+namespace ChatOps.QCliProxy.Tests.Proposals.Rules;
 
 // A proposal is refused when it is made if an approval card would not show it whole and as written: text the
 // scrubber masks, invisible or formatting characters, more than a card holds; runbook arguments never start with '-'.

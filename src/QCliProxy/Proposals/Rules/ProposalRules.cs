@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ChatOps.Contracts;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // What a proposal must satisfy, checked by the proposal tool (so the model hears why at once) and again by the proxy
 // when it takes the proposal from the spool (the CLI's user could have written that file itself).

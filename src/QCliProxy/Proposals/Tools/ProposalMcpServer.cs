@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Tools;
 
 // `QCliProxy mcp-proposals`: the proposal tools as a stdio MCP server, started by the CLI from its agent configuration.
 // stdout carries the protocol, so every log line goes to stderr.

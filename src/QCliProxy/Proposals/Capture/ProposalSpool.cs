@@ -2,10 +2,13 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
+using ChatOps.QCliProxy.Proposals;
+using ChatOps.QCliProxy.Proposals.Rules;
+using ChatOps.QCliProxy.Proposals.Store;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Running.Sandbox;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Capture;
 
 // Each run gets an empty folder beside its AWS files (QCLI_STATE_DIR/.runs, swept like them) that the CLI's user may write (its name is passed to the
 // CLI, and so to the proposal MCP server, as CHATOPS_PROPOSAL_SPOOL). The proxy takes proposals out of it while the run

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ChatOps.QCliProxy.Proposals;
+namespace ChatOps.QCliProxy.Proposals.Rules;
 
 // The administrator's folder of scripts (QCLI_RUNBOOK_DIR): a runbook is named by its file name only, and must be a
 // regular, executable file directly in that folder (a link that leads elsewhere is not one).
