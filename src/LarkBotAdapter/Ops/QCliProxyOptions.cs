@@ -92,7 +92,7 @@ public sealed partial class QCliProxyOptions : IHasSettingErrors
             errors.Add($"QCLI_PROXY_SECRET is shorter than {MinSecretLength} characters; use a long random value (e.g. openssl rand -hex 32).");
         }
         Secret = secret;
-        AwsProfiles = Split(configuration["QCLI_AWS_PROFILES"]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        AwsProfiles = AwsProfilesSetting.From(configuration);
         if (AwsProfiles.FirstOrDefault(p => !ProfileName().IsMatch(p)) is not null)
         {
             errors.Add("QCLI_AWS_PROFILES must be a comma-separated list of profile names (letters, digits, '-', '_', '.').");
