@@ -15,6 +15,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
         // Rebuilt when the platform secret is re-read (rotation): ingress and client read the current value per use.
         services.AddSingleton<IOptionsChangeTokenSource<SlackOptions>>(sp => new ConfigurationChangeTokenSource<SlackOptions>(sp.GetRequiredService<IConfiguration>()));
+        // Readers outside the secret paths take the current values as plain SlackOptions.
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue);
         services.AddSecretRefresher();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();
