@@ -10,6 +10,7 @@ using ChatOps.QCliProxy.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatOps.Settings;
 
 namespace ChatOps.QCliProxy;
 
@@ -18,8 +19,7 @@ public static class ProxyServiceCollectionExtensions
     // Settings (validated at start), the runner and its limits, conversations and their sweeper.
     public static IServiceCollection AddQCliProxy(this IServiceCollection services)
     {
-        services.AddOptions<ProxyOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddOptions<ProxyOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProxyOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ParentEnvironment.FromProcess());

@@ -5,24 +5,22 @@ namespace ChatOps.LarkBotAdapter.Approvals;
 // approve their own question's proposal; OPS_APPROVAL_TTL_MINUTES (default 60) until a proposal expires.
 public sealed class ApprovalOptions
 {
-    public IReadOnlyList<string> ApproverIds { get; init; } = [];
+    public IReadOnlyList<string> ApproverIds { get; set; } = [];
 
-    public bool SelfApproval { get; init; }
+    public bool SelfApproval { get; set; }
 
-    public TimeSpan Ttl { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan Ttl { get; set; } = TimeSpan.FromHours(1);
 
-    public static ApprovalOptions From(IConfiguration configuration)
+    // Registered through AddOptions<ApprovalOptions>().Configure(o => o.Load(configuration)).
+    public void Load(IConfiguration configuration)
     {
         var minutes = configuration.GetValue("OPS_APPROVAL_TTL_MINUTES", 60);
-        return new ApprovalOptions
-        {
-            ApproverIds = (configuration["OPS_APPROVER_IDS"] ?? "")
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Distinct(StringComparer.Ordinal)
-                .ToArray(),
-            SelfApproval = configuration.GetValue("OPS_SELF_APPROVAL", false),
-            Ttl = TimeSpan.FromMinutes(Math.Clamp(minutes, 1, 7 * 24 * 60)),
-        };
+        ApproverIds = (configuration["OPS_APPROVER_IDS"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        SelfApproval = configuration.GetValue("OPS_SELF_APPROVAL", false);
+        Ttl = TimeSpan.FromMinutes(Math.Clamp(minutes, 1, 7 * 24 * 60));
     }
 
     // Approver ids of one platform, without their prefix (for mentions on the card).

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 
@@ -9,7 +10,8 @@ public static class ApprovalServiceCollectionExtensions
     // The approval desk, the audit trail and their store (the state table when one is configured).
     public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(ApprovalOptions.From(configuration));
+        services.AddOptions<ApprovalOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ApprovalOptions>>().Value);
         services.TryAddSingleton<IApprovalStore>(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();

@@ -3,7 +3,6 @@ using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Worker;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Health;
 
@@ -13,9 +12,9 @@ public static class HealthEndpoints
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/healthz");
-        group.MapGet("", (LarkOptions lark, IOptions<SlackOptions> slack, WorkerOptions worker) =>
+        group.MapGet("", (LarkOptions lark, SlackOptions slack, WorkerOptions worker) =>
         {
-            string[] platforms = [.. lark.IsConfigured ? [Platforms.Lark] : Array.Empty<string>(), .. slack.Value.IsConfigured ? [Platforms.Slack] : Array.Empty<string>()];
+            string[] platforms = [.. lark.IsConfigured ? [Platforms.Lark] : Array.Empty<string>(), .. slack.IsConfigured ? [Platforms.Slack] : Array.Empty<string>()];
             var mode = worker.LambdaFunctionName is null ? "in-process" : "lambda";
             return TypedResults.Json(new HealthResponse("ok", platforms, mode), HttpJsonContext.Default.HealthResponse);
         });

@@ -5,6 +5,7 @@ using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
@@ -19,8 +20,7 @@ public static class OpsServiceCollectionExtensions
         {
             return services;
         }
-        services.AddOptions<QCliProxyOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QCliProxyOptions>, QCliProxyOptionsValidator>();
+        services.AddOptions<QCliProxyOptions>().Configure(o => o.Load(configuration)).ValidateSettingsOnStart();
         // Rebuilt when the platform secret is re-read (rotation), so a new client signs with the current secret.
         services.AddSingleton<IOptionsChangeTokenSource<QCliProxyOptions>>(new ConfigurationChangeTokenSource<QCliProxyOptions>(configuration));
         services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<QCliProxyOptions>>().CurrentValue);
@@ -54,8 +54,7 @@ public static class OpsServiceCollectionExtensions
     // start-up): ApplyGuardrail on the Bedrock Runtime endpoint (AWS_ENDPOINT_URL_BEDROCK_RUNTIME overrides it).
     private static void AddOpsGuardrail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OpsGuardrailOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpsGuardrailOptions>, OpsGuardrailOptionsValidator>();
+        services.AddOptions<OpsGuardrailOptions>().Configure(o => o.Load(configuration)).ValidateSettingsOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsGuardrailOptions>>().Value);
         services.AddSignedAwsClient<BedrockGuardrailClient>(
             "bedrock",

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
 // How to reach the Q CLI proxy and who may use the aws_ops route: QLI_SERVER_ADDRESS,
 // QCLI_PROXY_SECRET, QCLI_AWS_PROFILES, OPS_ALLOWED_CHAT_IDS, OPS_ALLOWED_USER_IDS,
 // OPS_ALLOW_EVERYONE.
-public sealed partial class QCliProxyOptions
+public sealed partial class QCliProxyOptions : IHasSettingErrors
 {
     // Shortest accepted shared secret.
     public const int MinSecretLength = 16;
@@ -91,7 +92,7 @@ public sealed partial class QCliProxyOptions
             errors.Add($"QCLI_PROXY_SECRET is shorter than {MinSecretLength} characters; use a long random value (e.g. openssl rand -hex 32).");
         }
         Secret = secret;
-        AwsProfiles = Split(configuration["QCLI_AWS_PROFILES"]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        AwsProfiles = AwsProfilesSetting.From(configuration);
         if (AwsProfiles.FirstOrDefault(p => !ProfileName().IsMatch(p)) is not null)
         {
             errors.Add("QCLI_AWS_PROFILES must be a comma-separated list of profile names (letters, digits, '-', '_', '.').");

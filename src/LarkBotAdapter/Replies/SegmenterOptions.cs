@@ -4,16 +4,16 @@ namespace ChatOps.LarkBotAdapter.Replies;
 public sealed record SegmenterOptions
 {
     // A segment is sent once it holds at least this many characters and the text is at a paragraph boundary.
-    public int MinChars { get; init; } = 1200;
+    public int MinChars { get; set; } = 1200;
 
     // Hard cap on a segment's length in UTF-16 characters, fences added by the Segmenter included.
-    public int MaxChars { get; init; } = 3500;
+    public int MaxChars { get; set; } = 3500;
 
     // Hard cap on a segment's size in UTF-8 bytes (Lark's post request body limit is 30 KB and JSON escaping adds overhead).
-    public int MaxUtf8Bytes { get; init; } = 12000;
+    public int MaxUtf8Bytes { get; set; } = 12000;
 
     // When the stream produced no new text for this long, pending text is flushed at the best boundary available.
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(3);
 
     internal void Validate()
     {

@@ -1,5 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Ops;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
@@ -11,10 +12,7 @@ public static class IntentServiceCollectionExtensions
     {
         var summary = configuration["KNOWLEDGE_SUMMARY"];
         // The AWS profile (account) of an aws_ops question is chosen in the same call as the intent.
-        var profiles = (configuration["QCLI_AWS_PROFILES"] ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+        var profiles = AwsProfilesSetting.From(configuration);
         services.AddSingleton(new LocalIntentClassifier(summary, profiles));
         var modelId = configuration["RECOGNITION_MODEL_ID"];
         if (string.IsNullOrWhiteSpace(modelId))

@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Worker;
 
@@ -10,11 +11,13 @@ public static class WorkerServiceCollectionExtensions
     // The worker pipeline: segmenter, channels, processor.
     public static IServiceCollection AddWorkerCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(WorkerOptions.From(configuration));
+        services.AddOptions<WorkerOptions>().Configure(o => o.Load(configuration)).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         // A reply request nests the post JSON inside a JSON string, so a quote can cost 4 bytes on the wire:
         // 7,000 UTF-8 bytes per segment keeps even a worst-case segment under Lark's 30 KB request limit.
-        services.AddSingleton(new SegmenterOptions { MaxUtf8Bytes = 7000 });
+        services.AddOptions<SegmenterOptions>().Configure(o => o.MaxUtf8Bytes = 7000).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SegmenterOptions>>().Value);
         services.AddTransient<Segmenter>();
         services.AddTransient<ChatChannels>();
         services.AddTransient<QuestionRateLimit>();
@@ -27,8 +30,7 @@ public static class WorkerServiceCollectionExtensions
     {
         services.AddTransient<TurnAdmission>();
         services.AddTransient<ThreadActivity>();
-        var options = WorkerOptions.From(configuration);
-        if (options.LambdaFunctionName is not null)
+        if (WorkerOptions.LambdaFunctionFrom(configuration) is not null)
         {
             // Sent once: a retried Invoke whose first 202 was lost would queue the job twice. The ack budget bounds it.
             services.AddSignedAwsClient<LambdaJobDispatcher>("lambda", aws => aws.Region, aws => aws.Endpoint("LAMBDA", "lambda", aws.Region), retry: false);

@@ -1,7 +1,9 @@
+using ChatOps.Settings;
+
 namespace ChatOps.QCliProxy.Configuration;
 
 // The proxy's settings, read from the environment by Load; problems land in Errors.
-public sealed class ProxyOptions
+public sealed class ProxyOptions : IHasSettingErrors
 {
     public string? Secret { get; set; }
 
@@ -60,6 +62,8 @@ public sealed class ProxyOptions
     public string? BwrapPath { get; set; }
 
     public List<string> Errors { get; } = [];
+
+    IReadOnlyList<string> IHasSettingErrors.Errors => Errors;
 
     public void Load(IConfiguration configuration)
     {

@@ -1,9 +1,10 @@
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.Settings;
 
 namespace ChatOps.QCliProxy.Proposals;
 
 // Settings of approval-gated actions, read from the environment like ProxyOptions.
-internal sealed class ProposalOptions
+internal sealed class ProposalOptions : IHasSettingErrors
 {
     // Pinned: a new release of a third-party server is reviewed before it may open cases (the agent files pin the same).
     public const string DefaultSupportMcpCommand = "uvx awslabs.aws-support-mcp-server@0.1.19";
@@ -25,6 +26,8 @@ internal sealed class ProposalOptions
 
     public List<string> Errors { get; } = [];
 
+    IReadOnlyList<string> IHasSettingErrors.Errors => Errors;
+
     public void Load(IConfiguration configuration)
     {
         var reader = new SettingReader(configuration, Errors);
@@ -41,13 +44,4 @@ internal sealed class ProposalOptions
             }
         }
     }
-}
-
-// Fails start-up with the variable to fix.
-internal sealed class ProposalOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ProposalOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ProposalOptions options) =>
-        options.Errors.Count == 0
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(options.Errors);
 }

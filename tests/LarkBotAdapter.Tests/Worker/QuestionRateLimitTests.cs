@@ -108,8 +108,12 @@ public sealed class QuestionRateLimitTests(DynaliteFixture dynalite)
     }
 
     [Fact]
-    public void DefaultIsSixQuestionsPerMinute() =>
-        Assert.Equal(6, WorkerOptions.From(new ConfigurationBuilder().Build()).UserQuestionsPerMinute);
+    public void DefaultIsSixQuestionsPerMinute()
+    {
+        var options = new WorkerOptions();
+        options.Load(new ConfigurationBuilder().Build());
+        Assert.Equal(6, options.UserQuestionsPerMinute);
+    }
 
     [DynaliteFact]
     public async Task InstancesSharingATableShareTheCount()

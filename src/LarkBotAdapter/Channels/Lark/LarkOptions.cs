@@ -1,7 +1,9 @@
+using ChatOps.Settings;
+
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
 // Lark settings from LARK_* variables; several apps as comma-separated lists in the same order.
-public sealed class LarkOptions
+public sealed class LarkOptions : IHasSettingErrors
 {
     public IReadOnlyList<LarkApp> Apps { get; private set; } = [];
 

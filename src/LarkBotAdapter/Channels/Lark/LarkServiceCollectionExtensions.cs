@@ -4,6 +4,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
@@ -11,8 +12,7 @@ public static class LarkServiceCollectionExtensions
 {
     public static IServiceCollection AddLark(this IServiceCollection services)
     {
-        services.AddOptions<LarkOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LarkOptions>, LarkOptionsValidator>();
+        services.AddOptions<LarkOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
         // Rebuilt when the platform secret is re-read (rotation), so each use sees the current secrets.
         services.AddSingleton<IOptionsChangeTokenSource<LarkOptions>>(sp => new ConfigurationChangeTokenSource<LarkOptions>(sp.GetRequiredService<IConfiguration>()));
         services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<LarkOptions>>().CurrentValue);

@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Learns the bot's user id in the background at start-up (a failure only delays it to the first need).
-internal sealed class SlackIdentityWarmup(IOptions<SlackOptions> options, SlackBotIdentity identity, ILogger<SlackIdentityWarmup> logger)
+internal sealed class SlackIdentityWarmup(SlackOptions options, SlackBotIdentity identity, ILogger<SlackIdentityWarmup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IsConfigured)
+        if (!options.IsConfigured)
         {
             return;
         }

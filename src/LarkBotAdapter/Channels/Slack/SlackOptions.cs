@@ -1,7 +1,9 @@
+using ChatOps.Settings;
+
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Slack settings from SLACK_* variables. Slack is served only when both secrets are set.
-public sealed class SlackOptions
+public sealed class SlackOptions : IHasSettingErrors
 {
     public string? SigningSecret { get; private set; }
 

@@ -1,17 +1,15 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Spaces the bot's messages in one channel by SlackOptions.PostInterval (Slack allows about one
 // message per second per channel), per process: each caller reserves the next free slot, then waits for it.
-public sealed class SlackPacer(IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackPacer(SlackOptions options, TimeProvider time)
 {
     private const int PruneAbove = 256;
     private readonly Dictionary<string, DateTimeOffset> _nextSlot = new(StringComparer.Ordinal);
 
     public Task WaitAsync(string channel, CancellationToken cancellationToken)
     {
-        var interval = options.Value.PostInterval;
+        var interval = options.PostInterval;
         TimeSpan wait;
         lock (_nextSlot)
         {

@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -10,11 +11,12 @@ public static class SlackServiceCollectionExtensions
     // Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
-        services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
         services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
         // Rebuilt when the platform secret is re-read (rotation): ingress and client read the current value per use.
         services.AddSingleton<IOptionsChangeTokenSource<SlackOptions>>(sp => new ConfigurationChangeTokenSource<SlackOptions>(sp.GetRequiredService<IConfiguration>()));
+        // Readers outside the secret paths take the current values as plain SlackOptions.
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue);
         services.AddSecretRefresher();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();

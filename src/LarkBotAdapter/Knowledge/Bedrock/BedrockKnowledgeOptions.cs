@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
 // The knowledge_base route on Bedrock Knowledge Bases, from KNOWLEDGE_* variables.
-public sealed partial class BedrockKnowledgeOptions
+public sealed partial class BedrockKnowledgeOptions : IHasSettingErrors
 {
     // The most characters RetrieveAndGenerate accepts as input.text.
     public const int MaxQuestionCharacters = 1000;

@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 
@@ -17,8 +18,7 @@ public static class BedrockKnowledgeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BedrockKnowledgeOptions>()
             .Configure<AwsSettings>((options, aws) => options.Load(configuration, aws.BedrockRegion))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BedrockKnowledgeOptions>, BedrockKnowledgeOptionsValidator>();
+            .ValidateSettingsOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BedrockKnowledgeOptions>>().Value);
         services.AddSignedAwsClient<BedrockAgentRuntimeClient>(
             "bedrock",

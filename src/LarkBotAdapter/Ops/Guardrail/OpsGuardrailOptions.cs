@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
 
 // The Bedrock guardrail applied to ops answers: OPS_GUARDRAIL_ID and OPS_GUARDRAIL_VERSION
 // (both or neither).
-public sealed partial class OpsGuardrailOptions
+public sealed partial class OpsGuardrailOptions : IHasSettingErrors
 {
     // The guardrail's id or ARN.
     public string Id { get; private set; } = string.Empty;

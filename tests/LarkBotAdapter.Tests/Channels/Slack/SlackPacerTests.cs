@@ -1,5 +1,4 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
@@ -8,7 +7,7 @@ public sealed class SlackPacerTests
 {
     private readonly FakeTimeProvider _time = new();
 
-    private SlackPacer Pacer() => new(Options.Create(SlackOptionsTests.Load([])), _time);
+    private SlackPacer Pacer() => new(SlackOptionsTests.Load([]), _time);
 
     [Fact]
     public async Task MessagesInOneChannelAreSpacedOneSecondApart()
