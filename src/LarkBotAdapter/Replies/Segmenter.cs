@@ -33,10 +33,7 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
         IAsyncEnumerable<string> chunks, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(chunks);
-        var cutter = new SegmentCutter(options);
-        var sequencer = new SegmentSequencer();
-        var output = new List<Segment>();
-        var texts = new List<string>();
+        var pending = new PendingSegments(options);
         using var sourceCancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var source = chunks.GetAsyncEnumerator(sourceCancellation.Token);
         Task<bool>? moveNext = null;
@@ -48,22 +45,11 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
             {
                 ct.ThrowIfCancellationRequested();
                 moveNext ??= ReadNext(source);
-                if (!moveNext.IsCompleted && (sequencer.HasHeld || cutter.HasContent)
+                if (!moveNext.IsCompleted && pending.HasText
                     && await QuietFirstAsync(moveNext, options.QuietPeriod - time.GetElapsedTime(lastTextAt), ct)
                         .ConfigureAwait(false))
                 {
-                    cutter.TakeQuiet(texts);
-                    Push(texts, sequencer, output);
-                    if (cutter.HasContent)
-                    {
-                        sequencer.Release(output);
-                    }
-                    else
-                    {
-                        sequencer.ReleaseAllButTail(output);
-                    }
-
-                    foreach (var segment in Drain(output))
+                    foreach (var segment in pending.CutQuiet())
                     {
                         yield return segment;
                     }
@@ -71,56 +57,25 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
                     lastTextAt = time.GetTimestamp();
                     continue;
                 }
-
-                try
+                var read = moveNext;
+                moveNext = null;
+                (var more, failure) = await AwaitReadAsync(read, ct).ConfigureAwait(false);
+                if (!more)
                 {
-                    if (!await moveNext.ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
-                {
-                    failure = ExceptionDispatchInfo.Capture(ex);
                     break;
                 }
-                finally
-                {
-                    moveNext = null;
-                }
-
                 if (string.IsNullOrEmpty(source.Current))
                 {
                     continue;
                 }
-
                 lastTextAt = time.GetTimestamp();
-                cutter.Append(source.Current);
-                cutter.TakeReady(texts);
-                Push(texts, sequencer, output);
-                if (cutter.HasContent)
-                {
-                    sequencer.Release(output);
-                }
-
-                foreach (var segment in Drain(output))
+                foreach (var segment in pending.Add(source.Current))
                 {
                     yield return segment;
                 }
             }
 
-            cutter.TakeAll(texts);
-            Push(texts, sequencer, output);
-            if (failure is null)
-            {
-                sequencer.Finish(output);
-            }
-            else
-            {
-                sequencer.Release(output);
-            }
-
-            foreach (var segment in Drain(output))
+            foreach (var segment in pending.End(failed: failure is not null))
             {
                 yield return segment;
             }
@@ -130,6 +85,20 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
         finally
         {
             await StopSourceAsync(source, moveNext, sourceCancellation).ConfigureAwait(false);
+        }
+    }
+
+    // The outcome of one read: more text, the end of the source, or its failure (kept to be rethrown once every
+    // character already received has gone out). Cancellation by the caller propagates.
+    private static async Task<(bool More, ExceptionDispatchInfo? Failure)> AwaitReadAsync(Task<bool> read, CancellationToken ct)
+    {
+        try
+        {
+            return (await read.ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+        {
+            return (false, ExceptionDispatchInfo.Capture(ex));
         }
     }
 
@@ -152,23 +121,6 @@ public sealed class Segmenter(SegmenterOptions options, TimeProvider time)
 
         await delayCancellation.CancelAsync().ConfigureAwait(false);
         return false;
-    }
-
-    private static void Push(List<string> texts, SegmentSequencer sequencer, List<Segment> output)
-    {
-        foreach (var text in texts)
-        {
-            sequencer.Push(text, output);
-        }
-
-        texts.Clear();
-    }
-
-    private static Segment[] Drain(List<Segment> output)
-    {
-        var segments = output.ToArray();
-        output.Clear();
-        return segments;
     }
 
     private static Task<bool> ReadNext(IAsyncEnumerator<string> source)

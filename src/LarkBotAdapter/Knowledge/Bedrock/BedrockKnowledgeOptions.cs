@@ -44,43 +44,12 @@ public sealed partial class BedrockKnowledgeOptions : IHasSettingErrors
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
+        var reader = new SettingReader(configuration, errors);
         Region = region;
-        KnowledgeBaseId = Value(configuration, "KNOWLEDGE_BASE_ID") ?? string.Empty;
-        var model = Value(configuration, "KNOWLEDGE_MODEL_ARN");
-        if (KnowledgeBaseId.Length == 0)
-        {
-            errors.Add("KNOWLEDGE_BASE_ID is not set (the 10-character id of the Bedrock knowledge base).");
-        }
-        else if (!KnowledgeBaseIdPattern().IsMatch(KnowledgeBaseId))
-        {
-            errors.Add("KNOWLEDGE_BASE_ID must be the knowledge base's id: up to 10 letters and digits, e.g. ABCDE12345.");
-        }
-        if (model is null)
-        {
-            errors.Add("KNOWLEDGE_MODEL_ARN must be set together with KNOWLEDGE_BASE_ID (the model or inference profile that writes answers).");
-        }
-        else
-        {
-            ModelArn = ToModelArn(model, region);
-            if (!ModelArnPattern().IsMatch(ModelArn))
-            {
-                errors.Add("KNOWLEDGE_MODEL_ARN is neither a Bedrock model ARN (arn:aws:bedrock:REGION::foundation-model/ID, an inference-profile ARN, ...) nor a model id.");
-            }
-        }
-        var results = Value(configuration, "KNOWLEDGE_RESULTS");
-        if (results is not null)
-        {
-            if (int.TryParse(results, out var count) && count is >= 1 and <= 100)
-            {
-                NumberOfResults = count;
-            }
-            else
-            {
-                errors.Add("KNOWLEDGE_RESULTS must be a whole number from 1 to 100 (results retrieved per question).");
-            }
-        }
-        LoadGuardrail(configuration, errors);
-        PromptTemplate = Value(configuration, "KNOWLEDGE_PROMPT_TEMPLATE");
+        LoadModel(reader, errors, region);
+        NumberOfResults = reader.Integer("KNOWLEDGE_RESULTS", NumberOfResults, 1, 100);
+        LoadGuardrail(reader, errors);
+        PromptTemplate = reader.Text("KNOWLEDGE_PROMPT_TEMPLATE");
         if (PromptTemplate is not null && !PromptTemplate.Contains(SearchResultsPlaceholder, StringComparison.Ordinal))
         {
             errors.Add("KNOWLEDGE_PROMPT_TEMPLATE must contain $search_results$, where Bedrock puts the retrieved text.");
@@ -89,19 +58,31 @@ public sealed partial class BedrockKnowledgeOptions : IHasSettingErrors
         {
             errors.Add("KNOWLEDGE_PROMPT_TEMPLATE is longer than Bedrock's limit of 4,000 characters.");
         }
-        var streaming = Value(configuration, "KNOWLEDGE_STREAMING");
-        if (streaming is not null)
-        {
-            if (ParseFlag(streaming) is { } flag)
-            {
-                Streaming = flag;
-            }
-            else
-            {
-                errors.Add("KNOWLEDGE_STREAMING must be true or false.");
-            }
-        }
+        Streaming = reader.Flag("KNOWLEDGE_STREAMING", Streaming);
         Errors = errors;
+    }
+
+    private void LoadModel(SettingReader reader, List<string> errors, string region)
+    {
+        KnowledgeBaseId = reader.Text("KNOWLEDGE_BASE_ID") ?? string.Empty;
+        if (KnowledgeBaseId.Length == 0)
+        {
+            errors.Add("KNOWLEDGE_BASE_ID is not set (the 10-character id of the Bedrock knowledge base).");
+        }
+        else if (!KnowledgeBaseIdPattern().IsMatch(KnowledgeBaseId))
+        {
+            errors.Add("KNOWLEDGE_BASE_ID must be the knowledge base's id: up to 10 letters and digits, e.g. ABCDE12345.");
+        }
+        if (reader.Text("KNOWLEDGE_MODEL_ARN") is not { } model)
+        {
+            errors.Add("KNOWLEDGE_MODEL_ARN must be set together with KNOWLEDGE_BASE_ID (the model or inference profile that writes answers).");
+            return;
+        }
+        ModelArn = ToModelArn(model, region);
+        if (!ModelArnPattern().IsMatch(ModelArn))
+        {
+            errors.Add("KNOWLEDGE_MODEL_ARN is neither a Bedrock model ARN (arn:aws:bedrock:REGION::foundation-model/ID, an inference-profile ARN, ...) nor a model id.");
+        }
     }
 
     // Loads and throws InvalidOperationException listing every problem (for callers outside DI).
@@ -129,10 +110,10 @@ public sealed partial class BedrockKnowledgeOptions : IHasSettingErrors
         return $"arn:{partition}:bedrock:{region}::foundation-model/{modelIdOrArn}";
     }
 
-    private void LoadGuardrail(IConfiguration configuration, List<string> errors)
+    private void LoadGuardrail(SettingReader reader, List<string> errors)
     {
-        GuardrailId = Value(configuration, "KNOWLEDGE_GUARDRAIL_ID");
-        GuardrailVersion = Value(configuration, "KNOWLEDGE_GUARDRAIL_VERSION");
+        GuardrailId = reader.Text("KNOWLEDGE_GUARDRAIL_ID");
+        GuardrailVersion = reader.Text("KNOWLEDGE_GUARDRAIL_VERSION");
         if ((GuardrailId is null) != (GuardrailVersion is null))
         {
             errors.Add("KNOWLEDGE_GUARDRAIL_ID and KNOWLEDGE_GUARDRAIL_VERSION must be set together (or neither).");
@@ -147,16 +128,6 @@ public sealed partial class BedrockKnowledgeOptions : IHasSettingErrors
             errors.Add("KNOWLEDGE_GUARDRAIL_VERSION must be a version number (e.g. 1) or DRAFT.");
         }
     }
-
-    private static bool? ParseFlag(string value) => value.ToUpperInvariant() switch
-    {
-        "TRUE" or "1" or "YES" => true,
-        "FALSE" or "0" or "NO" => false,
-        _ => null,
-    };
-
-    private static string? Value(IConfiguration configuration, string name) =>
-        configuration[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     [GeneratedRegex("^[0-9a-zA-Z]{1,10}$")]
     private static partial Regex KnowledgeBaseIdPattern();

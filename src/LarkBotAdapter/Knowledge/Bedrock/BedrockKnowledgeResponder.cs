@@ -29,92 +29,109 @@ public sealed partial class BedrockKnowledgeResponder(
     public async IAsyncEnumerable<string> AnswerAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = request.Language;
         var question = request.Turn.Text.Trim();
         if (question.Length > BedrockKnowledgeOptions.MaxQuestionCharacters)
         {
             // RetrieveAndGenerate takes at most 1,000 characters; the start of a question usually carries it.
             Log.QuestionTruncated(logger, question.Length, BedrockKnowledgeOptions.MaxQuestionCharacters);
             question = Clip(question);
-            yield return KnowledgeTexts.QuestionClipped(language) + "\n\n";
+            yield return KnowledgeTexts.QuestionClipped(request.Language) + "\n\n";
         }
 
-        var writer = new CitedAnswerWriter(language.IsChinese);
-        var session = StoredSession(request.Attributes);
-        var shown = 0;
-        var blocked = false;
-        var retry = true;
-        while (retry)
+        var answer = new AnswerState(request, StoredSession(request.Attributes));
+        var firstSession = answer.Session;
+        do
         {
-            retry = false;
-            var events = Events(new KnowledgeQuery(question, session), cancellationToken).GetAsyncEnumerator(cancellationToken);
-            await using (events.ConfigureAwait(false))
+            answer.Retry = false;
+            await foreach (var text in AskOnceAsync(question, answer, cancellationToken).ConfigureAwait(false))
             {
-                while (!blocked)
+                yield return text;
+            }
+        }
+        while (answer.Retry);
+        if (!answer.Blocked && answer.Writer.Finish() is { Length: > 0 } rest)
+        {
+            yield return rest;
+        }
+        Log.Answered(logger, options.Streaming ? "stream" : "whole", answer.Shown, answer.Blocked ? 0 : answer.Writer.SourceCount,
+            request.Attributes.TryGetValue(SessionAttribute, out var current) && current != firstSession);
+    }
+
+    // One RetrieveAndGenerate call, its events written as answer text; a rejected session ends it with Retry set.
+    private async IAsyncEnumerable<string> AskOnceAsync(string question, AnswerState answer, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var events = Events(new KnowledgeQuery(question, answer.Session), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (events.ConfigureAwait(false))
+        {
+            while (!answer.Blocked && await NextAsync(events, answer).ConfigureAwait(false) is { } next)
+            {
+                var text = Write(next, answer);
+                if (text.Length > 0)
                 {
-                    KnowledgeEvent? next;
-                    try
-                    {
-                        next = await events.MoveNextAsync().ConfigureAwait(false) ? events.Current : null;
-                    }
-                    catch (AwsServiceException ex) when (session is not null && !writer.HasText && KnowledgeErrors.IsSessionRejected(ex))
-                    {
-                        Log.SessionRejected(logger, ex.ErrorType);
-                        request.Attributes.Remove(SessionAttribute);
-                        session = null;
-                        retry = true;
-                        break;
-                    }
-                    catch (Exception ex) when (KnowledgeErrors.Translate(ex, options) is { } failure)
-                    {
-                        Log.Failed(logger, shown, (int)((ex as AwsServiceException)?.StatusCode ?? 0), (ex as AwsServiceException)?.ErrorType);
-                        throw failure;
-                    }
-                    if (next is null)
-                    {
-                        break;
-                    }
-                    string text;
-                    switch (next.Kind)
-                    {
-                        case KnowledgeEventKind.Session when next.Text is { } id:
-                            request.Attributes[SessionAttribute] = id;
-                            text = string.Empty;
-                            break;
-                        case KnowledgeEventKind.Guardrail when next.IsIntervention:
-                            // Whatever Bedrock generates after an intervention is its blocked-message text, not an answer.
-                            Log.GuardrailIntervened(logger);
-                            blocked = true;
-                            text = writer.CloseOpenBlock() + (writer.HasText ? "\n\n" : string.Empty) + KnowledgeTexts.GuardrailBlocked(language);
-                            break;
-                        case KnowledgeEventKind.Output:
-                            text = writer.Output(next.Text ?? string.Empty);
-                            break;
-                        case KnowledgeEventKind.Citation when next.Citation is { } citation:
-                            text = writer.Cite(citation);
-                            break;
-                        default:
-                            text = string.Empty;
-                            break;
-                    }
-                    if (text.Length > 0)
-                    {
-                        shown += text.Length;
-                        yield return text;
-                    }
+                    answer.Shown += text.Length;
+                    yield return text;
                 }
             }
         }
-        if (!blocked)
+    }
+
+    private async Task<KnowledgeEvent?> NextAsync(IAsyncEnumerator<KnowledgeEvent> events, AnswerState answer)
+    {
+        try
         {
-            var rest = writer.Finish();
-            if (rest.Length > 0)
-            {
-                yield return rest;
-            }
+            return await events.MoveNextAsync().ConfigureAwait(false) ? events.Current : null;
         }
-        Log.Answered(logger, options.Streaming ? "stream" : "whole", shown, blocked ? 0 : writer.SourceCount,
-            request.Attributes.TryGetValue(SessionAttribute, out var current) && current != session);
+        catch (AwsServiceException ex) when (answer.Session is not null && !answer.Writer.HasText && KnowledgeErrors.IsSessionRejected(ex))
+        {
+            Log.SessionRejected(logger, ex.ErrorType);
+            answer.Request.Attributes.Remove(SessionAttribute);
+            answer.Session = null;
+            answer.Retry = true;
+            return null;
+        }
+        catch (Exception ex) when (KnowledgeErrors.Translate(ex, options) is { } failure)
+        {
+            Log.Failed(logger, answer.Shown, (int)((ex as AwsServiceException)?.StatusCode ?? 0), (ex as AwsServiceException)?.ErrorType);
+            throw failure;
+        }
+    }
+
+    private string Write(KnowledgeEvent next, AnswerState answer)
+    {
+        var writer = answer.Writer;
+        switch (next.Kind)
+        {
+            case KnowledgeEventKind.Session when next.Text is { } id:
+                answer.Request.Attributes[SessionAttribute] = id;
+                return string.Empty;
+            case KnowledgeEventKind.Guardrail when next.IsIntervention:
+                // Whatever Bedrock generates after an intervention is its blocked-message text, not an answer.
+                Log.GuardrailIntervened(logger);
+                answer.Blocked = true;
+                return writer.CloseOpenBlock() + (writer.HasText ? "\n\n" : string.Empty) + KnowledgeTexts.GuardrailBlocked(answer.Request.Language);
+            case KnowledgeEventKind.Output:
+                return writer.Output(next.Text ?? string.Empty);
+            case KnowledgeEventKind.Citation when next.Citation is { } citation:
+                return writer.Cite(citation);
+            default:
+                return string.Empty;
+        }
+    }
+
+    // What one answer has written so far, across a retry without the rejected session.
+    private sealed class AnswerState(ResponderRequest request, string? session)
+    {
+        public ResponderRequest Request { get; } = request;
+
+        public CitedAnswerWriter Writer { get; } = new(request.Language.IsChinese);
+
+        public string? Session { get; set; } = session;
+
+        public int Shown { get; set; }
+
+        public bool Blocked { get; set; }
+
+        public bool Retry { get; set; }
     }
 
     private IAsyncEnumerable<KnowledgeEvent> Events(KnowledgeQuery query, CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 using System.Globalization;
 
-namespace ChatOps.QCliProxy.Configuration;
+namespace ChatOps.Settings;
 
-// Parses environment settings, recording an error that names the variable instead of throwing.
+// Parses environment settings for both programs, recording an error that names the variable instead of throwing.
+// The variable names are a contract (docs), so each options class still names and checks its own variables.
 internal sealed class SettingReader(IConfiguration configuration, List<string> errors)
 {
     private static readonly char[] Whitespace = [' ', '\t'];
