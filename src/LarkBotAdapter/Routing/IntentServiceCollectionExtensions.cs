@@ -1,6 +1,7 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
@@ -20,7 +21,10 @@ public static class IntentServiceCollectionExtensions
             services.AddSingleton<IIntentClassifier>(sp => sp.GetRequiredService<LocalIntentClassifier>());
             return services;
         }
-        services.AddSingleton(new BedrockClassifierOptions { ModelId = modelId.Trim(), KnowledgeSummary = summary, AwsProfiles = profiles });
+        services.AddOptions<BedrockClassifierOptions>()
+            .Configure(o => (o.ModelId, o.KnowledgeSummary, o.AwsProfiles) = (modelId.Trim(), summary, profiles))
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BedrockClassifierOptions>>().Value);
         services.AddSignedAwsClient<BedrockIntentClassifier>(
             "bedrock",
             aws => aws.BedrockRegion,
