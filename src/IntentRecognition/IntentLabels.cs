@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace ChatOps.IntentRecognition;
 
-/// <summary>The wire labels of <see cref="Intent"/> (DESIGN 4.4): <c>knowledge_base</c>, <c>aws_ops</c>, <c>off_topic</c>.</summary>
+/// <summary>The wire labels of <see cref="Intent"/> (docs/CONTRACTS.md §4): <c>knowledge_base</c>, <c>aws_ops</c>, <c>off_topic</c>.</summary>
 public static class IntentLabels
 {
     /// <summary>Label of <see cref="Intent.KnowledgeBase"/>.</summary>

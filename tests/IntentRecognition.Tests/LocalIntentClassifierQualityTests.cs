@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace ChatOps.IntentRecognition.Tests;
 
 /// <summary>The embedded classifier (model and rules) measured on labelled questions it was not trained on. The dev set
-/// is where thresholds are tuned; the fresh held-out set is the honest number, reported in README.</summary>
+/// is where thresholds are tuned; the fresh held-out set is the honest number, reported in docs/INTENT-QUALITY.md.</summary>
 public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace ChatOps.Contracts;
 
-/// <summary>The body of <c>POST /v1/chat</c> (DESIGN 4.3). Every field is nullable because the proxy reads whatever a
+/// <summary>The body of <c>POST /v1/chat</c> (docs/CONTRACTS.md §3.1). Every field is nullable because the proxy reads whatever a
 /// client sent and validates it; the bot always fills the first four.</summary>
 /// <param name="ConversationId">The thread's key, so the proxy resumes the same CLI conversation for follow-ups.</param>
 /// <param name="Prompt">The user's question as plain text.</param>

@@ -1,6 +1,6 @@
 namespace ChatOps.Contracts;
 
-/// <summary>The <c>code</c> values of an <c>error</c> line (DESIGN 4.3).</summary>
+/// <summary>The <c>code</c> values of an <c>error</c> line (docs/CONTRACTS.md §3.3).</summary>
 internal static class QCliErrorCodes
 {
     public const string Timeout = "timeout";

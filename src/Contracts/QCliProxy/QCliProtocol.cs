@@ -1,6 +1,6 @@
 namespace ChatOps.Contracts;
 
-/// <summary>The fixed parts of the Q CLI proxy protocol (DESIGN 4.3), shared by the bot (client) and the proxy (server):
+/// <summary>The fixed parts of the Q CLI proxy protocol (docs/CONTRACTS.md §3), shared by the bot (client) and the proxy (server):
 /// this folder is compiled into both, so neither can drift from the other.</summary>
 internal static class QCliProtocol
 {

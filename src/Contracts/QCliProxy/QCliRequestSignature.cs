@@ -4,7 +4,7 @@ using System.Text;
 
 namespace ChatOps.Contracts;
 
-/// <summary>DESIGN 4.6: <c>X-ChatOps-Signature: v2=hex(HMAC-SHA256(secret, METHOD "\n" PATH "\n" TIMESTAMP "\n" raw body))</c>,
+/// <summary>docs/CONTRACTS.md §3.2: <c>X-ChatOps-Signature: v2=hex(HMAC-SHA256(secret, METHOD "\n" PATH "\n" TIMESTAMP "\n" raw body))</c>,
 /// PATH the protocol path without query (<c>/v1/chat</c>, <c>/v1/proposals/{id}/execute</c>), timestamp in unix seconds
 /// within <see cref="QCliProtocol.SignatureWindow"/> of the proxy's clock. The older <c>v1=hex(HMAC(timestamp "." body))</c>
 /// binds neither method nor path; the proxy accepts it only while a rolling upgrade asks for it.</summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 
-// Client of the Q CLI proxy (DESIGN 4.3): signs each attempt, retries only failures to connect, and streams
+// Client of the Q CLI proxy (docs/CONTRACTS.md §3): signs each attempt, retries only failures to connect, and streams
 // the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.
 internal sealed class QCliProxyClient(
     HttpClient http,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.LarkBotAdapter.State;
 
-// State shared by every instance, in one DynamoDB table (DESIGN 4.2: pk/sk strings,
+// State shared by every instance, in one DynamoDB table (docs/CONTRACTS.md §6: pk/sk strings,
 // TTL attribute expiresAt in epoch seconds). Items: claim#key/claim,
 // thread#key/active, thread#key/context, job#key/segments (one
 // seg_<index> attribute per posted reply segment), job#key/lease (owner, state

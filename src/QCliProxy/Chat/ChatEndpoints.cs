@@ -5,7 +5,7 @@ namespace ChatOps.QCliProxy.Chat;
 
 public static class ChatEndpoints
 {
-    // POST /v1/chat (DESIGN 4.3), behind the signature gate: the handler gets the exact signed body.
+    // POST /v1/chat (docs/CONTRACTS.md §3.1), behind the signature gate: the handler gets the exact signed body.
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/" + QCliProtocol.ChatPath, (SignedRequest request, HttpContext context) =>
