@@ -1,5 +1,6 @@
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy;
 

@@ -13,7 +13,7 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         // Capabilities granted to the service (to start the CLI as its own user) must not pass on to the CLI.
-        Running.ProcessPrivileges.ClearAmbient();
+        Hosting.ProcessPrivileges.ClearAmbient();
         if (args is [Proposals.Tools.ProposalMcpServer.Command])
         {
             // Started by the CLI from its agent configuration: the proposal tools over stdio, no web host.

@@ -23,7 +23,10 @@ public sealed class AreaGraph
             var uses = _edges.TryGetValue(from, out var set) ? set : _edges[from] = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var name in NamesUsed(file))
             {
-                if (name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length..].Split('.')[0] is var to && to != from)
+                // A name written in full (ChatOps.QCliProxy.Running.X) or from the project's root (Running.X).
+                var full = name.StartsWith(prefix, StringComparison.Ordinal);
+                var parts = (full ? name[prefix.Length..] : name).Split('.');
+                if ((full || parts.Length > 1) && parts[0] is var to && to != from && Areas(project).Contains(to))
                 {
                     uses.Add(to);
                 }
@@ -32,6 +35,13 @@ public sealed class AreaGraph
     }
 
     public IReadOnlyDictionary<string, SortedSet<string>> Edges => _edges;
+
+    // The project's first-level folders.
+    private static HashSet<string> Areas(string project) =>
+        Directory.EnumerateDirectories(Path.Combine(SourceTree.RepositoryRoot, "src", project))
+            .Select(Path.GetFileName)
+            .Where(name => name is not (null or "bin" or "obj"))
+            .ToHashSet(StringComparer.Ordinal)!;
 
     public static bool IsComposition(string path) =>
         path.EndsWith("ServiceCollectionExtensions.cs", StringComparison.Ordinal)

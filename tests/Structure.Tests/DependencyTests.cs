@@ -25,8 +25,6 @@ public class DependencyTests
 
     private static readonly string[] KnownProxyCycles =
     [
-        "Aws → Running → Aws",
-        "Chat → Proposals → Chat",
     ];
 
     [Theory]

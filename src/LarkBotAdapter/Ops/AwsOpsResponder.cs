@@ -4,6 +4,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Ops;
@@ -13,7 +14,7 @@ namespace ChatOps.LarkBotAdapter.Ops;
 internal sealed class AwsOpsResponder(QCliProxyClient client, QCliProxyOptions options, ApprovalDesk approvals, ILogger<AwsOpsResponder> logger) : IResponder
 {
     // Thread attribute that remembers the last profile, so "why?" stays in the account "in prod" chose.
-    public const string ProfileAttribute = "ops.awsProfile";
+    public const string ProfileAttribute = ThreadAttributes.AwsProfile;
 
     public Intent Intent => Intent.AwsOps;
 

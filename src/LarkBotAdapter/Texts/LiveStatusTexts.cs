@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Texts;
 
@@ -53,7 +54,7 @@ internal static partial class LiveStatusTexts
 
     private static string? Profile(IntentResult intent, IDictionary<string, string> attributes) =>
         intent.AwsProfile is { Length: > 0 } profile ? profile
-        : attributes.TryGetValue(Ops.AwsOpsResponder.ProfileAttribute, out var remembered) && remembered.Length > 0 ? remembered
+        : attributes.TryGetValue(ThreadAttributes.AwsProfile, out var remembered) && remembered.Length > 0 ? remembered
         : null;
 
     [GeneratedRegex(@"^\d+\. ", RegexOptions.Multiline)]

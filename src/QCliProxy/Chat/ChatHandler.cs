@@ -3,6 +3,7 @@ using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
+using ChatOps.QCliProxy.Output;
 using ChatOps.QCliProxy.Prompting;
 using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;

@@ -1,5 +1,6 @@
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Output;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Chat;

@@ -90,7 +90,7 @@ public sealed class ProxyOptions : IHasSettingErrors
         MaxOutputBytes = reader.Integer("QCLI_MAX_OUTPUT_BYTES", 1024 * 1024, 1024, int.MaxValue);
         IdleLifetime = TimeSpan.FromDays(reader.Integer("QCLI_IDLE_DAYS", 7, 1, 3650));
         Sandbox = reader.Choice("QCLI_SANDBOX", SandboxMode.None);
-        BwrapPath = Sandbox == SandboxMode.Bwrap ? Running.Executables.Find("bwrap", configuration["PATH"]) : null;
+        BwrapPath = Sandbox == SandboxMode.Bwrap ? Hosting.Executables.Find("bwrap", configuration["PATH"]) : null;
         ProxyOptionsRules.Check(this);
     }
 

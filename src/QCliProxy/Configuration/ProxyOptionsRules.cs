@@ -95,7 +95,7 @@ internal static partial class ProxyOptionsRules
             return;
         }
 
-        var account = Running.UnixAccount.Find(o.RunAs);
+        var account = UnixAccount.Find(o.RunAs);
         if (account is null)
         {
             o.Errors.Add($"QCLI_RUN_AS names '{o.RunAs}', which is not an account in /etc/passwd (install.sh creates qcli-agent).");
@@ -108,7 +108,7 @@ internal static partial class ProxyOptionsRules
         {
             o.Errors.Add($"QCLI_RUN_AS is the proxy's own user '{account.Name}'; give the CLI an account of its own.");
         }
-        else if (Running.ProcessPrivileges.MissingForRunAs() is { Count: > 0 } missing)
+        else if (Hosting.ProcessPrivileges.MissingForRunAs() is { Count: > 0 } missing)
         {
             o.Errors.Add($"QCLI_RUN_AS needs {string.Join(", ", missing)} (AmbientCapabilities in qcli-proxy.service).");
         }

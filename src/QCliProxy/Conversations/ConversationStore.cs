@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Conversations;
 

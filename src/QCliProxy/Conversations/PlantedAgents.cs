@@ -1,3 +1,4 @@
+using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Running.Sandbox;
 

@@ -4,6 +4,7 @@ using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Output;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Health;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Running;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running.Sandbox;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Running;
 

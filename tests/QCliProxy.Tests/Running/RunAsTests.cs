@@ -1,3 +1,4 @@
+using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Tests.Hosting;
 using ChatOps.TestKit.QCli;

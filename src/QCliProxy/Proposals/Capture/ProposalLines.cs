@@ -1,5 +1,5 @@
 using ChatOps.Contracts;
-using ChatOps.QCliProxy.Chat;
+using ChatOps.QCliProxy.Output;
 
 namespace ChatOps.QCliProxy.Proposals.Capture;
 

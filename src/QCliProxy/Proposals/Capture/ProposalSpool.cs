@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
-using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Proposals.Rules;
 using ChatOps.QCliProxy.Proposals.Store;
-using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running.Sandbox;
+using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Proposals.Capture;
 

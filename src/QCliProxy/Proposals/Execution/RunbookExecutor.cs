@@ -3,9 +3,10 @@ using System.Diagnostics;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
-using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Proposals.Rules;
+using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Proposals.Execution;
 

@@ -1,13 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
-using ModelContextProtocol;
+using ChatOps.QCliProxy.Security;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol;
 
 namespace ChatOps.QCliProxy.Proposals.Execution;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 

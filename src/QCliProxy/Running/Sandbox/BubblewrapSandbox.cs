@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Hosting;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Running.Sandbox;
 

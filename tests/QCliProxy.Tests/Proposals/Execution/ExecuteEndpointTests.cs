@@ -218,7 +218,7 @@ public sealed class ExecuteEndpointTests
     [ChatOps.QCliProxy.Tests.Hosting.RootFact]
     public async Task WithRunAsTheRunbookRunsAsTheCliAccount()
     {
-        var nobody = ChatOps.QCliProxy.Running.UnixAccount.Find("nobody")!;
+        var nobody = ChatOps.QCliProxy.Configuration.UnixAccount.Find("nobody")!;
         await using var proxy = await ProposalProxy.StartAsync(s => s["QCLI_RUN_AS"] = "nobody");
         var fields = new[] { new QCliProposalField("runbook", "restart-api"), new QCliProposalField("action", "restart") };
         var proposal = new QCliProposal("P-RUNASRUNAS1", QCliProposalKinds.RunbookAction, "Run runbook restart-api restart", fields, "uat", "lark:c",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOps.Contracts;
+using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Proposals.Store;
 using ChatOps.QCliProxy.Running;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
-using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Running.Sandbox;
+using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Tests.Running.Sandbox;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace ChatOps.QCliProxy.Running;
+namespace ChatOps.QCliProxy.Hosting;
 
 // What the proxy needs to start the CLI as another user (CAP_SETUID, CAP_SETGID, and CAP_KILL to stop it), read from
 // /proc/self/status; and the ambient capabilities that must not reach the CLI.

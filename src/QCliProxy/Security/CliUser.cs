@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ChatOps.QCliProxy.Configuration;
 
-namespace ChatOps.QCliProxy.Running;
+namespace ChatOps.QCliProxy.Security;
 
 // Who the CLI runs as. With QCLI_RUN_AS it is its own account, with its own home: the proxy's environment
 // (/proc/<pid>/environ), its secret and its files are another user's and unreadable to it. The folders the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ChatOps.QCliProxy.Running;
+namespace ChatOps.QCliProxy.Configuration;
 
 // A local account from /etc/passwd: the CLI's own user when QCLI_RUN_AS is set.
 public sealed record UnixAccount(string Name, uint UserId, uint GroupId, string Home)

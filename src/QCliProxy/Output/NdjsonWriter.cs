@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.Contracts;
 
-namespace ChatOps.QCliProxy.Chat;
+namespace ChatOps.QCliProxy.Output;
 
 // Writes one JSON object per line to the response and flushes it, so every line leaves at once.
 internal sealed class NdjsonWriter(PipeWriter output) : IDisposable

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Running;
+namespace ChatOps.QCliProxy.Hosting;
 
 // Finds a command the way execvp would: a path as given, or the first executable of that name on PATH.
 internal static class Executables
