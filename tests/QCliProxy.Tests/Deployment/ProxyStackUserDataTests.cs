@@ -70,6 +70,7 @@ public sealed partial class ProxyStackUserDataTests
         Assert.Equal(["ExecStartPre=+/usr/local/sbin/qcli-fetch-secrets", "/etc/qcli-proxy/secrets.conf"], fetch[..2]);
         Assert.Equal("EnvironmentFile=-" + fetch[2], Assert.Single(dropIn, l => l.StartsWith("EnvironmentFile=", StringComparison.Ordinal)));
         Assert.StartsWith("/run/", fetch[2], StringComparison.Ordinal);
+        Assert.Contains("StateDirectory=", dropIn);
         Assert.Contains("install -m 0755 \"$bundle/kit/fleet/fetch-secrets.sh\" /usr/local/sbin/qcli-fetch-secrets", userData, StringComparison.Ordinal);
         Assert.Contains("\"$bundle/kit/fleet/qcli-proxy-fleet.conf\" /etc/systemd/system/qcli-proxy.service.d/", userData, StringComparison.Ordinal);
     }
