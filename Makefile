@@ -6,3 +6,16 @@ PROJECT := src/LarkBotAdapter/LarkBotAdapter.csproj
 .PHONY: build-BotFunction
 build-BotFunction:
 	dotnet publish $(PROJECT) -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true --nologo -o $(ARTIFACTS_DIR)
+
+# The proxy fleet's bundle (deploy/qcli-proxy/template.yaml, BundleS3Uri): `make package-proxy` builds the tarball in
+# artifacts/proxy-bundle; `make publish-proxy BUCKET=my-bucket [PREFIX=qcli-proxy] [CLI_FROM=/root/.local/bin]` also
+# uploads it and prints the BundleS3Uri to deploy with.
+PROXY_BUNDLE_ARGS = $(if $(CLI_FROM),--cli-from $(CLI_FROM)) $(if $(VERSION),--version $(VERSION))
+
+.PHONY: package-proxy publish-proxy
+package-proxy:
+	scripts/publish-proxy.sh $(PROXY_BUNDLE_ARGS)
+
+publish-proxy:
+	@test -n "$(BUCKET)" || { echo "make publish-proxy: set BUCKET=<S3 bucket for the bundle>" >&2; exit 2; }
+	scripts/publish-proxy.sh --bucket $(BUCKET) $(if $(PREFIX),--prefix $(PREFIX)) $(PROXY_BUNDLE_ARGS)
