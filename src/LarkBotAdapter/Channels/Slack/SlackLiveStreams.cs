@@ -12,11 +12,11 @@ public sealed class SlackLiveStreams(SlackWebApiClient client, SlackStreamLimits
 {
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly ConcurrentDictionary<string, string> _unavailable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _statusOff = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _statusFailureLogged = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SlotPacer> _appendPacers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SlotPacer> _updatePacers = new(StringComparer.Ordinal);
+    private readonly PerApp<SlotPacer> _appendPacers = new(() => new SlotPacer(limits.AppendSpacing, time));
+    private readonly PerApp<SlotPacer> _updatePacers = new(() => new SlotPacer(limits.UpdateSpacing, time));
+    private readonly LiveAvailability _availability = new();
 
     internal SlackWebApiClient Client => client;
 
@@ -24,55 +24,42 @@ public sealed class SlackLiveStreams(SlackWebApiClient client, SlackStreamLimits
 
     internal ILogger Logger => logger;
 
-    public bool IsUnavailable(string teamId) => _unavailable.ContainsKey(teamId);
+    public bool IsUnavailable(string teamId) => _availability.IsOff(teamId);
 
-    internal SlotPacer AppendPacer(string teamId) => _appendPacers.GetOrAdd(teamId, _ => new SlotPacer(limits.AppendSpacing, time));
+    internal SlotPacer AppendPacer(string teamId) => _appendPacers.For(teamId);
 
-    internal SlotPacer UpdatePacer(string teamId) => _updatePacers.GetOrAdd(teamId, _ => new SlotPacer(limits.UpdateSpacing, time));
+    internal SlotPacer UpdatePacer(string teamId) => _updatePacers.For(teamId);
 
     // Slack's answers that mean the workspace or token cannot stream at all (rather than this one answer).
     internal static bool CannotStream(SlackApiException ex) =>
         ex.Error is "unknown_method" or "method_not_supported" or "not_allowed_token_type" or "missing_scope" or "not_allowed"
             or "feature_not_enabled" or "no_permission" or "method_deprecated" or "access_denied";
 
-    public async Task<ILiveReply?> StartAsync(ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken)
+    public async Task<ILiveReply?> StartAsync(ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken) =>
+        IsUnavailable(turn.AppId)
+            ? null
+            : await new LiveReply<SlackStreamPart>(new SlackLiveReply(this, turn, ledger), ledger).StartAsync(first, cancellationToken);
+
+    // Whether turn's answer goes out as segments after ex, which came before anything was shown (false: it fails).
+    internal bool FallBack(ChatTurn turn, Exception ex)
     {
-        if (IsUnavailable(turn.AppId))
+        switch (ex)
         {
-            return null;
-        }
-        var reply = new SlackLiveReply(this, turn, ledger);
-        try
-        {
-            await reply.OpenAsync(first, cancellationToken);
-            return reply;
-        }
-        catch (SlackApiException ex) when (!reply.Shown && ex.IsCannotPostHere && turn.ResponseUrl is not null)
-        {
-            // A slash command where the bot cannot post: the segments go to its response_url.
-            return null;
-        }
-        catch (SlackApiException ex) when (!reply.Shown && ex.IsTargetGone)
-        {
-            throw new ReplyFailedException(ex.Message, targetGone: true, transient: false, ex);
-        }
-        catch (SlackApiException ex) when (!reply.Shown && CannotStream(ex))
-        {
-            if (_unavailable.TryAdd(turn.AppId, ex.Error))
-            {
-                Log.StreamsUnavailable(logger, turn.AppId, ex.Error);
-            }
-            return null;
-        }
-        catch (Exception ex) when (!reply.Shown && ex is SlackApiException or HttpRequestException)
-        {
-            // Slack is struggling or refused this one answer: it goes out as segments, the next one streams again.
-            Log.StreamNotStarted(logger, turn.ClaimKey, ex);
-            return null;
-        }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
-        {
-            throw SlackLiveReply.Failed(ex);
+            case SlackApiException { IsCannotPostHere: true } when turn.ResponseUrl is not null:
+                // A slash command where the bot cannot post: the segments go to its response_url.
+                return true;
+            case SlackApiException { IsTargetGone: true }:
+                return false;
+            case SlackApiException refused when CannotStream(refused):
+                if (_availability.TurnOff(turn.AppId))
+                {
+                    Log.StreamsUnavailable(logger, turn.AppId, refused.Error);
+                }
+                return true;
+            default:
+                // Slack is struggling or refused this one answer: it goes out as segments, the next one streams again.
+                Log.StreamNotStarted(logger, turn.ClaimKey, ex);
+                return true;
         }
     }
 
