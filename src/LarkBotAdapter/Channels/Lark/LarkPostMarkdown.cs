@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ChatOps.LarkBotAdapter.Replies;
 
@@ -8,53 +7,29 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 // ATX headings → bold lines; GFM tables → fenced code blocks (columns stay aligned, nothing is lost);
 // images → links; thematic breaks → Lark's  ---  rule; ~~~ fences → ```; list items
 // indented by 2 or 3 spaces per level → 4 (Lark nests lists by 4 spaces).
-internal static partial class LarkPostMarkdown
+internal sealed partial class LarkPostMarkdown : IMarkdownDialect
 {
-    public static string Convert(string markdown)
+    private static readonly LarkPostMarkdown Dialect = new();
+
+    private LarkPostMarkdown()
     {
-        var lines = markdown.Split('\n');
-        var listUnit = MarkdownSyntax.ListIndentUnit(lines);
-        var output = new StringBuilder(markdown.Length + 64);
-        CodeFence? fence = null;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (fence is not null)
-            {
-                var closes = fence.IsClosedBy(line);
-                MarkdownSyntax.AppendLine(output, closes && fence.Marker == '~' ? "```" : line);
-                fence = closes ? null : fence;
-            }
-            else if (CodeFence.TryParseOpener(line) is { } opener)
-            {
-                fence = opener;
-                MarkdownSyntax.AppendLine(output, opener.Marker == '~' ? "```" + opener.Opener.TrimStart('~') : line);
-            }
-            else if (i + 1 < lines.Length && line.Contains('|') && MarkdownSyntax.TableDelimiterRow().IsMatch(lines[i + 1]))
-            {
-                MarkdownSyntax.AppendLine(output, "```");
-                for (; i < lines.Length && lines[i].Contains('|') && !string.IsNullOrWhiteSpace(lines[i]); i++)
-                {
-                    MarkdownSyntax.AppendLine(output, lines[i].Trim());
-                }
-
-                i--;
-                MarkdownSyntax.AppendLine(output, "```");
-            }
-            else
-            {
-                MarkdownSyntax.AppendLine(output, ConvertLine(line, listUnit));
-            }
-        }
-
-        return output.ToString();
     }
 
-    private static string ConvertLine(string line, int listUnit)
+    public static string Convert(string markdown) => MarkdownWalk.Render(markdown, Dialect);
+
+    public string FenceOpener(CodeFence opener, string line) => opener.Marker == '~' ? "```" + opener.Opener.TrimStart('~') : line;
+
+    public string CodeLine(string line) => line;
+
+    // A fence the text left open stays so.
+    public string? FenceCloser(CodeFence fence, string? line) => line is null ? null : fence.Marker == '~' ? "```" : line;
+
+    public string TableRow(string row) => row;
+
+    public string Line(string line, int listUnit)
     {
-        if (MarkdownSyntax.AtxHeading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.HeadingTitle(line) is { } title)
         {
-            var title = heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim();
             return title.Length == 0 ? string.Empty : "**" + title + "**";
         }
 

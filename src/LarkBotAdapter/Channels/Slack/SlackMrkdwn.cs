@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Replies;
@@ -14,61 +13,40 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // Inline (see SlackMrkdwnInline): bold, italic, strikethrough, links and images as
 // <url|text>, inline code kept; & < > escaped everywhere, code included, as Slack
 // requires. ANSI colour codes and control characters are removed.
-public static partial class SlackMrkdwn
+public sealed partial class SlackMrkdwn : IMarkdownDialect
 {
     // Slack truncates message text beyond this many characters.
     public const int MaxTextChars = 40_000;
 
+    private static readonly SlackMrkdwn Dialect = new();
+
+    private SlackMrkdwn()
+    {
+    }
+
     public static string Convert(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var lines = LarkPostText.Sanitize(markdown).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var unit = MarkdownSyntax.ListIndentUnit(lines);
-        var output = new StringBuilder(markdown.Length + 64);
-        CodeFence? fence = null;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (fence is not null)
-            {
-                var closes = fence.IsClosedBy(line);
-                MarkdownSyntax.AppendLine(output, closes ? "```" : SlackText.Escape(line));
-                fence = closes ? null : fence;
-            }
-            else if (CodeFence.TryParseOpener(line) is { } opener)
-            {
-                fence = opener;
-                MarkdownSyntax.AppendLine(output, "```");
-            }
-            else if (i + 1 < lines.Length && line.Contains('|') && MarkdownSyntax.TableDelimiterRow().IsMatch(lines[i + 1]))
-            {
-                MarkdownSyntax.AppendLine(output, "```");
-                for (; i < lines.Length && lines[i].Contains('|') && !string.IsNullOrWhiteSpace(lines[i]); i++)
-                {
-                    MarkdownSyntax.AppendLine(output, SlackText.Escape(lines[i].Trim()));
-                }
-                i--;
-                MarkdownSyntax.AppendLine(output, "```");
-            }
-            else
-            {
-                MarkdownSyntax.AppendLine(output, ConvertLine(line, unit));
-            }
-        }
-        if (fence is not null)
-        {
-            MarkdownSyntax.AppendLine(output, "```");
-        }
-        var text = output.ToString().Trim('\n');
+        var text = MarkdownWalk.Render(LarkPostText.Sanitize(markdown).Replace("\r\n", "\n", StringComparison.Ordinal), Dialect).Trim('\n');
         return text.Length <= MaxTextChars ? text : text[..(MaxTextChars - 1)] + "…";
     }
 
+    // The info string is dropped (Slack would show it as code); a fence left open is closed.
+    string IMarkdownDialect.FenceOpener(CodeFence opener, string line) => "```";
+
+    string IMarkdownDialect.CodeLine(string line) => SlackText.Escape(line);
+
+    string? IMarkdownDialect.FenceCloser(CodeFence fence, string? line) => "```";
+
+    string IMarkdownDialect.TableRow(string row) => SlackText.Escape(row);
+
+    string IMarkdownDialect.Line(string line, int listUnit) => ConvertLine(line, listUnit);
+
     private static string ConvertLine(string line, int unit)
     {
-        if (MarkdownSyntax.AtxHeading().Match(line) is { Success: true } heading)
+        if (MarkdownSyntax.HeadingTitle(line) is { } heading)
         {
-            var title = heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim();
-            return title.Length == 0 ? string.Empty : SlackMrkdwnInline.Bold(SlackMrkdwnInline.Convert(title));
+            return heading.Length == 0 ? string.Empty : SlackMrkdwnInline.Bold(SlackMrkdwnInline.Convert(heading));
         }
         if (MarkdownSyntax.ThematicBreak().IsMatch(line))
         {
