@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.Bench;
-using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.TestKit.Bedrock;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;

@@ -26,6 +26,12 @@ internal static partial class MarkdownSyntax
         return unit;
     }
 
+    // The title of an ATX heading line with its bold markers removed (empty for a bare #), or null for any other line.
+    public static string? HeadingTitle(string line) =>
+        AtxHeading().Match(line) is { Success: true } heading
+            ? heading.Groups["title"].Value.Replace("**", string.Empty, StringComparison.Ordinal).Trim()
+            : null;
+
     // Appends a line, separating it from what is already there by one line break.
     public static void AppendLine(StringBuilder output, string line)
     {

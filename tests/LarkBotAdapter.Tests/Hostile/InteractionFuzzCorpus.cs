@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;

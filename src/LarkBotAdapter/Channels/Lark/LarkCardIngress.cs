@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Ingress;
@@ -68,7 +69,7 @@ public sealed class LarkCardIngress(LarkIngress ingress, FeedbackRecorder feedba
         };
         var toast = LarkToast.Of(type, language => approvals.Describe(decision, language));
         var card = decision.Record is { } record && decision.Outcome is not DecisionOutcome.NotAllowed
-            ? LarkCardUpdate.Raw(Cards.LarkApprovalCard.Json(approvals.ViewOf(record)))
+            ? LarkCardUpdate.Raw(LarkApprovalCard.Json(approvals.ViewOf(record)))
             : null;
         return TypedResults.Json(new LarkCardCallbackReply(toast, card), LarkCallbackJsonContext.Default.LarkCardCallbackReply);
     }

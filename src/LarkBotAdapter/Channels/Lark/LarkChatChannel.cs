@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOps.LarkBotAdapter.Approvals;
-using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Live;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 

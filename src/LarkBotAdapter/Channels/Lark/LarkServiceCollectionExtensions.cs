@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Aws;
-using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Live;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;

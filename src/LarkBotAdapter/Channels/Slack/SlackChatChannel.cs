@@ -1,3 +1,5 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Live;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Replies;
 

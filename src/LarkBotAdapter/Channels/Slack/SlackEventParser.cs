@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 

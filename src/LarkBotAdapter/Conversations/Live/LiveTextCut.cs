@@ -49,9 +49,13 @@ public sealed record LiveTextCut(int Cut, string Reopen, string Close)
         {
             cut--;
         }
-        var open = OpenFence(text[..cut]);
-        return open is null ? new LiveTextCut(cut, "", "") : new LiveTextCut(cut, open.Opener + "\n", (text[cut - 1] == '\n' ? "" : "\n") + open.Closer);
+        return AtEnd(text[..cut]);
     }
+
+    // A cut at the end of text (a message that must end there), closing a code fence left open in it.
+    public static LiveTextCut AtEnd(string text) => OpenFence(text) is { } open
+        ? new LiveTextCut(text.Length, open.Opener + "\n", (text.Length > 0 && text[^1] == '\n' ? "" : "\n") + open.Closer)
+        : new LiveTextCut(text.Length, "", "");
 
     // The code fence still open at the end of text, or null.
     internal static CodeFence? OpenFence(string text)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Lark;
-using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;

@@ -1,6 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Lark;
-using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;

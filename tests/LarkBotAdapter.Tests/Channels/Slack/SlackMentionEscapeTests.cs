@@ -1,5 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Slack;

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 

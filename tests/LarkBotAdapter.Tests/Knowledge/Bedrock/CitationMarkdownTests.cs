@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.TestKit.Bedrock;
 using static ChatOps.TestKit.Bedrock.FakeKnowledgeAnswer;
