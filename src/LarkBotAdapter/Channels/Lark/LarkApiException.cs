@@ -1,3 +1,5 @@
+using ChatOps.LarkBotAdapter.Conversations;
+
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
 // The Lark Open API refused a call. Exception.Message holds Lark's code and msg, never tokens.
@@ -19,4 +21,12 @@ public sealed class LarkApiException(int code, string larkMessage, int httpStatu
 
     // Worth retrying later (rate limits, server errors).
     public bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
+
+    // The one place a failed Lark call (a LarkApiException, or Lark not reached: HttpRequestException) becomes the
+    // ReplyFailedException the worker reads.
+    public static ReplyFailedException ReplyFailure(Exception ex) => ex switch
+    {
+        LarkApiException api => new ReplyFailedException(api.Message, targetGone: api.IsMessageRecalled, transient: api.IsTransient, api),
+        _ => new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
+    };
 }

@@ -1,28 +1,18 @@
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
-using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-// POST /lark/cards: clicks on the bot's cards (card.action.trigger), verified exactly like events (token,
+// POST /lark/cards: clicks on the bot's cards (card.action.trigger), behind RequireLarkSignature like events (token,
 // signature, decryption, age). Lark wants an answer within 3 s, so a click does one short state write and answers
 // with a toast. Today's buttons: 👍/👎 under finished answers.
-public sealed class LarkCardIngress(LarkIngress ingress, FeedbackRecorder feedback, ApprovalDesk approvals, ILogger<LarkCardIngress> logger)
+public sealed class LarkCardIngress(FeedbackRecorder feedback, ApprovalDesk approvals, ILogger<LarkCardIngress> logger)
 {
-    public async Task<Results<JsonHttpResult<LarkCardCallbackReply>, JsonHttpResult<ChallengeResponse>, JsonHttpResult<ErrorResponse>>> HandleAsync(
-        byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<JsonHttpResult<LarkCardCallbackReply>> HandleAsync(LarkVerified verified, CancellationToken cancellationToken)
     {
-        var verified = await ingress.VerifyAsync(body, headers, cancellationToken);
-        switch (verified.Reply?.Result)
-        {
-            case JsonHttpResult<ChallengeResponse> challenge:
-                return challenge;
-            case JsonHttpResult<ErrorResponse> error:
-                return error;
-        }
         if (verified.Inbound is not LarkInbound.CardAction click)
         {
             // Another event sent to the callback URL: taken and ignored, so Lark does not redeliver it for hours.

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
 // Learns every app's open_id in the background at start-up (failures only delay it to the first job).
-internal sealed class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, ILogger<LarkIdentityWarmup> logger) : BackgroundService
+internal sealed class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity identity, LarkOpenApiClient client, ILogger<LarkIdentityWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -9,7 +9,7 @@ internal sealed class LarkIdentityWarmup(LarkOptions options, LarkBotIdentity id
         {
             try
             {
-                await identity.GetAsync(app, stoppingToken);
+                await identity.GetAsync(app, client, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

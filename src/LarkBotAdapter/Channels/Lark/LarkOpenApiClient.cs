@@ -138,7 +138,7 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var token = await tokens.GetAsync(app, cancellationToken);
+            var token = await tokens.GetAsync(app, FetchTenantTokenAsync, cancellationToken);
             using var request = build(token);
             using var response = await http.SendAsync(request, cancellationToken);
             var parsed = await ReadAsync(response, type, cancellationToken);

@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,8 @@ public static class LarkServiceCollectionExtensions
         services.AddSingleton<LarkBotIdentity>();
         services.TryAddSingleton(new LarkCardLimits());
         services.AddSingleton<LarkLiveCards>();
+        services.AddTransient<LarkVerifier>();
+        services.TryAddTransient<AddressPolicy>();
         services.AddTransient<LarkIngress>();
         services.AddTransient<LarkCardIngress>();
         services.AddTransient<IChatChannel, LarkChatChannel>();

@@ -4,15 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
-// Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app. An app
-// secret Lark refuses makes it re-read the platform secret (it may have been rotated) and try once more.
-public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<LarkOptions> options, SecretRefresher secrets, TimeProvider time)
+// Caches each app's tenant_access_token until shortly before it expires; one fetch at a time per app, through the
+// caller's fetch (LarkOpenApiClient's token call). An app secret Lark refuses makes it re-read the platform secret
+// (it may have been rotated) and try once more.
+public sealed class LarkTokenCache(IOptionsMonitor<LarkOptions> options, SecretRefresher secrets, TimeProvider time)
 {
-
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public async Task<string> GetAsync(LarkApp app, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(LarkApp app, Func<LarkApp, CancellationToken, Task<(string Token, TimeSpan Lifetime)>> fetch, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd(app.AppId, _ => new Entry());
         if (entry.Current is { } cached && time.GetUtcNow() < cached.RefreshAt)
@@ -26,9 +26,7 @@ public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<La
             {
                 return fresh.Token;
             }
-            // Resolved lazily: the typed client depends on this cache.
-            var client = services.GetRequiredService<LarkOpenApiClient>();
-            var (token, lifetime) = await FetchAsync(client, app, cancellationToken);
+            var (token, lifetime) = await FetchAsync(fetch, app, cancellationToken);
             var margin = lifetime > RefreshMargin * 2 ? RefreshMargin : lifetime / 2;
             entry.Current = new CachedToken(token, time.GetUtcNow() + lifetime - margin);
             return token;
@@ -39,18 +37,19 @@ public sealed class LarkTokenCache(IServiceProvider services, IOptionsMonitor<La
         }
     }
 
-    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(LarkOpenApiClient client, LarkApp app, CancellationToken cancellationToken)
+    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(
+        Func<LarkApp, CancellationToken, Task<(string Token, TimeSpan Lifetime)>> fetch, LarkApp app, CancellationToken cancellationToken)
     {
         try
         {
-            return await client.FetchTenantTokenAsync(app, cancellationToken);
+            return await fetch(app, cancellationToken);
         }
         catch (LarkApiException ex) when (ex.IsAppSecretRejected && secrets.IsEnabled)
         {
             if (await secrets.TryRefreshAsync($"Lark refused LARK_APP_SECRET of {app.AppId}", SecretRefresher.WorkerWait, cancellationToken)
                 && options.CurrentValue.Find(app.AppId) is { } current && current.AppSecret != app.AppSecret)
             {
-                return await client.FetchTenantTokenAsync(current, cancellationToken);
+                return await fetch(current, cancellationToken);
             }
             throw;
         }

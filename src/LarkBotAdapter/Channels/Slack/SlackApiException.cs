@@ -1,3 +1,5 @@
+using ChatOps.LarkBotAdapter.Conversations;
+
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Slack refused a call: {"ok": false, "error": code}, an HTTP error, or rate limits that did not clear.
@@ -21,4 +23,12 @@ public sealed class SlackApiException(string method, string error, int httpStatu
     // Worth retrying later (rate limits, Slack-side errors).
     public bool IsTransient =>
         HttpStatus is 429 or >= 500 || Error is "ratelimited" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
+
+    // The one place a failed Slack call (a SlackApiException, or Slack not reached: HttpRequestException) becomes the
+    // ReplyFailedException the worker reads.
+    public static ReplyFailedException ReplyFailure(Exception ex) => ex switch
+    {
+        SlackApiException api => new ReplyFailedException(api.Message, targetGone: api.IsTargetGone || api.HttpStatus is 404 or 410, api.IsTransient, api),
+        _ => new ReplyFailedException($"Slack could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
+    };
 }

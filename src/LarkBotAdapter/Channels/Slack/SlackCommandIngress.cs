@@ -1,32 +1,20 @@
 using System.Text;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
-using ChatOps.LarkBotAdapter.Secrets;
 using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
-// The fast path of POST /slack/commands: verify ▸ parse the form ▸ claim ▸ hand off ▸ an ephemeral
+// The fast path of POST /slack/commands, behind RequireSlackSignature: parse the form ▸ claim ▸ hand off ▸ an ephemeral
 // "working on it" (Slack wants an answer within 3 s), or an error status with {"error":…}. The worker posts the question as the thread's parent and answers
 // in that thread (SlackChatChannel.PrepareAsync). Slack does not redeliver commands, so every outcome
 // is a 200 the asker can read.
-internal sealed class SlackCommandIngress(
-    IOptionsMonitor<SlackOptions> options,
-    SecretRefresher secrets,
-    SlackResponseUrlPolicy responseUrls,
-    TurnAdmission admission,
-    TimeProvider time,
-    ILogger<SlackCommandIngress> logger)
+internal sealed class SlackCommandIngress(SlackResponseUrlPolicy responseUrls, TurnAdmission admission)
 {
-    public async Task<Results<JsonHttpResult<SlackCommandMessage>, JsonHttpResult<ErrorResponse>>> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<SlackCommandMessage>, JsonHttpResult<ErrorResponse>>> HandleAsync(byte[] body, CancellationToken cancellationToken)
     {
-        if (!await SlackIngress.VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
-        {
-            return PlatformReplies.Error(StatusCodes.Status401Unauthorized, "unauthorized");
-        }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (form.Values.Any(value => value.Count > 1))
         {

@@ -21,6 +21,13 @@ public static class SlackEventParser
         {
             return new SlackInbound.Malformed($"not a Slack event: {ex.Message}");
         }
+        return Unwrap(envelope) is { } other ? other : Message(envelope!, envelope!.Event!, knownBotUserId);
+    }
+
+    // What the envelope is when it is not a plain user message to read (a challenge, something to ignore, or malformed);
+    // null for a message.
+    private static SlackInbound? Unwrap(SlackEnvelope? envelope)
+    {
         switch (envelope?.Type)
         {
             case "url_verification":
@@ -47,10 +54,13 @@ public static class SlackEventParser
         {
             return new SlackInbound.Ignored("not a plain user message");
         }
-        if (string.IsNullOrEmpty(e.Channel) || string.IsNullOrEmpty(e.Ts))
-        {
-            return new SlackInbound.Malformed("message event without channel or ts");
-        }
+        return string.IsNullOrEmpty(e.Channel) || string.IsNullOrEmpty(e.Ts)
+            ? new SlackInbound.Malformed("message event without channel or ts")
+            : null;
+    }
+
+    private static SlackInbound.Message Message(SlackEnvelope envelope, SlackEventBody e, string? knownBotUserId)
+    {
         var botUserId = envelope.Authorizations?.FirstOrDefault(a => a.IsBot)?.UserId ?? knownBotUserId;
         var raw = e.Text ?? string.Empty;
         var text = SlackText.ToPlainText(raw, botUserId);
@@ -62,13 +72,13 @@ public static class SlackEventParser
         var rootId = e.ThreadTs is { Length: > 0 } threadTs && threadTs != e.Ts ? threadTs : null;
         var turn = new ChatTurn(
             Platforms.Slack,
-            envelope.TeamId,
-            e.Channel,
+            envelope.TeamId!,
+            e.Channel!,
             e.ChannelType == "im" ? ChatTypes.Direct : ChatTypes.Group,
-            e.Ts,
+            e.Ts!,
             rootId,
             rootId,
-            e.User,
+            e.User!,
             "text",
             text,
             SlackText.MentionedUserIds(raw));

@@ -1,7 +1,7 @@
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Learns the bot's user id in the background at start-up (a failure only delays it to the first need).
-internal sealed class SlackIdentityWarmup(SlackOptions options, SlackBotIdentity identity, ILogger<SlackIdentityWarmup> logger)
+internal sealed class SlackIdentityWarmup(SlackOptions options, SlackBotIdentity identity, SlackWebApiClient client, ILogger<SlackIdentityWarmup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -12,7 +12,7 @@ internal sealed class SlackIdentityWarmup(SlackOptions options, SlackBotIdentity
         }
         try
         {
-            await identity.GetAsync(stoppingToken);
+            await identity.GetAsync(client, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -3,31 +3,19 @@ using System.Text.Json;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Ingress;
-using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // POST /slack/interactions: the app's Interactivity Request URL. Slack posts a form with one field, payload (JSON),
-// signed like events; it wants a 200 within 3 s. block_actions clicks on the bot's feedback buttons are recorded,
+// behind RequireSlackSignature like events; it wants a 200 within 3 s. block_actions clicks on the bot's feedback buttons are recorded,
 // clicks on approval cards go to the approval desk (SlackApprovalClicks); every other well-formed interaction is
 // acknowledged and ignored.
-internal sealed class SlackInteractionIngress(
-    IOptionsMonitor<SlackOptions> options,
-    SecretRefresher secrets,
-    FeedbackRecorder feedback,
-    SlackApprovalClicks approvals,
-    TimeProvider time,
-    ILogger<SlackInteractionIngress> logger)
+internal sealed class SlackInteractionIngress(FeedbackRecorder feedback, SlackApprovalClicks approvals, ILogger<SlackInteractionIngress> logger)
 {
-    public async Task<Results<Ok, JsonHttpResult<ErrorResponse>>> HandleAsync(byte[] body, IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<Results<Ok, JsonHttpResult<ErrorResponse>>> HandleAsync(byte[] body, CancellationToken cancellationToken)
     {
-        if (!await SlackIngress.VerifiedAsync(options, secrets, body, headers, time, logger, cancellationToken))
-        {
-            return PlatformReplies.Error(StatusCodes.Status401Unauthorized, "unauthorized");
-        }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (!form.TryGetValue("payload", out var payload) || payload.Count != 1 || string.IsNullOrEmpty(payload[0]))
         {

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackPacer>();
         services.TryAddSingleton(new SlackStreamLimits());
         services.AddSingleton<SlackLiveStreams>();
+        services.TryAddTransient<AddressPolicy>();
         services.AddTransient<SlackIngress>();
         services.AddTransient<SlackCommandIngress>();
         services.AddTransient<SlackInteractionIngress>();
