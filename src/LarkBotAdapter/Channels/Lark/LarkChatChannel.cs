@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;

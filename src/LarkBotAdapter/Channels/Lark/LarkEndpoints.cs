@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Ingress;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;

@@ -1,11 +1,13 @@
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
+using ChatOps.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Ingress;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;

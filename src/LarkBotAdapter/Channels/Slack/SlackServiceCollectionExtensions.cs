@@ -1,9 +1,11 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
+using ChatOps.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
