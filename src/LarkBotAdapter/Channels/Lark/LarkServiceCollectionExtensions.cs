@@ -5,9 +5,7 @@ using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
-using ChatOps.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
@@ -15,11 +13,7 @@ public static class LarkServiceCollectionExtensions
 {
     public static IServiceCollection AddLark(this IServiceCollection services)
     {
-        services.AddOptions<LarkOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
-        // Rebuilt when the platform secret is re-read (rotation), so each use sees the current secrets.
-        services.AddSingleton<IOptionsChangeTokenSource<LarkOptions>>(sp => new ConfigurationChangeTokenSource<LarkOptions>(sp.GetRequiredService<IConfiguration>()));
-        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<LarkOptions>>().CurrentValue);
-        services.AddSecretRefresher();
+        services.AddRotatingOptions<LarkOptions>((o, c) => o.Load(c));
         services.AddSingleton<LarkTokenCache>();
         services.AddSingleton<LarkBotIdentity>();
         services.TryAddSingleton(new LarkCardLimits());

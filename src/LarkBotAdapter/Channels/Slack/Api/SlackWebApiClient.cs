@@ -51,23 +51,28 @@ public sealed partial class SlackWebApiClient(
     // SlackResponseUrlPolicy is refused unsent (a job may arrive by another way than the ingress).
     public async Task PostToResponseUrlAsync(Uri responseUrl, string text, CancellationToken cancellationToken)
     {
+        using var response = await SendToResponseUrlAsync(responseUrl, new SlackCommandMessage("in_channel", text), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await ReadAsync(response, SlackJsonContext.Default.SlackPostMessageResponse, cancellationToken);
+            throw new SlackApiException("response_url", error?.Error ?? $"http_{(int)response.StatusCode}", (int)response.StatusCode);
+        }
+    }
+
+    // No token: the URL is the credential. A URL off SlackResponseUrlPolicy is refused unsent.
+    private async Task<HttpResponseMessage> SendToResponseUrlAsync(Uri responseUrl, SlackCommandMessage message, CancellationToken cancellationToken)
+    {
         if (!responseUrls.Allows(responseUrl.OriginalString))
         {
             throw new SlackApiException("response_url", "response_url_not_allowed", 400);
         }
-        var message = new SlackCommandMessage("in_channel", text);
-        using var response = await SendAsync(
+        return await SendAsync(
             "response_url",
             () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
             {
                 Content = JsonContent.Create(message, SlackJsonContext.Default.SlackCommandMessage, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }),
             },
             cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var error = await ReadAsync(response, SlackJsonContext.Default.SlackPostMessageResponse, cancellationToken);
-            throw new SlackApiException("response_url", error?.Error ?? $"http_{(int)response.StatusCode}", (int)response.StatusCode);
-        }
     }
 
     // A refused token is retried once when a re-read of the platform secret changed it: Slack posted nothing then.
