@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
+
 namespace ChatOps.LarkBotAdapter.Ingress;
 
 // The opening every platform endpoint shares: 404 naming the settings when the platform is not configured
-// here, 413 when the body is over RequestBody.MaxBytes; only then the handler runs.
+// here, 413 when the body is over RequestBody.MaxBytes; only then the platform's signature filter
+// (RequireLarkSignature, RequireSlackSignature) and the handler run.
 public sealed class PlatformGate(Func<IServiceProvider, bool> isConfigured, string notConfigured) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -26,4 +29,9 @@ public static class PlatformGateExtensions
         group.AddEndpointFilter(new PlatformGate(isConfigured, notConfigured));
         return group;
     }
+
+    // The same, with the platform configured when the current TOptions say so.
+    public static RouteGroupBuilder RequireConfigured<TOptions>(this RouteGroupBuilder group, Func<TOptions, bool> isConfigured, string notConfigured)
+        where TOptions : class =>
+        group.RequireConfigured(services => isConfigured(services.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue), notConfigured);
 }

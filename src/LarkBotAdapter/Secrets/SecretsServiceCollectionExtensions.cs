@@ -1,5 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Secrets;
 
@@ -42,6 +44,17 @@ public static class SecretsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SecretRefresher>>()));
         return services;
+    }
+
+    // Options that hold platform secrets: loaded and checked at start-up, and rebuilt when the platform secret is re-read
+    // (rotation), so IOptionsMonitor<T> readers see the current values and plain T readers get them per use.
+    internal static IServiceCollection AddRotatingOptions<T>(this IServiceCollection services, Action<T, IConfiguration> load)
+        where T : class, IHasSettingErrors
+    {
+        services.AddOptions<T>().Configure(load).ValidateSettingsOnStart();
+        services.AddSingleton<IOptionsChangeTokenSource<T>>(sp => new ConfigurationChangeTokenSource<T>(sp.GetRequiredService<IConfiguration>()));
+        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<T>>().CurrentValue);
+        return services.AddSecretRefresher();
     }
 
     // The same signed chain as the service clients, built by hand: the container does not exist yet.

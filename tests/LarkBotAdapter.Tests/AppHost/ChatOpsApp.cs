@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;

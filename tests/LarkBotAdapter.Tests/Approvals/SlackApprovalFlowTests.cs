@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
-using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Ops;
 using ChatOps.TestKit.QCli;

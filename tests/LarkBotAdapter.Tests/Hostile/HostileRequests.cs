@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.Slack;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Lark;
 using static ChatOps.LarkBotAdapter.Tests.Hostile.HostileRequests;

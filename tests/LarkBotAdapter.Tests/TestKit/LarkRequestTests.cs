@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.TestKit.Lark;
 
 namespace ChatOps.LarkBotAdapter.Tests.TestKit;

@@ -1,6 +1,8 @@
 using System.Text;
 using ChatOps.LarkBotAdapter.Channels.Lark;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Tests.Channels.Lark;
+using ChatOps.LarkBotAdapter.Tests.Channels.Lark.Inbound;
 using ChatOps.TestKit.Lark;
 
 namespace ChatOps.LarkBotAdapter.Tests.TestKit;

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Live;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
-using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
 using Microsoft.Extensions.Options;
 
@@ -31,15 +33,8 @@ public sealed class LarkChatChannel(
 
     public string Platform => Platforms.Lark;
 
-    public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        if (turn.IsDirect)
-        {
-            return true;
-        }
-        var botId = await identity.GetAsync(App(turn), cancellationToken);
-        return turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
-    }
+    public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        AddressPolicy.IsForBotAsync(turn, () => identity.GetAsync(App(turn), client, cancellationToken));
 
     public async Task<PostReceipt> PostAsync(ChatTurn turn, Segment segment, CancellationToken cancellationToken)
     {
@@ -103,40 +98,18 @@ public sealed class LarkChatChannel(
         }
         try
         {
-            return await client.ReplyAsync(
-                App(turn), turn.MessageId, "interactive", LarkCardJson.Finished(segment.Markdown, feedback), uuid, cancellationToken);
+            return await CallAsync(() => client.ReplyAsync(
+                App(turn), turn.MessageId, "interactive", LarkCardJson.Finished(segment.Markdown, feedback), uuid, cancellationToken));
         }
-        catch (LarkApiException ex) when (!ex.IsTransient && !ex.IsMessageRecalled)
+        catch (ReplyFailedException ex) when (ex.InnerException is LarkApiException { IsTransient: false, IsMessageRecalled: false } refused)
         {
-            Log.FeedbackCardRefused(logger, turn.ClaimKey, ex.Code, ex);
-        }
-        catch (LarkApiException ex)
-        {
-            throw new ReplyFailedException(ex.Message, targetGone: ex.IsMessageRecalled, transient: ex.IsTransient, ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
+            Log.FeedbackCardRefused(logger, turn.ClaimKey, refused.Code, refused);
         }
         return await ReplyAsync(turn, segment, uuid, cancellationToken);
     }
 
-    private async Task<string?> ReplyAsync(ChatTurn turn, Segment segment, string uuid, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.ReplyAsync(
-                App(turn), turn.MessageId, "post", LarkPostRenderer.ToPostContent(segment), uuid, cancellationToken);
-        }
-        catch (LarkApiException ex)
-        {
-            throw new ReplyFailedException(ex.Message, targetGone: ex.IsMessageRecalled, transient: ex.IsTransient, ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
-        }
-    }
+    private Task<string?> ReplyAsync(ChatTurn turn, Segment segment, string uuid, CancellationToken cancellationToken) =>
+        CallAsync(() => client.ReplyAsync(App(turn), turn.MessageId, "post", LarkPostRenderer.ToPostContent(segment), uuid, cancellationToken));
 
     private static async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
@@ -144,13 +117,9 @@ public sealed class LarkChatChannel(
         {
             return await call();
         }
-        catch (LarkApiException ex)
+        catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
         {
-            throw new ReplyFailedException(ex.Message, targetGone: ex.IsMessageRecalled, transient: ex.IsTransient, ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex);
+            throw LarkApiException.ReplyFailure(ex);
         }
     }
 

@@ -1,11 +1,12 @@
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Lark.Live;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark;
 
@@ -13,15 +14,13 @@ public static class LarkServiceCollectionExtensions
 {
     public static IServiceCollection AddLark(this IServiceCollection services)
     {
-        services.AddOptions<LarkOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
-        // Rebuilt when the platform secret is re-read (rotation), so each use sees the current secrets.
-        services.AddSingleton<IOptionsChangeTokenSource<LarkOptions>>(sp => new ConfigurationChangeTokenSource<LarkOptions>(sp.GetRequiredService<IConfiguration>()));
-        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<LarkOptions>>().CurrentValue);
-        services.AddSecretRefresher();
+        services.AddRotatingOptions<LarkOptions>((o, c) => o.Load(c));
         services.AddSingleton<LarkTokenCache>();
         services.AddSingleton<LarkBotIdentity>();
         services.TryAddSingleton(new LarkCardLimits());
         services.AddSingleton<LarkLiveCards>();
+        services.AddTransient<LarkVerifier>();
+        services.TryAddTransient<AddressPolicy>();
         services.AddTransient<LarkIngress>();
         services.AddTransient<LarkCardIngress>();
         services.AddTransient<IChatChannel, LarkChatChannel>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 

@@ -1,6 +1,8 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -25,15 +27,8 @@ public sealed partial class SlackChatChannel(
 
     public string Platform => Platforms.Slack;
 
-    public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
-    {
-        if (turn.IsDirect || turn.MentionedIds.Count == 0)
-        {
-            return true;
-        }
-        var botId = await identity.GetAsync(cancellationToken);
-        return turn.MentionedIds.Contains(botId, StringComparer.Ordinal);
-    }
+    public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        AddressPolicy.IsForBotAsync(turn, () => identity.GetAsync(client, cancellationToken));
 
     public async Task<PreparedTurn> PrepareAsync(ChatTurn turn, IReadOnlyDictionary<int, string> posted, CancellationToken cancellationToken)
     {
@@ -133,11 +128,7 @@ public sealed partial class SlackChatChannel(
 
     private static ChatTurn Threaded(ChatTurn turn, string parentTs) => turn with { RootId = parentTs, ThreadId = parentTs };
 
-    private static ReplyFailedException Failed(Exception ex) => ex switch
-    {
-        SlackApiException api => new ReplyFailedException(api.Message, targetGone: api.IsTargetGone || api.HttpStatus is 404 or 410, api.IsTransient, api),
-        _ => new ReplyFailedException($"Slack could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
-    };
+    private static ReplyFailedException Failed(Exception ex) => SlackApiException.ReplyFailure(ex);
 
     private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
         _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));

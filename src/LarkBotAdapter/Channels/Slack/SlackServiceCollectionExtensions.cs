@@ -1,9 +1,11 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ChatOps.Settings;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
@@ -12,17 +14,14 @@ public static class SlackServiceCollectionExtensions
     // Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
-        services.AddOptions<SlackOptions>().Configure<IConfiguration>((o, c) => o.Load(c)).ValidateSettingsOnStart();
+        // Ingress and client read the current value per use (IOptionsMonitor); other readers take plain SlackOptions.
+        services.AddRotatingOptions<SlackOptions>((o, c) => o.Load(c));
         services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
-        // Rebuilt when the platform secret is re-read (rotation): ingress and client read the current value per use.
-        services.AddSingleton<IOptionsChangeTokenSource<SlackOptions>>(sp => new ConfigurationChangeTokenSource<SlackOptions>(sp.GetRequiredService<IConfiguration>()));
-        // Readers outside the secret paths take the current values as plain SlackOptions.
-        services.AddTransient(sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue);
-        services.AddSecretRefresher();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackPacer>();
         services.TryAddSingleton(new SlackStreamLimits());
         services.AddSingleton<SlackLiveStreams>();
+        services.TryAddTransient<AddressPolicy>();
         services.AddTransient<SlackIngress>();
         services.AddTransient<SlackCommandIngress>();
         services.AddTransient<SlackInteractionIngress>();

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.TestKit.Slack;
 using Microsoft.Extensions.DependencyInjection;

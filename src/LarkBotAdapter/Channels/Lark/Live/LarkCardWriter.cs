@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Live;

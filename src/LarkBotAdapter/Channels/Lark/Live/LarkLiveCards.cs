@@ -1,6 +1,7 @@
+using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
-using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Conversations;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Live;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Texts;
 

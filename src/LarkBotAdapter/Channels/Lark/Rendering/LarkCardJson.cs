@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Rendering;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 

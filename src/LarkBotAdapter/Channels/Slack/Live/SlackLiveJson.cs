@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack.Live;
 

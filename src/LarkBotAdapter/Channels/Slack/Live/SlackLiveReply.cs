@@ -1,6 +1,7 @@
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
-using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack.Live;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
-using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Tests.Scrubbing;
 using ChatOps.TestKit.Slack;

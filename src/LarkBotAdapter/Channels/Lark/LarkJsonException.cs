@@ -1,4 +1,0 @@
-namespace ChatOps.LarkBotAdapter.Channels.Lark;
-
-// Thrown inside the parser only; it always becomes LarkInbound.Malformed.
-internal sealed class LarkJsonException(string reason) : Exception(reason);

@@ -1,0 +1,22 @@
+namespace ChatOps.LarkBotAdapter.Channels.Slack.Api;
+
+// The bot's own user id (from auth.test), cached. Events usually carry it in authorizations; this covers those that
+// do not. The ingress only reads the cache; the fetching (through the caller's SlackWebApiClient) happens at
+// start-up and in the worker.
+public sealed class SlackBotIdentity
+{
+    private volatile string? _botUserId;
+
+    public string? TryGetCached() => _botUserId;
+
+    public async Task<string> GetAsync(SlackWebApiClient client, CancellationToken cancellationToken)
+    {
+        if (_botUserId is { } cached)
+        {
+            return cached;
+        }
+        var identity = await client.AuthTestAsync(cancellationToken);
+        _botUserId = identity.UserId;
+        return identity.UserId;
+    }
+}
