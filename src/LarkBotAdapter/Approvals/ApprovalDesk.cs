@@ -1,9 +1,9 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 

@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 

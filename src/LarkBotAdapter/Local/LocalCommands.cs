@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
 

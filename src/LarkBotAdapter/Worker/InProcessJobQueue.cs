@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;

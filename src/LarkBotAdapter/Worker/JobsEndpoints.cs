@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;

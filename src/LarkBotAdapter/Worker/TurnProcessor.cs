@@ -5,6 +5,7 @@ using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;

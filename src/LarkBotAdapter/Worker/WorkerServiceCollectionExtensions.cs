@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Replies;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Worker;

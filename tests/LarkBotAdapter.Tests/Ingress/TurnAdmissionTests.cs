@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
-using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

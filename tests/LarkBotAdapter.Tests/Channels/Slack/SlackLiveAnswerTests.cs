@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
