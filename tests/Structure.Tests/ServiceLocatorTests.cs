@@ -15,7 +15,6 @@ public class ServiceLocatorTests
         "src/LarkBotAdapter/Channels/Lark/LarkTokenCache.cs LarkTokenCache",
         "src/LarkBotAdapter/Channels/Slack/SlackBotIdentity.cs SlackBotIdentity",
         "src/LarkBotAdapter/Ingress/TurnAdmission.cs TurnAdmission",
-        "src/LarkBotAdapter/Worker/TurnProcessor.cs TurnProcessor",
     ];
 
     [Fact]

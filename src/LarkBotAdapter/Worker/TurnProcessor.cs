@@ -23,7 +23,6 @@ public sealed class TurnProcessor(
     IEnumerable<IAnswerCheck> checks,
     ChatChannels channels,
     ThreadDecisions approvals,
-    IServiceProvider services,
     Segmenter segmenter,
     WorkerOptions options,
     QuestionRateLimit rateLimit,
@@ -37,12 +36,6 @@ public sealed class TurnProcessor(
     // stopping cuts the answer short like the answer deadline, with a notice that the bot restarted.
     public async Task<IntentResult?> ProcessAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping = default)
     {
-        if (job.Kind == WorkJob.ExecuteKind)
-        {
-            // Only reachable with the ops route configured: a proposal comes from the proxy.
-            await services.GetRequiredService<ApprovalExecutor>().ExecuteAsync(job.ProposalId!, cancellationToken);
-            return null;
-        }
         var turn = job.Turn;
         var channel = channels.For(turn.Platform);
         if (job.NeedsAddressCheck && !await channel.IsAddressedToBotAsync(turn, cancellationToken))

@@ -23,6 +23,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<ChatChannels>();
         services.AddTransient<QuestionRateLimit>();
         services.AddTransient<TurnProcessor>();
+        services.AddTransient<IJobHandler, AnswerJobHandler>();
+        services.AddTransient<JobHandlers>();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class WorkerServiceCollectionExtensions
     {
         services.AddTransient<TurnAdmission>();
         services.AddTransient<ThreadActivity>();
+        services.AddTransient<LeasedJobRunner>();
         if (WorkerOptions.LambdaFunctionFrom(configuration) is not null)
         {
             // Sent once: a retried Invoke whose first 202 was lost would queue the job twice. The ack budget bounds it.

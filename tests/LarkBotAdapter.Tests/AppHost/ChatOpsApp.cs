@@ -1,5 +1,5 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;
 using Microsoft.AspNetCore.Hosting;

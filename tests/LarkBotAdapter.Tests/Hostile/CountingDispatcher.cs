@@ -1,5 +1,4 @@
 using ChatOps.LarkBotAdapter.Jobs;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Tests.Hostile;
 

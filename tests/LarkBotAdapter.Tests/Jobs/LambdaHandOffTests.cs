@@ -8,7 +8,7 @@ using ChatOps.TestKit.Lark;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatOps.LarkBotAdapter.Tests.Worker;
+namespace ChatOps.LarkBotAdapter.Tests.Jobs;
 
 /// <summary>On Lambda the ingress hands off by an async self-invocation that the Web Adapter delivers to /events.</summary>
 public sealed class LambdaHandOffTests : IAsyncLifetime
