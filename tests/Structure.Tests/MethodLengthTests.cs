@@ -13,12 +13,9 @@ public class MethodLengthTests
     // and so does one that is now short enough (remove it from the list), so the list only shrinks.
     private static readonly Dictionary<string, int> KnownLong = new(StringComparer.Ordinal)
     {
-        ["src/LarkBotAdapter/Worker/TurnProcessor.cs ProcessAsync"] = 157,
         ["src/LarkBotAdapter/Replies/Segmenter.cs SegmentAsync"] = 103,
         ["src/LarkBotAdapter/Knowledge/Bedrock/BedrockKnowledgeResponder.cs AnswerAsync"] = 90,
         ["src/LarkBotAdapter/Channels/Lark/LarkIngress.cs Verify"] = 69,
-        ["src/LarkBotAdapter/Approvals/ApprovalDesk.cs DecideAsync"] = 68,
-        ["src/LarkBotAdapter/Ingress/TurnAdmission.cs AdmitAsync"] = 68,
         ["src/LarkBotAdapter/Channels/Slack/SlackEventParser.cs Parse"] = 64,
         ["src/LarkBotAdapter/Knowledge/Bedrock/BedrockKnowledgeOptions.cs Load"] = 63,
     };

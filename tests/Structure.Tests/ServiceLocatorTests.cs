@@ -10,11 +10,9 @@ public class ServiceLocatorTests
 {
     private static readonly string[] Known =
     [
-        "src/LarkBotAdapter/Approvals/ApprovalDesk.cs ApprovalDesk",
         "src/LarkBotAdapter/Channels/Lark/LarkBotIdentity.cs LarkBotIdentity",
         "src/LarkBotAdapter/Channels/Lark/LarkTokenCache.cs LarkTokenCache",
         "src/LarkBotAdapter/Channels/Slack/SlackBotIdentity.cs SlackBotIdentity",
-        "src/LarkBotAdapter/Ingress/TurnAdmission.cs TurnAdmission",
     ];
 
     [Fact]

@@ -22,6 +22,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<Segmenter>();
         services.AddTransient<ChatChannels>();
         services.AddTransient<QuestionRateLimit>();
+        services.AddTransient<TurnGate>();
+        services.AddTransient<ThreadMemory>();
+        services.AddTransient<AnswerDelivery>();
+        services.AddTransient<TurnAnswerer>();
         services.AddTransient<TurnProcessor>();
         services.AddTransient<IJobHandler, AnswerJobHandler>();
         services.AddTransient<JobHandlers>();
@@ -32,6 +36,8 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddHandOff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTransient<TurnAdmission>();
+        // TurnAdmission posts through a channel only when the store is down; the ack path does not build the channels.
+        services.AddTransient(sp => new Lazy<ChatChannels>(sp.GetRequiredService<ChatChannels>));
         services.AddTransient<ThreadActivity>();
         services.AddTransient<LeasedJobRunner>();
         if (WorkerOptions.LambdaFunctionFrom(configuration) is not null)

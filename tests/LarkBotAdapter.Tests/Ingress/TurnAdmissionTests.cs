@@ -67,7 +67,7 @@ public sealed class TurnAdmissionTests
     }
 
     private TurnAdmission Admission(IStateStore store, TimeProvider? time = null) =>
-        new(store, _dispatcher, new WorkerOptions(), time ?? TimeProvider.System, new ServiceCollection().BuildServiceProvider(), NullLogger<TurnAdmission>.Instance);
+        new(store, _dispatcher, new WorkerOptions(), time ?? TimeProvider.System, new Lazy<ChatChannels>(() => new ChatChannels([])), NullLogger<TurnAdmission>.Instance);
 
     private sealed class RecordingDispatcher : IJobDispatcher
     {
