@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Health;
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Ingress;
 
 namespace ChatOps.LarkBotAdapter;
 

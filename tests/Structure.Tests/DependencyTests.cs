@@ -14,13 +14,9 @@ public class DependencyTests
         "Approvals → Ops → Routing → Conversations → Scrubbing → Approvals",
         "Approvals → Ops → Scrubbing → Approvals",
         "Approvals → Scrubbing → Approvals",
-        "Approvals → Worker → Approvals",
-        "Approvals → Worker → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Ingress → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Routing → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Scrubbing → Approvals",
+        // Was "Approvals → Worker → …": the hand-off types moved to Jobs; gone once Scrubbing no longer uses Approvals.
+        "Approvals → Jobs → Conversations → Scrubbing → Approvals",
         "Conversations → Scrubbing → Conversations",
-        "Ingress → Worker → Ingress",
     ];
 
     private static readonly string[] KnownProxyCycles =

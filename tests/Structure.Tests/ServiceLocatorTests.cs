@@ -10,9 +10,6 @@ public class ServiceLocatorTests
 {
     private static readonly string[] Known =
     [
-        "src/LarkBotAdapter/Approvals/ApprovalDesk.cs ApprovalDesk",
-        "src/LarkBotAdapter/Ingress/TurnAdmission.cs TurnAdmission",
-        "src/LarkBotAdapter/Worker/TurnProcessor.cs TurnProcessor",
     ];
 
     [Fact]

@@ -1,24 +1,27 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
 
 // Where proposals become approval cards and decisions: keeps each proposal, posts its card in the asker's thread,
 // and takes Approve/Reject from the card's buttons or a plain reply. Only the listed approvers decide (the asker only
 // with OPS_SELF_APPROVAL, though an asker may always withdraw with Reject); a decision is a conditional move from
-// Pending, so of two clicks one wins. An approval hands the execution to the worker.
+// Pending, so of two clicks one wins. An approval hands the execution to the worker (an ops.execute job).
+// Transient: the dispatcher and the guardrail are typed HTTP clients, which a singleton would keep past their rotation.
+// Both are optional: the guardrail exists only when configured, the dispatcher only in the web app (not `ask`).
 public sealed class ApprovalDesk(
     IApprovalStore store,
     ApprovalOptions options,
     ChatChannels channels,
-    IServiceProvider services,
     ApprovalAudit audit,
     TimeProvider time,
-    ILogger<ApprovalDesk> logger)
+    ILogger<ApprovalDesk> logger,
+    IJobDispatcher? dispatcher = null,
+    ApprovalGuardrail? guardrail = null)
 {
     // Called by the ops route for each proposal line; returns the line the answer shows about it.
     internal async Task<string> ProposedAsync(ChatTurn turn, QCliProposal proposal, CancellationToken cancellationToken)
@@ -31,7 +34,7 @@ public sealed class ApprovalDesk(
             Log.ProposalRefused(logger, proposal.Id, "its arguments do not match its hash");
             return ExecutionTexts.Damaged(view.Language, proposal.Id);
         }
-        if (services.GetService<ApprovalGuardrail>() is { } guardrail && await guardrail.CardWithheldAsync(view, cancellationToken) is { } why)
+        if (guardrail is not null && await guardrail.CardWithheldAsync(view, cancellationToken) is { } why)
         {
             // Never stored, so no card, button or plain reply can approve it.
             Log.ProposalRefused(logger, proposal.Id, "the ops guardrail withheld its card");
@@ -83,53 +86,58 @@ public sealed class ApprovalDesk(
         {
             return new Decision(DecisionOutcome.AlreadyDecided, record);
         }
-        var who = Voter.Of(platform, appId, userId);
-        var now = time.GetUtcNow();
         try
         {
-            if (now >= record.ExpiresAt)
-            {
-                var expired = record with { State = ApprovalState.Expired };
-                if (await store.TryMoveAsync(expired, ApprovalState.Pending, cancellationToken))
-                {
-                    await audit.RecordAsync(ApprovalAudit.Expired, expired, who, "decision after expiry", cancellationToken);
-                    await UpdateCardAsync(expired, cancellationToken);
-                }
-                return new Decision(DecisionOutcome.Expired, expired);
-            }
-            var isAsker = who == record.Asker;
-            var allowed = options.IsApprover(platform, userId) && (!isAsker || options.SelfApproval);
-            if (!allowed && !(isAsker && !approve))
-            {
-                Log.DecisionRefused(logger, proposalId, who);
-                return new Decision(DecisionOutcome.NotAllowed, record);
-            }
-            var decided = record with
-            {
-                State = approve ? ApprovalState.Approved : ApprovalState.Rejected,
-                DecidedBy = who,
-                DecidedAt = now,
-            };
-            if (!await store.TryMoveAsync(decided, ApprovalState.Pending, cancellationToken))
-            {
-                return new Decision(DecisionOutcome.AlreadyDecided, await store.GetAsync(proposalId, cancellationToken) ?? record);
-            }
-            await audit.RecordAsync(approve ? ApprovalAudit.Approved : ApprovalAudit.Rejected, decided, who, null, cancellationToken);
-            if (approve)
-            {
-                await services.GetRequiredService<IJobDispatcher>().DispatchAsync(WorkJob.Execute(decided.Turn, decided.Id, now), cancellationToken);
-            }
-            else
-            {
-                await UpdateCardAsync(decided, cancellationToken);
-            }
-            return new Decision(approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected, decided);
+            return await DecidePendingAsync(record, Voter.Of(platform, appId, userId), userId, approve, cancellationToken);
         }
         catch (StateUnavailableException ex)
         {
             Log.DecisionFailed(logger, proposalId, ex);
             return new Decision(DecisionOutcome.Unavailable, null);
         }
+    }
+
+    private async Task<Decision> DecidePendingAsync(ApprovalRecord record, string who, string userId, bool approve, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now >= record.ExpiresAt)
+        {
+            var expired = record with { State = ApprovalState.Expired };
+            if (await store.TryMoveAsync(expired, ApprovalState.Pending, cancellationToken))
+            {
+                await audit.RecordAsync(ApprovalAudit.Expired, expired, who, "decision after expiry", cancellationToken);
+                await UpdateCardAsync(expired, cancellationToken);
+            }
+            return new Decision(DecisionOutcome.Expired, expired);
+        }
+        var isAsker = who == record.Asker;
+        var allowed = options.IsApprover(record.Turn.Platform, userId) && (!isAsker || options.SelfApproval);
+        if (!allowed && !(isAsker && !approve))
+        {
+            Log.DecisionRefused(logger, record.Id, who);
+            return new Decision(DecisionOutcome.NotAllowed, record);
+        }
+        var decided = record with
+        {
+            State = approve ? ApprovalState.Approved : ApprovalState.Rejected,
+            DecidedBy = who,
+            DecidedAt = now,
+        };
+        if (!await store.TryMoveAsync(decided, ApprovalState.Pending, cancellationToken))
+        {
+            return new Decision(DecisionOutcome.AlreadyDecided, await store.GetAsync(record.Id, cancellationToken) ?? record);
+        }
+        await audit.RecordAsync(approve ? ApprovalAudit.Approved : ApprovalAudit.Rejected, decided, who, null, cancellationToken);
+        if (approve)
+        {
+            var jobs = dispatcher ?? throw new InvalidOperationException("No job dispatcher is registered, so an approved proposal cannot run here.");
+            await jobs.DispatchAsync(WorkJob.Execute(decided.Turn, decided.Id, now), cancellationToken);
+        }
+        else
+        {
+            await UpdateCardAsync(decided, cancellationToken);
+        }
+        return new Decision(approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected, decided);
     }
 
     // The card as it should look for record (for callback answers that replace the card at once).

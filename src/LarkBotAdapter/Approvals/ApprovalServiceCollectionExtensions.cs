@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,9 @@ public static class ApprovalServiceCollectionExtensions
                 : new DynamoDbApprovalStore(provider.GetRequiredService<IAmazonDynamoDB>(), table.Trim(), time);
         });
         services.TryAddSingleton<ApprovalAudit>();
-        services.TryAddSingleton<ApprovalDesk>();
-        services.TryAddSingleton<ThreadDecisions>();
+        services.TryAddTransient<ApprovalDesk>();
+        services.TryAddTransient<ThreadDecisions>();
+        services.AddTransient<IThreadCommand, ApprovalThreadCommand>();
         return services;
     }
 }

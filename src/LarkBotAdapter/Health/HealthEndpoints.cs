@@ -2,7 +2,7 @@ using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Jobs;
 
 namespace ChatOps.LarkBotAdapter.Health;
 

@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
-using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
 
@@ -11,7 +11,7 @@ public sealed class TurnAdmission(
     IJobDispatcher dispatcher,
     WorkerOptions options,
     TimeProvider time,
-    IServiceProvider services,
+    Lazy<ChatChannels> channels,
     ILogger<TurnAdmission> logger)
 {
     // The notice key of "the state store is down": one notice per message, however often it is redelivered.
@@ -44,14 +44,34 @@ public sealed class TurnAdmission(
             turn = turn with { Text = turn.Text[..MaxTextChars] };
         }
         var started = time.GetTimestamp();
+        // This delivery's mark on the claim: a release gives up only its own claim, never one a redelivery took since.
+        var owner = Guid.NewGuid().ToString("N");
+        if (await ClaimAsync(turn, owner, cancellationToken) is not { } claimed)
+        {
+            // Fail closed: no answer now beats two answers; the platform redelivers later.
+            if (noticeIfStoreDown)
+            {
+                await NoticeAsync(turn, AckBudget - time.GetElapsedTime(started), cancellationToken);
+            }
+            return AdmissionOutcome.StoreUnavailable;
+        }
+        if (!claimed)
+        {
+            Log.Duplicate(logger, turn.ClaimKey);
+            return AdmissionOutcome.Duplicate;
+        }
+        return await HandOffAsync(turn, owner, needsAddressCheck, started, cancellationToken);
+    }
+
+    // Whether this delivery took the claim; null when the store is down or slower than ClaimBudget.
+    private async Task<bool?> ClaimAsync(ChatTurn turn, string owner, CancellationToken cancellationToken)
+    {
         // The budget's timer starts only when the store does not answer at once (an in-memory store always does).
         using var budget = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var storeCalls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         // Marking the thread does not depend on the claim (marking it again is harmless), so the two writes share one
         // round trip to the store instead of two on the ack path.
         var marking = MarkThreadAsync(turn, storeCalls.Token, cancellationToken);
-        // This delivery's mark on the claim: a release gives up only its own claim, never one a redelivery took since.
-        var owner = Guid.NewGuid().ToString("N");
         bool claimed;
         try
         {
@@ -66,13 +86,8 @@ public sealed class TurnAdmission(
                                    || (ex is OperationCanceledException && budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             await marking;
-            // Fail closed: no answer now beats two answers; the platform redelivers later.
             Log.ClaimUnavailable(logger, turn.ClaimKey, ex);
-            if (noticeIfStoreDown)
-            {
-                await NoticeAsync(turn, AckBudget - time.GetElapsedTime(started), cancellationToken);
-            }
-            return AdmissionOutcome.StoreUnavailable;
+            return null;
         }
         catch
         {
@@ -80,13 +95,13 @@ public sealed class TurnAdmission(
             throw;
         }
         await marking;
-        if (!claimed)
-        {
-            Log.Duplicate(logger, turn.ClaimKey);
-            return AdmissionOutcome.Duplicate;
-        }
-        // The hand-off gets what is left of the ack budget; cut off, it counts as failed and the claim is given back,
-        // so the platform's redelivery is answered instead of being taken for a duplicate.
+        return claimed;
+    }
+
+    // The hand-off gets what is left of the ack budget; cut off, it counts as failed and the claim is given back,
+    // so the platform's redelivery is answered instead of being taken for a duplicate.
+    private async Task<AdmissionOutcome> HandOffAsync(ChatTurn turn, string owner, bool needsAddressCheck, long started, CancellationToken cancellationToken)
+    {
         var left = AckBudget - time.GetElapsedTime(started);
         using var handOffBudget = new CancellationTokenSource(left > MinHandOffTime ? left : MinHandOffTime, time);
         using var handOff = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, handOffBudget.Token);
@@ -138,8 +153,8 @@ public sealed class TurnAdmission(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
-            // Resolved only here: the channels' HTTP clients are not needed on the normal ack path.
-            var channel = services.GetRequiredService<ChatChannels>().For(turn.Platform);
+            // Resolved only here (Lazy): the channels' HTTP clients are not needed on the normal ack path.
+            var channel = channels.Value.For(turn.Platform);
             await channel.PostNoticeAsync(turn, StoreUnavailableNotice, IngressTexts.StoreUnavailable(TurnLanguage.Of(turn.Text)), linked.Token);
             Log.NoticePosted(logger, turn.ClaimKey);
         }

@@ -4,6 +4,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
 

@@ -1,6 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
@@ -43,6 +44,7 @@ public static class OpsServiceCollectionExtensions
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();
         services.AddTransient<ApprovalExecutor>();
+        services.AddTransient<IJobHandler, ExecuteJobHandler>();
         if (OpsGuardrailOptions.IsRequested(configuration))
         {
             services.AddOpsGuardrail(configuration);

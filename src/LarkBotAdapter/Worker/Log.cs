@@ -1,5 +1,3 @@
-using ChatOps.LarkBotAdapter.State;
-
 namespace ChatOps.LarkBotAdapter.Worker;
 
 // Log messages of this area; EventIds 2000–2099 (docs/ARCHITECTURE.md, "Logging").
@@ -37,32 +35,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Turn {ClaimKey}: the question could not be counted; answered without the rate limit")]
     public static partial void CountFailed(ILogger logger, string claimKey, Exception exception);
-
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "Job {ClaimKey} failed for good; its answer may be incomplete")]
-    public static partial void JobFailedForGood(ILogger logger, string claimKey, Exception exception);
-
-    [LoggerMessage(EventId = 2013, Level = LogLevel.Information,
-        Message = "Stopping: no new jobs are taken (the platforms redeliver them elsewhere); {Pending} running or queued jobs get {DrainTime} to finish")]
-    public static partial void Draining(ILogger logger, int pending, string drainTime);
-
-    [LoggerMessage(EventId = 2014, Level = LogLevel.Information,
-        Message = "Stopped: {Finished} jobs finished, {CutShort} cut short with a notice in their threads")]
-    public static partial void Drained(ILogger logger, int finished, int cutShort);
-
-    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Job {ClaimKey} dropped: hop {Hop} would recurse")]
-    public static partial void RecursiveJobDropped(ILogger logger, string claimKey, int hop);
-
-    [LoggerMessage(EventId = 2016, Level = LogLevel.Error, Message = "Job {ClaimKey} failed; answering 500 so Lambda retries it")]
-    public static partial void JobFailed(ILogger logger, string claimKey, Exception exception);
-
-    [LoggerMessage(EventId = 2017, Level = LogLevel.Information, Message = "Job {ClaimKey} delivered again while {Lease}; this delivery ends")]
-    public static partial void DuplicateJob(ILogger logger, string claimKey, JobLease lease);
-
-    [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease was taken over by another run; this run stops")]
-    public static partial void LeaseLost(ILogger logger, string claimKey);
-
-    [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "Job {ClaimKey}: its lease could not be written")]
-    public static partial void LeaseNotRenewed(ILogger logger, string claimKey, Exception exception);
 
     [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Turn {ClaimKey}: reaction on the asker's message failed; the answer goes on")]
     public static partial void ReactionFailed(ILogger logger, string claimKey, Exception exception);

@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;

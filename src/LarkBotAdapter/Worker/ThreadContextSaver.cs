@@ -1,4 +1,5 @@
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 
 namespace ChatOps.LarkBotAdapter.Worker;

@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Replies;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,13 @@ public static class WorkerServiceCollectionExtensions
         services.AddTransient<Segmenter>();
         services.AddTransient<ChatChannels>();
         services.AddTransient<QuestionRateLimit>();
+        services.AddTransient<TurnGate>();
+        services.AddTransient<ThreadMemory>();
+        services.AddTransient<AnswerDelivery>();
+        services.AddTransient<TurnAnswerer>();
         services.AddTransient<TurnProcessor>();
+        services.AddTransient<IJobHandler, AnswerJobHandler>();
+        services.AddTransient<JobHandlers>();
         return services;
     }
 
@@ -29,7 +36,10 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddHandOff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTransient<TurnAdmission>();
+        // TurnAdmission posts through a channel only when the store is down; the ack path does not build the channels.
+        services.AddTransient(sp => new Lazy<ChatChannels>(sp.GetRequiredService<ChatChannels>));
         services.AddTransient<ThreadActivity>();
+        services.AddTransient<LeasedJobRunner>();
         if (WorkerOptions.LambdaFunctionFrom(configuration) is not null)
         {
             // Sent once: a retried Invoke whose first 202 was lost would queue the job twice. The ack budget bounds it.

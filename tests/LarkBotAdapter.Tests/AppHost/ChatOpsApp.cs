@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Channels.Lark;
 using ChatOps.LarkBotAdapter.Channels.Lark.Api;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit;
 using ChatOps.TestKit.Lark;

@@ -1,4 +1,4 @@
-using ChatOps.LarkBotAdapter.Worker;
+using ChatOps.LarkBotAdapter.Jobs;
 
 namespace ChatOps.LarkBotAdapter.Tests.Hostile;
 

@@ -1,8 +1,8 @@
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
-using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Bedrock;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;

@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
-using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -67,7 +67,7 @@ public sealed class TurnAdmissionTests
     }
 
     private TurnAdmission Admission(IStateStore store, TimeProvider? time = null) =>
-        new(store, _dispatcher, new WorkerOptions(), time ?? TimeProvider.System, new ServiceCollection().BuildServiceProvider(), NullLogger<TurnAdmission>.Instance);
+        new(store, _dispatcher, new WorkerOptions(), time ?? TimeProvider.System, new Lazy<ChatChannels>(() => new ChatChannels([])), NullLogger<TurnAdmission>.Instance);
 
     private sealed class RecordingDispatcher : IJobDispatcher
     {

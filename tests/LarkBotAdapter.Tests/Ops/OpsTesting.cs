@@ -45,7 +45,7 @@ internal static class OpsTesting
     {
         var store = new InMemoryApprovalStore(TimeProvider.System);
         return new ApprovalDesk(
-            store, new ApprovalOptions(), new ChatChannels([]), Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection()),
+            store, new ApprovalOptions(), new ChatChannels([]),
             new ApprovalAudit(store, TimeProvider.System, NullLogger<ApprovalAudit>.Instance), TimeProvider.System, NullLogger<ApprovalDesk>.Instance);
     }
 

@@ -1,4 +1,5 @@
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Feedback;

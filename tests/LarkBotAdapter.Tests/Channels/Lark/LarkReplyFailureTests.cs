@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
-using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Lark;
 using Microsoft.Extensions.DependencyInjection;
 

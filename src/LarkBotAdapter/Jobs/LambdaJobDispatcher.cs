@@ -1,7 +1,7 @@
 using System.Net;
 using ChatOps.Aws;
 
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 // The hand-off on Lambda: an async self-invocation (Invoke with X-Amz-Invocation-Type: Event). Lambda
 // queues it, retries failures and sends what still fails to the on-failure destination; the Web Adapter delivers it to

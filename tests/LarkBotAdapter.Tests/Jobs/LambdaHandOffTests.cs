@@ -8,7 +8,7 @@ using ChatOps.TestKit.Lark;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatOps.LarkBotAdapter.Tests.Worker;
+namespace ChatOps.LarkBotAdapter.Tests.Jobs;
 
 /// <summary>On Lambda the ingress hands off by an async self-invocation that the Web Adapter delivers to /events.</summary>
 public sealed class LambdaHandOffTests : IAsyncLifetime
@@ -129,6 +129,20 @@ public sealed class LambdaHandOffTests : IAsyncLifetime
         body["hop"] = 2;
         using var job = await _app.Client.PostAsync("/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, job.StatusCode);
+        Assert.Empty(_app.Lark.Replies);
+    }
+
+    [Fact]
+    public async Task AnExecuteJobWithoutTheOpsRouteFailsSoLambdaRetriesIt()
+    {
+        // ops.execute has a handler only where the ops route is configured; elsewhere the job fails like any failed job.
+        (await _app.SendLarkAsync(LarkEvent.Text("@_user_1 tell me a joke").MentioningBot().Build())).Dispose();
+        var body = JsonNode.Parse(Assert.Single(_invocations).Body)!;
+        body["kind"] = "ops.execute";
+        body["proposalId"] = "P-7Q2K9";
+        using var job = await _app.Client.PostAsync("/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.InternalServerError, job.StatusCode);
+        Assert.Contains("job failed; Lambda will retry it", await job.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_app.Lark.Replies);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, MaxDepth = 16)]
 [JsonSerializable(typeof(WorkJob))]

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using ChatOps.IntentRecognition;
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
-using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Lark;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.LarkBotAdapter.Tests.Worker;
+namespace ChatOps.LarkBotAdapter.Tests.Jobs;
 
 /// <summary>Outside Lambda, a stopping instance finishes what it accepted, or says in the thread that it could not.</summary>
 public sealed class GracefulStopTests

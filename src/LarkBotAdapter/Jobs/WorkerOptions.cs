@@ -1,4 +1,4 @@
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 // How the worker runs.
 public sealed record WorkerOptions

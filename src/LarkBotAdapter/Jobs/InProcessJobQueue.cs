@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ChatOps.LarkBotAdapter.Texts;
 
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 // The hand-off in a long-running process: a bounded queue drained by a fixed number of workers. On shutdown it takes
 // no new jobs (the ingress answers 503, so the platform redelivers to another instance), finishes the running and
@@ -120,7 +120,7 @@ public sealed class InProcessJobQueue(IServiceScopeFactory scopes, WorkerOptions
                 await Task.Delay(AckHeadStart);
                 Interlocked.Increment(ref _started);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(job, CancellationToken.None, _drainEnd.Token);
+                await scope.ServiceProvider.GetRequiredService<JobHandlers>().RunAsync(job, CancellationToken.None, _drainEnd.Token);
             }
             catch (Exception ex)
             {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using ChatOps.LarkBotAdapter.Conversations;
 
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 // The hand-off from ingress to worker: a small JSON document (also the Lambda async-invoke payload).
 // Kind: TurnKind (answer a message) or ExecuteKind (run an approved proposal); other kinds are rejected.

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.LarkBotAdapter.Tests.Worker;
+namespace ChatOps.LarkBotAdapter.Tests.Jobs;
 
 /// <summary>Lambda delivers an async event at least once: each run of a job on /events holds a lease on it.</summary>
 public sealed class JobLeaseTests : IAsyncLifetime

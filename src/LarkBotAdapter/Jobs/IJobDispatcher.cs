@@ -1,4 +1,4 @@
-namespace ChatOps.LarkBotAdapter.Worker;
+namespace ChatOps.LarkBotAdapter.Jobs;
 
 // Hands a job to the worker durably enough that the ingress may acknowledge the platform afterwards.
 public interface IJobDispatcher
