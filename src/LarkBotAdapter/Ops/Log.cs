@@ -3,12 +3,6 @@ namespace ChatOps.LarkBotAdapter.Ops;
 // Log messages of this area; EventIds 5000–5099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Q CLI proxy not reachable (attempt {Attempt} of {Attempts}): {ErrorType} {Error}")]
-    public static partial void ConnectFailed(ILogger logger, int attempt, int attempts, string errorType, string error);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Q CLI proxy refused the request with HTTP {StatusCode}")]
-    public static partial void Refused(ILogger logger, int statusCode);
-
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Ops route refused for chat {ChatId}, user {UserId}: not in OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS")]
     public static partial void Restricted(ILogger logger, string chatId, string userId);
 

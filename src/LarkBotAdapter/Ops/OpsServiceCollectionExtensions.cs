@@ -2,6 +2,7 @@ using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
