@@ -9,10 +9,6 @@ public class DependencyTests
     private static readonly string[] KnownBotCycles =
     [
         "Approvals → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Approvals",
-        "Approvals → Ops → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Routing → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Scrubbing → Approvals",
         "Approvals → Scrubbing → Approvals",
         "Approvals → Worker → Approvals",
         "Approvals → Worker → Conversations → Scrubbing → Approvals",

@@ -1,6 +1,5 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
-using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
 using ChatOps.LarkBotAdapter.Worker;

@@ -23,10 +23,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the ops guardrail intervened; its output is posted and the answer stops")]
     public static partial void GuardrailIntervened(ILogger logger, string claimKey);
-
-    [LoggerMessage(EventId = 5050, Level = LogLevel.Warning, Message = "Proposal {ProposalId}: the ops guardrail could not check its {Subject}; it is withheld")]
-    public static partial void ApprovalGuardrailFailed(ILogger logger, string proposalId, string subject, Exception exception);
-
-    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "Proposal {ProposalId}: the ops guardrail intervened on its {Subject}; it is withheld")]
-    public static partial void ApprovalGuardrailIntervened(ILogger logger, string proposalId, string subject);
 }

@@ -1,6 +1,7 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Guardrail;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;

@@ -1,9 +1,9 @@
 using ChatOps.Aws;
-using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Guardrail;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Texts;
 
-namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+namespace ChatOps.LarkBotAdapter.Approvals;
 
 // The ops guardrail (OPS_GUARDRAIL_ID) on what approvals show: a proposal's card before it is offered, and an
 // execution's result before it is posted. Registered only with the guardrail; the desk and the executor then never show
