@@ -8,14 +8,7 @@ public class DependencyTests
 {
     private static readonly string[] KnownBotCycles =
     [
-        "Approvals → Conversations → Scrubbing → Approvals",
-        "Approvals → Scrubbing → Approvals",
         "Approvals → Worker → Approvals",
-        "Approvals → Worker → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Ingress → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Routing → Conversations → Scrubbing → Approvals",
-        "Approvals → Worker → Scrubbing → Approvals",
-        "Conversations → Scrubbing → Conversations",
         "Ingress → Worker → Ingress",
     ];
 

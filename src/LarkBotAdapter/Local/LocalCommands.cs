@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
 
@@ -72,7 +73,7 @@ public static class LocalCommands
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddChatOpsCore(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChatChannel>();
-        builder.Services.AddTransient<IChatChannel>(sp => sp.GetRequiredService<ConsoleChatChannel>());
+        builder.Services.AddScrubbedChatChannel<ConsoleChatChannel>();
         return builder.Build();
     }
 

@@ -79,7 +79,7 @@ public sealed class TurnProcessor(
         var answer = new StringBuilder();
         var started = time.GetTimestamp();
         IntentResult? intent = null;
-        var live = options.LiveReplies && channel is ILiveReplyChannel liveChannel
+        var live = options.LiveReplies && channel.Live is { } liveChannel
             ? new LiveAnswer(liveChannel, turn, replies.LiveLedger(), time, logger)
             : null;
         string? error = null;

@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark.Cards;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class LarkServiceCollectionExtensions
         services.AddSingleton<LarkLiveCards>();
         services.AddTransient<LarkIngress>();
         services.AddTransient<LarkCardIngress>();
-        services.AddTransient<IChatChannel, LarkChatChannel>();
+        services.AddScrubbedChatChannel<LarkChatChannel>();
         services.AddHostedService<LarkIdentityWarmup>();
         services.AddHttpClient<LarkOpenApiClient>((sp, http) =>
             {

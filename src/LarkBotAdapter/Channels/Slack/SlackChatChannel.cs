@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
@@ -22,6 +23,10 @@ public sealed partial class SlackChatChannel(
     private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
     public string Platform => Platforms.Slack;
+
+    public ILiveReplyChannel? Live => this;
+
+    public IReactionChannel? Reactions => this;
 
     public async Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
