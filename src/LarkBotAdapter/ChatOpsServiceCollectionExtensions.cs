@@ -7,6 +7,7 @@ using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Knowledge.Bedrock;
 using ChatOps.LarkBotAdapter.Knowledge.Local;
 using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Worker;

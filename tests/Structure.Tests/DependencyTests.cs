@@ -8,15 +8,6 @@ public class DependencyTests
 {
     private static readonly string[] KnownBotCycles =
     [
-        "Approvals → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Approvals",
-        "Approvals → Ops → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Routing → Conversations → Scrubbing → Approvals",
-        "Approvals → Ops → Scrubbing → Approvals",
-        "Approvals → Scrubbing → Approvals",
-        // Was "Approvals → Worker → …": the hand-off types moved to Jobs; gone once Scrubbing no longer uses Approvals.
-        "Approvals → Jobs → Conversations → Scrubbing → Approvals",
-        "Conversations → Scrubbing → Conversations",
     ];
 
     private static readonly string[] KnownProxyCycles =

@@ -1,7 +1,6 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Jobs;
-using ChatOps.LarkBotAdapter.Ops.Guardrail;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
 
@@ -51,7 +50,7 @@ public sealed class ApprovalDesk(
             {
                 record = await store.GetAsync(record.Id, cancellationToken) ?? record;
             }
-            if (channels.For(turn.Platform) is IApprovalChannel channel && record.CardRef is null)
+            if (channels.For(turn.Platform).ApprovalsOrText() is { } channel && record.CardRef is null)
             {
                 var cardRef = await channel.PostApprovalAsync(turn, ViewOf(record), cancellationToken);
                 await store.TryMoveAsync(record with { CardRef = cardRef }, record.State, cancellationToken);
@@ -147,7 +146,7 @@ public sealed class ApprovalDesk(
     // Best effort: the decision stands whether or not the card could be changed.
     public async Task UpdateCardAsync(ApprovalRecord record, CancellationToken cancellationToken)
     {
-        if (record.CardRef is not { } cardRef || channels.For(record.Turn.Platform) is not IApprovalChannel channel)
+        if (record.CardRef is not { } cardRef || channels.For(record.Turn.Platform).ApprovalsOrText() is not { } channel)
         {
             return;
         }

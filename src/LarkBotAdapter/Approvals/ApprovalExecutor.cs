@@ -1,7 +1,6 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
-using ChatOps.LarkBotAdapter.Ops;
-using ChatOps.LarkBotAdapter.Ops.Guardrail;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
@@ -6,23 +7,22 @@ namespace ChatOps.LarkBotAdapter.Approvals;
 // "reply approve <id> or reject <id>" in place of the buttons (a reply must name the proposal when several are pending).
 public static class ApprovalText
 {
-    public static string Markdown(ApprovalView view)
+    public static string Markdown(ApprovalCard card)
     {
-        var record = view.Record;
         var lines = new List<string>
         {
-            $"**{view.Heading}** ({record.Id})",
-            ApprovalTexts.AskedByPlain(view.Language, record.Turn.SenderId, record.Profile ?? "default"),
+            $"**{card.Heading}** ({card.ProposalId})",
+            ApprovalTexts.AskedByPlain(card.Language, card.AskerId, card.Profile),
         };
-        foreach (var field in record.Fields)
+        foreach (var field in card.Fields)
         {
             lines.Add(field.Value.Contains('\n', StringComparison.Ordinal)
                 ? $"**{field.Name}**:\n```\n{field.Value.Replace("```", "ˋˋˋ", StringComparison.Ordinal)}\n```"
                 : $"**{field.Name}**: `{field.Value.Replace("`", "ˋ", StringComparison.Ordinal)}`");
         }
-        var approvers = view.Approvers.Count == 0 ? ApprovalTexts.NoApprovers(view.Language) : string.Join(", ", view.Approvers);
-        lines.Add(ApprovalTexts.WhoMayApprove(view.Language, label => label, approvers));
-        lines.Add(view.StatusLine + " " + ApprovalTexts.ReplyToDecide(view.Language, record.Id));
+        var approvers = card.Approvers.Count == 0 ? ApprovalTexts.NoApprovers(card.Language) : string.Join(", ", card.Approvers);
+        lines.Add(ApprovalTexts.WhoMayApprove(card.Language, label => label, approvers));
+        lines.Add(card.StatusLine + " " + ApprovalTexts.ReplyToDecide(card.Language, card.ProposalId));
         return string.Join("\n\n", lines);
     }
 }

@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9150, Level = LogLevel.Information, Message = "Plain-text decision in thread {Thread} refused: {Reason}")]
     public static partial void TextDecisionRefused(ILogger logger, string thread, string reason);
+
+    [LoggerMessage(EventId = 9160, Level = LogLevel.Warning, Message = "Proposal {ProposalId}: the ops guardrail could not check its {Subject}; it is withheld")]
+    public static partial void ApprovalGuardrailFailed(ILogger logger, string proposalId, string subject, Exception exception);
+
+    [LoggerMessage(EventId = 9161, Level = LogLevel.Information, Message = "Proposal {ProposalId}: the ops guardrail intervened on its {Subject}; it is withheld")]
+    public static partial void ApprovalGuardrailIntervened(ILogger logger, string proposalId, string subject);
 }

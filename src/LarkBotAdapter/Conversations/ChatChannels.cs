@@ -1,13 +1,11 @@
-using ChatOps.LarkBotAdapter.Scrubbing;
-
 namespace ChatOps.LarkBotAdapter.Conversations;
 
-// Finds the channel of a turn's platform. Every post goes through a channel found here, so this is where
-// outbound text is scrubbed of credentials (ScrubbingChatChannel).
+// Finds the channel of a turn's platform. The channels arrive as registered, which is already decorated (the outbound
+// scrubber wraps every channel at registration: Scrubbing.ScrubbingServiceCollectionExtensions).
 public sealed class ChatChannels(IEnumerable<IChatChannel> channels)
 {
     private readonly Dictionary<string, IChatChannel> _byPlatform =
-        channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => (IChatChannel)new ScrubbingChatChannel(g.Last()), StringComparer.Ordinal);
+        channels.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
     public bool Has(string platform) => _byPlatform.ContainsKey(platform);
 

@@ -1,3 +1,5 @@
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Conversations;
@@ -7,6 +9,15 @@ public interface IChatChannel
 {
     // lark, slack, or console for the embedded mode.
     string Platform { get; }
+
+    // What the channel can do besides posting: each is null where the platform cannot (callers write
+    // `channel.Live is { } live`). Live: one message that grows with the answer. Reactions: on the asker's message.
+    // Approvals: approval cards with buttons (without them, Approvals posts the proposal as a plain message).
+    ILiveReplyChannel? Live => null;
+
+    IReactionChannel? Reactions => null;
+
+    IApprovalCards? Approvals => null;
 
     // The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).
     Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);

@@ -5,6 +5,7 @@ using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Jobs;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
 
@@ -74,7 +75,7 @@ public static class LocalCommands
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddChatOpsCore(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChatChannel>();
-        builder.Services.AddTransient<IChatChannel>(sp => sp.GetRequiredService<ConsoleChatChannel>());
+        builder.Services.AddScrubbedChatChannel<ConsoleChatChannel>();
         return builder.Build();
     }
 

@@ -3,6 +3,7 @@ using ChatOps.Contracts;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;

@@ -3,12 +3,6 @@ namespace ChatOps.LarkBotAdapter.Ops;
 // Log messages of this area; EventIds 5000–5099 (docs/ARCHITECTURE.md, "Logging").
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Q CLI proxy not reachable (attempt {Attempt} of {Attempts}): {ErrorType} {Error}")]
-    public static partial void ConnectFailed(ILogger logger, int attempt, int attempts, string errorType, string error);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Q CLI proxy refused the request with HTTP {StatusCode}")]
-    public static partial void Refused(ILogger logger, int statusCode);
-
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Ops route refused for chat {ChatId}, user {UserId}: not in OPS_ALLOWED_CHAT_IDS / OPS_ALLOWED_USER_IDS")]
     public static partial void Restricted(ILogger logger, string chatId, string userId);
 
@@ -29,10 +23,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Turn {ClaimKey}: the ops guardrail intervened; its output is posted and the answer stops")]
     public static partial void GuardrailIntervened(ILogger logger, string claimKey);
-
-    [LoggerMessage(EventId = 5050, Level = LogLevel.Warning, Message = "Proposal {ProposalId}: the ops guardrail could not check its {Subject}; it is withheld")]
-    public static partial void ApprovalGuardrailFailed(ILogger logger, string proposalId, string subject, Exception exception);
-
-    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "Proposal {ProposalId}: the ops guardrail intervened on its {Subject}; it is withheld")]
-    public static partial void ApprovalGuardrailIntervened(ILogger logger, string proposalId, string subject);
 }

@@ -1,12 +1,14 @@
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
+using ChatOps.LarkBotAdapter.Guardrail;
 using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Ops.Guardrail;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Secrets;
-using Microsoft.Extensions.Options;
 using ChatOps.Settings;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ops;
 

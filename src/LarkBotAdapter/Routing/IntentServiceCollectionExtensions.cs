@@ -1,6 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Aws;
-using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Routing;

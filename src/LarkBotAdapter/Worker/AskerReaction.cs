@@ -25,7 +25,7 @@ internal sealed class AskerReaction
     // message of its own: a slash command).
     public static async Task<AskerReaction> AddAsync(IChatChannel channel, ChatTurn turn, bool enabled, ILogger logger, CancellationToken cancellationToken)
     {
-        var reaction = new AskerReaction(enabled && !turn.CreatesThread ? channel as IReactionChannel : null, turn, logger);
+        var reaction = new AskerReaction(enabled && !turn.CreatesThread ? channel.Reactions : null, turn, logger);
         await reaction.TryAsync(async (c, token) => reaction._working = await c.AddReactionAsync(turn, Reaction.Working, token), cancellationToken);
         return reaction;
     }

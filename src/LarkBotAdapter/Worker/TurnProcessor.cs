@@ -45,7 +45,7 @@ public sealed class TurnProcessor(
             await reaction.FinishAsync(failed: !command.Succeeded, cancellationToken);
             return null;
         }
-        var live = options.LiveReplies && channel is ILiveReplyChannel liveChannel
+        var live = options.LiveReplies && channel.Live is { } liveChannel
             ? new LiveAnswer(liveChannel, turn, replies.LiveLedger(), time, logger)
             : null;
         var run = new AnswerRun(replies, live, thread, time.GetTimestamp());

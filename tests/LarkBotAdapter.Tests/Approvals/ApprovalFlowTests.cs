@@ -153,6 +153,39 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         Assert.DoesNotContain("\"button\"", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
     }
 
+    // Lark reads approval buttons as strictly as Slack: a missing or malformed hash is refused before the desk is asked
+    // (the hash used to default to "", and the desk compared it ignoring case).
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("capitals")]
+    [InlineData("short")]
+    public async Task ButtonWhoseHashIsMissingOrMalformedIsRefusedAndNothingRuns(string how)
+    {
+        await using var app = await StartAsync();
+        await using var _ = app.Lark;
+        var (_, proposal, card) = await ProposeAsync(app);
+        var value = Buttons(card.Content)[0];
+        if (how == "missing")
+        {
+            value.Remove("hash");
+        }
+        else
+        {
+            value["hash"] = how == "capitals" ? proposal.Hash.ToUpperInvariant() : proposal.Hash[..63];
+        }
+
+        using var response = await app.SendLarkCardAsync(LarkCardClick.Button(value).By(Approver).OnMessage(card.MessageId).Build());
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        await app.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("info", body.GetProperty("toast").GetProperty("type").GetString());
+        Assert.Equal("This button is no longer active.", Toast(body));
+        Assert.DoesNotContain("card", body.EnumerateObject().Select(p => p.Name));
+        Assert.Empty(_proxy.Executions);
+        Assert.Contains("Approval needed", app.Lark.MessageContent(card.MessageId), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OthersCannotApproveTheAskerOnlyWithSelfApprovalAndAToastSaysWhoMay()
     {

@@ -39,7 +39,7 @@ public sealed class ApprovalReplyTests
         var hash = QCliProposalHash.Compute("P-7Q2K9ABCDEFG", "support_case", "prod", [new QCliProposalField("subject", "EC2 down")]);
         var record = new ApprovalRecord("P-7Q2K9ABCDEFG", "support_case", "Open a case", fields, "prod", hash, turn, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1));
 
-        var text = ApprovalText.Markdown(new ApprovalView(record, ["boss"], SelfApproval: false));
+        var text = ApprovalText.Markdown(new ApprovalView(record, ["boss"], SelfApproval: false).Card);
 
         Assert.Contains("An approver replies **approve P-7Q2K9ABCDEFG** or **reject P-7Q2K9ABCDEFG** in this thread.", text, StringComparison.Ordinal);
     }

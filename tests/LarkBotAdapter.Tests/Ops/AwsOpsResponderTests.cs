@@ -1,5 +1,6 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.TestKit.QCli;
 

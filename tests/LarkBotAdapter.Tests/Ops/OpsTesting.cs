@@ -3,6 +3,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Local;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 using ChatOps.LarkBotAdapter.Tests.Ops;
@@ -83,12 +84,27 @@ public sealed class OutboundScrubbingTests
         FakeSecrets.AssertNoneIn(reply.Text);
     }
 
-    // The embedded `ask` posts to the console channel through ChatChannels like any platform.
+    // The scrubber wraps the capabilities a channel has and adds none: a channel without live replies, reactions or
+    // approval cards stays without them, so callers take the plain paths (segments, no reaction, the text approval).
+    [Fact]
+    public void ScrubbingAddsNoCapabilityTheChannelLacks()
+    {
+        var channel = ScrubbingChatChannel.Wrap(new ConsoleChatChannel());
+
+        Assert.Null(channel.Live);
+        Assert.Null(channel.Reactions);
+        Assert.Null(channel.Approvals);
+        Assert.Same(channel, ScrubbingChatChannel.Wrap(channel));
+    }
+
+    // The embedded `ask` registers the console channel the way the platforms register theirs (decorated with the
+    // scrubber), and posts to it through ChatChannels like any platform.
     [Fact]
     public async Task ConsoleChannelAndNoticesAreScrubbedToo()
     {
         var console = new ConsoleChatChannel();
-        var channel = new ChatChannels([console]).For(ConsoleChatChannel.PlatformName);
+        using var services = new ServiceCollection().AddSingleton(console).AddScrubbedChatChannel<ConsoleChatChannel>().AddTransient<ChatChannels>().BuildServiceProvider();
+        var channel = services.GetRequiredService<ChatChannels>().For(ConsoleChatChannel.PlatformName);
         var turn = OpsTesting.Turn("what is in the credentials file?");
 
         await channel.PostAsync(turn, new Segment(0, $"aws_secret_access_key={FakeSecrets.SecretKey}", IsFinal: false), CancellationToken.None);

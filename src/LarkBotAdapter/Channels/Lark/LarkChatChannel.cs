@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Live;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
-using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
@@ -24,7 +24,7 @@ public sealed class LarkChatChannel(
     LarkBotIdentity identity,
     LarkLiveCards liveCards,
     LarkCardLimits cardLimits,
-    ILogger<LarkChatChannel> logger) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalChannel
+    ILogger<LarkChatChannel> logger) : IChatChannel, ILiveReplyChannel, IReactionChannel, IApprovalCards
 {
     // Lark emoji types of the bot's reactions.
     public const string WorkingEmoji = "OnIt";
@@ -32,6 +32,12 @@ public sealed class LarkChatChannel(
     public const string FailedEmoji = "CrossMark";
 
     public string Platform => Platforms.Lark;
+
+    public ILiveReplyChannel? Live => this;
+
+    public IReactionChannel? Reactions => this;
+
+    public IApprovalCards? Approvals => this;
 
     public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
         AddressPolicy.IsForBotAsync(turn, () => identity.GetAsync(App(turn), client, cancellationToken));
@@ -63,17 +69,17 @@ public sealed class LarkChatChannel(
         client.DeleteReactionAsync(App(turn), turn.MessageId, reactionRef, cancellationToken);
 
     // Lark's reply uuid (≤ 50 chars): the same message and segment always give the same key.
-    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalView view, CancellationToken cancellationToken)
+    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalCard card, CancellationToken cancellationToken)
     {
-        var uuid = Hash($"{turn.MessageId}#approval:{view.Record.Id}");
-        var messageId = await CallAsync(() => client.ReplyAsync(App(turn), turn.MessageId, "interactive", LarkApprovalCard.Json(view), uuid, cancellationToken));
+        var uuid = Hash($"{turn.MessageId}#approval:{card.ProposalId}");
+        var messageId = await CallAsync(() => client.ReplyAsync(App(turn), turn.MessageId, "interactive", LarkApprovalCard.Json(card), uuid, cancellationToken));
         return messageId ?? throw new ReplyFailedException("Lark did not return the approval card's message id.", targetGone: false, transient: true);
     }
 
-    public Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalView view, CancellationToken cancellationToken) =>
+    public Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalCard card, CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {
-            await client.UpdateCardMessageAsync(App(turn), cardRef, LarkApprovalCard.Json(view), cancellationToken);
+            await client.UpdateCardMessageAsync(App(turn), cardRef, LarkApprovalCard.Json(card), cancellationToken);
             return cardRef;
         });
 

@@ -5,6 +5,7 @@ using ChatOps.LarkBotAdapter.Channels.Lark.Live;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,7 +24,7 @@ public static class LarkServiceCollectionExtensions
         services.TryAddTransient<AddressPolicy>();
         services.AddTransient<LarkIngress>();
         services.AddTransient<LarkCardIngress>();
-        services.AddTransient<IChatChannel, LarkChatChannel>();
+        services.AddScrubbedChatChannel<LarkChatChannel>();
         services.AddHostedService<LarkIdentityWarmup>();
         services.AddHttpClient<LarkOpenApiClient>((sp, http) =>
             {

@@ -1,24 +1,26 @@
 using System.Text.Json.Nodes;
-using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack;
 
 // Approval cards on Slack: a Block Kit message in the asker's thread (its ts is the card reference; the channel is the
 // turn's), replaced through chat.update as the proposal moves on. Slack has no idempotency key: the desk posts a
 // proposal's card only while its record has no card reference.
-public sealed partial class SlackChatChannel : IApprovalChannel
+public sealed partial class SlackChatChannel : IApprovalCards
 {
-    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalView view, CancellationToken cancellationToken)
+    public IApprovalCards? Approvals => this;
+
+    public async Task<string> PostApprovalAsync(ChatTurn turn, ApprovalCard card, CancellationToken cancellationToken)
     {
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
             var ts = await client.PostBlocksAsync(
-                turn.ChatId, SlackApprovalBlocks.Text(view), Blocks(view), turn.RootId ?? turn.MessageId, cancellationToken);
-            Log.ApprovalCardPosted(logger, view.Record.Id, turn.ChatId, ts);
+                turn.ChatId, SlackApprovalBlocks.Text(card), Blocks(card), turn.RootId ?? turn.MessageId, cancellationToken);
+            Log.ApprovalCardPosted(logger, card.ProposalId, turn.ChatId, ts);
             return ts;
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
@@ -27,12 +29,12 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         }
     }
 
-    public async Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalView view, CancellationToken cancellationToken)
+    public async Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalCard card, CancellationToken cancellationToken)
     {
         try
         {
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            await client.UpdateMessageAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(view), Blocks(view), cancellationToken);
+            await client.UpdateMessageAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(card), Blocks(card), cancellationToken);
         }
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
@@ -40,5 +42,5 @@ public sealed partial class SlackChatChannel : IApprovalChannel
         }
     }
 
-    private static JsonArray Blocks(ApprovalView view) => JsonNode.Parse(SlackApprovalBlocks.Json(view))!.AsArray();
+    private static JsonArray Blocks(ApprovalCard card) => JsonNode.Parse(SlackApprovalBlocks.Json(card))!.AsArray();
 }

@@ -2,6 +2,7 @@ using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
 
@@ -26,6 +27,10 @@ public sealed partial class SlackChatChannel(
     private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
     public string Platform => Platforms.Slack;
+
+    public ILiveReplyChannel? Live => this;
+
+    public IReactionChannel? Reactions => this;
 
     public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
         AddressPolicy.IsForBotAsync(turn, () => identity.GetAsync(client, cancellationToken));

@@ -3,6 +3,7 @@ using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
+using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class SlackServiceCollectionExtensions
         services.AddTransient<SlackCommandIngress>();
         services.AddTransient<SlackInteractionIngress>();
         services.AddTransient<SlackApprovalClicks>();
-        services.AddTransient<IChatChannel, SlackChatChannel>();
+        services.AddScrubbedChatChannel<SlackChatChannel>();
         services.AddHostedService<SlackIdentityWarmup>();
         // No resilience handler: a re-sent chat.postMessage could post twice; the client handles 429 itself.
         services.AddHttpClient<SlackWebApiClient>((sp, http) =>

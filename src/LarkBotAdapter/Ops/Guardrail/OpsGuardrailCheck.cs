@@ -1,6 +1,7 @@
 using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Guardrail;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Texts;
 

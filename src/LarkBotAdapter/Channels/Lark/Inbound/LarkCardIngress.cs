@@ -1,6 +1,7 @@
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Feedback;
 using ChatOps.LarkBotAdapter.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public sealed class LarkCardIngress(FeedbackRecorder feedback, ApprovalDesk appr
             Log.CardCallbackIgnored(logger, "not a card.action.trigger callback");
             return Reply(null);
         }
-        if (click.Action.Value.TryGetValue("action", out var action) && action == ApprovalView.Action)
+        if (ApprovalButton.IsApproval(click.Action.Value))
         {
             return await DecideAsync(click, verified.Inbound is LarkInbound.CardAction { Header.AppId: var appId } ? appId : "", cancellationToken);
         }
@@ -43,14 +44,14 @@ public sealed class LarkCardIngress(FeedbackRecorder feedback, ApprovalDesk appr
     // moved is replaced at once.
     private async Task<JsonHttpResult<LarkCardCallbackReply>> DecideAsync(LarkInbound.CardAction click, string appId, CancellationToken cancellationToken)
     {
-        var value = click.Action.Value;
-        if (!value.TryGetValue("proposal", out var id) || !value.TryGetValue("decision", out var decisionText) || decisionText is not ("approve" or "reject"))
+        // Read as strictly as on Slack: a decision, a P- id and 64 lowercase hex digits, or the button is refused.
+        if (ApprovalButton.Read(click.Action.Value) is not { } button)
         {
-            Log.CardCallbackIgnored(logger, "an approval button without proposal or decision");
+            Log.CardCallbackIgnored(logger, "an approval button whose value is not a decision, proposal id and arguments hash");
             return Reply(LarkToast.Of("info", FeedbackTexts.ButtonInactive));
         }
         var decision = await approvals.DecideAsync(
-            Platforms.Lark, appId, click.Action.OperatorOpenId, id, decisionText == "approve", value.GetValueOrDefault("hash") ?? "", cancellationToken);
+            Platforms.Lark, appId, click.Action.OperatorOpenId, button.ProposalId, button.Approve, button.Hash, cancellationToken);
         var type = decision.Outcome switch
         {
             DecisionOutcome.Approved or DecisionOutcome.Rejected => "success",
@@ -59,7 +60,7 @@ public sealed class LarkCardIngress(FeedbackRecorder feedback, ApprovalDesk appr
         };
         var toast = LarkToast.Of(type, language => approvals.Describe(decision, language));
         var card = decision.Record is { } record && decision.Outcome is not DecisionOutcome.NotAllowed
-            ? LarkCardUpdate.Raw(LarkApprovalCard.Json(approvals.ViewOf(record)))
+            ? LarkCardUpdate.Raw(LarkApprovalCard.Json(approvals.ViewOf(record).Card))
             : null;
         return TypedResults.Json(new LarkCardCallbackReply(toast, card), LarkCallbackJsonContext.Default.LarkCardCallbackReply);
     }

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Texts;
 
@@ -17,19 +17,18 @@ public static class LarkApprovalCard
 {
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Json(ApprovalView view)
+    public static string Json(ApprovalCard card)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
-            Write(json, ApprovalViewScrubber.Scrub(view));
+            Write(json, ApprovalCardScrubber.Scrub(card));
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter json, ApprovalView view)
+    private static void Write(Utf8JsonWriter json, ApprovalCard card)
     {
-        var record = view.Record;
         json.WriteStartObject();
         json.WriteString("schema", "2.0");
         json.WriteStartObject("config");
@@ -38,40 +37,40 @@ public static class LarkApprovalCard
         json.WriteStartObject("header");
         json.WriteStartObject("title");
         json.WriteString("tag", "plain_text");
-        json.WriteString("content", LarkMentions.Neutralize(Clip(view.Heading, 200)));
+        json.WriteString("content", LarkMentions.Neutralize(Clip(card.Heading, 200)));
         json.WriteEndObject();
-        json.WriteString("template", record.State switch
+        json.WriteString("template", card.State switch
         {
-            ApprovalState.Pending => "orange",
-            ApprovalState.Approved or ApprovalState.Executed => "green",
-            ApprovalState.Failed or ApprovalState.Rejected => "red",
+            ApprovalCardState.Pending => "orange",
+            ApprovalCardState.Approved or ApprovalCardState.Executed => "green",
+            ApprovalCardState.Failed or ApprovalCardState.Rejected => "red",
             _ => "grey",
         });
         json.WriteEndObject();
         json.WriteStartObject("body");
         json.WriteStartArray("elements");
         Markdown(json, ApprovalTexts.AskedBy(
-            view.Language, Bold, $"<at id={Id(record.Turn.SenderId)}></at>", Code(record.Id), Code(record.Profile ?? "default")));
-        Markdown(json, string.Join("\n", record.Fields.Select(Field)));
-        var approvers = view.Approvers.Count == 0
-            ? ApprovalTexts.NoApprovers(view.Language)
-            : string.Join(" ", view.Approvers.Select(a => $"<at id={Id(a)}></at>"));
-        Markdown(json, ApprovalTexts.WhoMayApprove(view.Language, Bold, approvers)
-            + (view.SelfApproval ? "" : ApprovalTexts.NotTheAsker(view.Language)));
-        if (record.Result is { Length: > 0 } result && record.State is ApprovalState.Executed or ApprovalState.Failed)
+            card.Language, Bold, $"<at id={Id(card.AskerId)}></at>", Code(card.ProposalId), Code(card.Profile)));
+        Markdown(json, string.Join("\n", card.Fields.Select(Field)));
+        var approvers = card.Approvers.Count == 0
+            ? ApprovalTexts.NoApprovers(card.Language)
+            : string.Join(" ", card.Approvers.Select(a => $"<at id={Id(a)}></at>"));
+        Markdown(json, ApprovalTexts.WhoMayApprove(card.Language, Bold, approvers)
+            + (card.SelfApproval ? "" : ApprovalTexts.NotTheAsker(card.Language)));
+        if (card.ShownResult is { } result)
         {
             Markdown(json, Block(Clip(result, 2_000)));
         }
-        Markdown(json, view.StatusLine, notation: true);
-        if (view.IsOpen)
+        Markdown(json, card.StatusLine, notation: true);
+        if (card.IsOpen)
         {
             json.WriteStartObject();
             json.WriteString("tag", "column_set");
             json.WriteString("flex_mode", "none");
             json.WriteString("horizontal_spacing", "small");
             json.WriteStartArray("columns");
-            LarkCardJson.ButtonColumn(json, ApprovalTexts.Approve(view.Language), "primary", view.ButtonValue(approve: true));
-            LarkCardJson.ButtonColumn(json, ApprovalTexts.Reject(view.Language), "danger", view.ButtonValue(approve: false));
+            LarkCardJson.ButtonColumn(json, ApprovalTexts.Approve(card.Language), "primary", ApprovalButton.Fields(card, approve: true));
+            LarkCardJson.ButtonColumn(json, ApprovalTexts.Reject(card.Language), "danger", ApprovalButton.Fields(card, approve: false));
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -81,7 +80,7 @@ public static class LarkApprovalCard
     }
 
     // One argument: its name in bold, its value as code (a block when it has several lines).
-    private static string Field(ApprovalField field) =>
+    private static string Field(ApprovalCardField field) =>
         field.Value.Contains('\n', StringComparison.Ordinal) || field.Value.Length > 120
             ? $"**{Plain(field.Name)}**\n{Block(Clip(field.Value, 6_000))}"
             : $"**{Plain(field.Name)}**: {Code(field.Value)}";

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
@@ -15,9 +15,6 @@ internal sealed class SlackApprovalClicks(ApprovalDesk desk, SlackWebApiClient c
 {
     // The private answer may take this long; Slack wants the click acknowledged within 3 s.
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
-
-    // Proposal ids are P- and letters and digits; this is generous, and bounds what reaches the store and the logs.
-    private const int MaxIdChars = 64;
 
     public static bool Handles(SlackInteraction.Action action) =>
         action.ActionId is SlackApprovalBlocks.ApproveActionId or SlackApprovalBlocks.RejectActionId;
@@ -59,36 +56,9 @@ internal sealed class SlackApprovalClicks(ApprovalDesk desk, SlackWebApiClient c
         }
     }
 
-    // {"proposal": "P-…", "hash": 64 lowercase hex digits}, as SlackApprovalBlocks.ButtonValue wrote it; null otherwise.
-    internal static (string ProposalId, string Hash)? Read(string? value)
-    {
-        if (value is not { Length: > 0 and <= SlackApprovalBlocks.MaxButtonValueChars })
-        {
-            return null;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(value, new JsonDocumentOptions { MaxDepth = 4 });
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("proposal", out var id) || id.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("hash", out var hash) || hash.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-            var (proposalId, argumentsHash) = (id.GetString()!, hash.GetString()!);
-            return IsProposalId(proposalId) && argumentsHash.Length == 64 && argumentsHash.All(char.IsAsciiHexDigitLower)
-                ? (proposalId, argumentsHash)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsProposalId(string id) =>
-        id.Length is > 2 and <= MaxIdChars && id.StartsWith("P-", StringComparison.Ordinal) && id.Skip(2).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    // {"proposal": "P-…", "hash": 64 lowercase hex digits}, as ApprovalButton.Json wrote it; null otherwise.
+    internal static (string ProposalId, string Hash)? Read(string? value) =>
+        ApprovalButton.ReadJson(value, approve: true) is { } click ? (click.ProposalId, click.Hash) : null;
 
     // Payload strings reach the log only bounded.
     private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";

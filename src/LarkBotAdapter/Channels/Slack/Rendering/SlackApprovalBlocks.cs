@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Texts;
 
@@ -11,7 +11,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 // code (escaped, so nothing the model wrote can format, mention or link), who may approve, the result once run, the
 // status line, and while it is open an actions block with Approve (primary) / Reject (danger) whose value carries
 // the proposal id and its arguments hash. Whatever exceeds a Block Kit limit is cut where everyone sees it was cut.
-// Values are scrubbed here (ApprovalViewScrubber), so the blocks and the text mask alike however they are sent.
+// Values are scrubbed here (ApprovalCardScrubber), so the blocks and the text mask alike however they are sent.
 public static class SlackApprovalBlocks
 {
     public const string ApproveActionId = "chatops_approval_approve";
@@ -21,7 +21,7 @@ public static class SlackApprovalBlocks
     public const int MaxHeaderChars = 150;
     public const int MaxSectionChars = 3_000;
     public const int MaxBlocks = 50;
-    public const int MaxButtonValueChars = 2_000;
+    public const int MaxButtonValueChars = ApprovalButton.MaxValueChars;
 
     // Blocks besides the arguments: header, asker, approvers, result, status, actions, and one spare for a cut notice.
     private const int MaxArgumentBlocks = MaxBlocks - 7;
@@ -34,14 +34,14 @@ public static class SlackApprovalBlocks
 
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Json(ApprovalView view)
+    public static string Json(ApprovalCard card)
     {
-        view = ApprovalViewScrubber.Scrub(view);
+        card = ApprovalCardScrubber.Scrub(card);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Writer))
         {
             json.WriteStartArray();
-            foreach (var block in Blocks(view))
+            foreach (var block in Blocks(card))
             {
                 block(json);
             }
@@ -51,41 +51,26 @@ public static class SlackApprovalBlocks
     }
 
     // The message's text: what a notification shows, so it names the approvers while the proposal is open.
-    public static string Text(ApprovalView view)
+    public static string Text(ApprovalCard card)
     {
-        view = ApprovalViewScrubber.Scrub(view);
-        var text = $"{SlackText.Escape(view.Heading)} ({SlackText.Escape(view.Record.Id)}). {view.StatusLineNaming(Mention)}";
-        if (view.IsOpen)
+        card = ApprovalCardScrubber.Scrub(card);
+        var text = $"{SlackText.Escape(card.Heading)} ({SlackText.Escape(card.ProposalId)}). {card.StatusLineNaming(Mention)}";
+        if (card.IsOpen)
         {
-            text += " " + ApprovalTexts.WhoMayApprove(view.Language, label => label, Approvers(view));
+            text += " " + ApprovalTexts.WhoMayApprove(card.Language, label => label, Approvers(card));
         }
         return Clip(text, MaxFallbackChars, "…");
-    }
-
-    // What a button carries back: {"proposal": id, "hash": arguments hash}; the decision is the button's action_id.
-    public static string ButtonValue(ApprovalView view)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
-        {
-            json.WriteStartObject();
-            json.WriteString("proposal", view.Record.Id);
-            json.WriteString("hash", view.Record.ArgumentsHash);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     // A Slack mention of a user id; ids are letters and digits (U…, W…), anything else is dropped.
     public static string Mention(string userId) => $"<@{new string(userId.Where(char.IsAsciiLetterOrDigit).ToArray())}>";
 
-    private static IEnumerable<Action<Utf8JsonWriter>> Blocks(ApprovalView view)
+    private static IEnumerable<Action<Utf8JsonWriter>> Blocks(ApprovalCard card)
     {
-        var record = view.Record;
-        yield return json => Header(json, view.Heading);
+        yield return json => Header(json, card.Heading);
         yield return json => Section(json, ApprovalTexts.AskedBy(
-            view.Language, Bold, Mention(record.Turn.SenderId), Code(record.Id), Code(record.Profile ?? "default")));
-        var arguments = ArgumentSections(view).ToList();
+            card.Language, Bold, Mention(card.AskerId), Code(card.ProposalId), Code(card.Profile)));
+        var arguments = ArgumentSections(card).ToList();
         foreach (var text in arguments.Take(MaxArgumentBlocks))
         {
             yield return json => Section(json, text);
@@ -93,27 +78,27 @@ public static class SlackApprovalBlocks
         if (arguments.Count > MaxArgumentBlocks)
         {
             var hidden = arguments.Count - MaxArgumentBlocks;
-            yield return json => Section(json, ApprovalTexts.SectionsHidden(view.Language, hidden, MaxBlocks));
+            yield return json => Section(json, ApprovalTexts.SectionsHidden(card.Language, hidden, MaxBlocks));
         }
-        yield return json => Section(json, ApprovalTexts.WhoMayApprove(view.Language, Bold, Approvers(view))
-            + (view.SelfApproval ? "" : ApprovalTexts.NotTheAsker(view.Language)));
-        if (record.Result is { Length: > 0 } result && record.State is ApprovalState.Executed or ApprovalState.Failed)
+        yield return json => Section(json, ApprovalTexts.WhoMayApprove(card.Language, Bold, Approvers(card))
+            + (card.SelfApproval ? "" : ApprovalTexts.NotTheAsker(card.Language)));
+        if (card.ShownResult is { } result)
         {
-            yield return json => Section(json, CodeBlock("", result, view));
+            yield return json => Section(json, CodeBlock("", result, card));
         }
         // Our own words, times and the decider's mention: nothing to escape.
-        yield return json => Context(json, view.StatusLineNaming(Mention));
-        if (view.IsOpen)
+        yield return json => Context(json, card.StatusLineNaming(Mention));
+        if (card.IsOpen)
         {
-            yield return json => Actions(json, view);
+            yield return json => Actions(json, card);
         }
     }
 
     // Short single-line arguments as name: `value` lines, packed into sections; long ones each in a section of their own.
-    private static IEnumerable<string> ArgumentSections(ApprovalView view)
+    private static IEnumerable<string> ArgumentSections(ApprovalCard card)
     {
         var pack = new StringBuilder();
-        foreach (var field in view.Record.Fields)
+        foreach (var field in card.Fields)
         {
             var name = $"*{Plain(field.Name)}*";
             if (field.Value.Contains('\n', StringComparison.Ordinal) || field.Value.Length > InlineChars)
@@ -123,7 +108,7 @@ public static class SlackApprovalBlocks
                     yield return pack.ToString();
                     pack.Clear();
                 }
-                yield return CodeBlock(name + "\n", field.Value, view);
+                yield return CodeBlock(name + "\n", field.Value, card);
                 continue;
             }
             var line = $"{name}: {Code(field.Value)}";
@@ -141,7 +126,7 @@ public static class SlackApprovalBlocks
     }
 
     // prefix + the value in a code block, cut to fit one section with a visible note of how much was left out.
-    private static string CodeBlock(string prefix, string value, ApprovalView view)
+    private static string CodeBlock(string prefix, string value, ApprovalCard card)
     {
         const string Open = "```\n", Close = "\n```";
         var body = value.Replace("```", "ˋˋˋ", StringComparison.Ordinal);
@@ -153,7 +138,7 @@ public static class SlackApprovalBlocks
         var noteReserve = 80;
         var budget = MaxSectionChars - prefix.Length - Open.Length - Close.Length - noteReserve;
         var kept = Fit(body, budget);
-        var note = ApprovalTexts.CutHere(view.Language, body.Length - kept.Length);
+        var note = ApprovalTexts.CutHere(card.Language, body.Length - kept.Length);
         return prefix + Open + SlackText.Escape(kept) + "…" + Close + note;
     }
 
@@ -178,9 +163,9 @@ public static class SlackApprovalBlocks
         return text[..Math.Max(n, 0)];
     }
 
-    private static string Approvers(ApprovalView view) => view.Approvers.Count == 0
-        ? ApprovalTexts.NoApprovers(view.Language)
-        : string.Join(" ", view.Approvers.Select(Mention));
+    private static string Approvers(ApprovalCard card) => card.Approvers.Count == 0
+        ? ApprovalTexts.NoApprovers(card.Language)
+        : string.Join(" ", card.Approvers.Select(Mention));
 
     // A label in Slack's bold.
     private static string Bold(string label) => $"*{label}*";
@@ -223,14 +208,14 @@ public static class SlackApprovalBlocks
         json.WriteEndObject();
     }
 
-    private static void Actions(Utf8JsonWriter json, ApprovalView view)
+    private static void Actions(Utf8JsonWriter json, ApprovalCard card)
     {
-        var value = ButtonValue(view);
+        var value = ApprovalButton.Json(card);
         json.WriteStartObject();
         json.WriteString("type", "actions");
         json.WriteStartArray("elements");
-        Button(json, ApprovalTexts.Approve(view.Language), ApproveActionId, "primary", value);
-        Button(json, ApprovalTexts.Reject(view.Language), RejectActionId, "danger", value);
+        Button(json, ApprovalTexts.Approve(card.Language), ApproveActionId, "primary", value);
+        Button(json, ApprovalTexts.Reject(card.Language), RejectActionId, "danger", value);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
-using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Tests.Scrubbing;
 using ChatOps.TestKit.Slack;
@@ -32,7 +32,7 @@ public sealed class SlackApprovalBlocksTests
     {
         var view = View([new("command", "echo <!channel> <@U0BOSS> & `rm -rf` <https://evil.example|click>"), new("script", "line 1\n```\n<!here>")]);
 
-        var blocks = SlackApprovalBlocks.Json(view);
+        var blocks = SlackApprovalBlocks.Json(view.Card);
 
         Assert.DoesNotContain("<!channel>", blocks, StringComparison.Ordinal);
         Assert.DoesNotContain("<!here>", blocks, StringComparison.Ordinal);
@@ -49,8 +49,8 @@ public sealed class SlackApprovalBlocksTests
         var view = View(fields, ApprovalState.Executed, result: $"done; the CLI echoed password={FakeSecrets.Password}");
         view = view with { Record = view.Record with { Title = $"Rotate the login password={FakeSecrets.Password}" } };
 
-        var blocks = SlackApprovalBlocks.Json(view);
-        var text = SlackApprovalBlocks.Text(view);
+        var blocks = SlackApprovalBlocks.Json(view.Card);
+        var text = SlackApprovalBlocks.Text(view.Card);
 
         FakeSecrets.AssertNoneIn(blocks);
         FakeSecrets.AssertNoneIn(text);
@@ -65,7 +65,7 @@ public sealed class SlackApprovalBlocksTests
         var body = string.Concat(Enumerable.Repeat("<&>", 4_000));
         var view = View([new("communication_body", body)]);
 
-        var blocks = Parse(SlackApprovalBlocks.Json(view));
+        var blocks = Parse(SlackApprovalBlocks.Json(view.Card));
 
         Assert.Null(SlackBlockKitCheck.Problem(blocks));
         var section = blocks.EnumerateArray().Single(b => b.GetRawText().Contains("communication_body", StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public sealed class SlackApprovalBlocksTests
     {
         var fields = Enumerable.Range(1, 80).Select(i => new ApprovalField($"argument {i}", $"line a\nline b {i}")).ToArray();
 
-        var blocks = Parse(SlackApprovalBlocks.Json(View(fields)));
+        var blocks = Parse(SlackApprovalBlocks.Json(View(fields).Card));
 
         Assert.Null(SlackBlockKitCheck.Problem(blocks));
         Assert.InRange(blocks.GetArrayLength(), SlackApprovalBlocks.MaxBlocks - 2, SlackApprovalBlocks.MaxBlocks);
@@ -93,7 +93,7 @@ public sealed class SlackApprovalBlocksTests
     {
         var view = View([new("runbook", "restart-workers.sh")]);
 
-        var actions = Parse(SlackApprovalBlocks.Json(view)).EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions");
+        var actions = Parse(SlackApprovalBlocks.Json(view.Card)).EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions");
 
         var buttons = actions.GetProperty("elements").EnumerateArray().ToArray();
         Assert.Equal([SlackApprovalBlocks.ApproveActionId, SlackApprovalBlocks.RejectActionId], buttons.Select(b => b.GetProperty("action_id").GetString()));
@@ -106,18 +106,18 @@ public sealed class SlackApprovalBlocksTests
     {
         var view = View([new("runbook", "restart-workers.sh")], ApprovalState.Executed, result: "exit 0\nrestarted 3 workers");
 
-        var json = SlackApprovalBlocks.Json(view);
+        var json = SlackApprovalBlocks.Json(view.Card);
 
         Assert.DoesNotContain("\"actions\"", json, StringComparison.Ordinal);
         Assert.Contains("Approved by <@U0BOSS> at 2026-12-05 21:05 UTC, done.", json, StringComparison.Ordinal);
         Assert.Contains("restarted 3 workers", json, StringComparison.Ordinal);
-        Assert.StartsWith("Done: Restart the worker fleet (P-1). Approved by <@U0BOSS>", SlackApprovalBlocks.Text(view), StringComparison.Ordinal);
+        Assert.StartsWith("Done: Restart the worker fleet (P-1). Approved by <@U0BOSS>", SlackApprovalBlocks.Text(view.Card), StringComparison.Ordinal);
     }
 
     [Fact]
     public void ChineseQuestionGetsAChineseCard()
     {
-        var json = SlackApprovalBlocks.Json(View([new("runbook", "restart-workers.sh")], question: "请帮我重启生产环境的工作节点"));
+        var json = SlackApprovalBlocks.Json(View([new("runbook", "restart-workers.sh")], question: "请帮我重启生产环境的工作节点").Card);
 
         Assert.Contains("需要审批：", json, StringComparison.Ordinal);
         Assert.Contains("批准", json, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
-using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using Microsoft.Extensions.Configuration;
 
-namespace ChatOps.LarkBotAdapter.Tests.Ops;
+namespace ChatOps.LarkBotAdapter.Tests.ProxyClient;
 
 public sealed class AwsProfilesSettingTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatOps.Settings;
 
-namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+namespace ChatOps.LarkBotAdapter.Guardrail;
 
 // The Bedrock guardrail applied to ops answers: OPS_GUARDRAIL_ID and OPS_GUARDRAIL_VERSION
 // (both or neither).

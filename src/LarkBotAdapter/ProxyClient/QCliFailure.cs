@@ -1,4 +1,4 @@
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // Why a call to the proxy failed outside the protocol's own error lines.
 public enum QCliFailure

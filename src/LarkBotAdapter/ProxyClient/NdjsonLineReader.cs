@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using ChatOps.Contracts;
 
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // Reads protocol lines as their bytes arrive: one line parsed at a time, never the whole body in memory.
 internal sealed class NdjsonLineReader(Stream stream, int maxLineBytes = NdjsonLineReader.DefaultMaxLineBytes) : IAsyncDisposable

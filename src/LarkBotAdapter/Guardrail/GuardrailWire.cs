@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+namespace ChatOps.LarkBotAdapter.Guardrail;
 
 // ApplyGuardrail's request body: {"source":"OUTPUT","content":[{"text":{"text":"…"}}]}.
 internal sealed record ApplyGuardrailRequest(

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // When this process last signed an execute request per proposal. A request that reached the proxy spent its
 // signature there (the proxy's replay guard refuses the same timestamp and body twice) and a signature's timestamp is

@@ -1,9 +1,9 @@
 using ChatOps.Aws;
-using ChatOps.LarkBotAdapter.Approvals;
+using ChatOps.LarkBotAdapter.Guardrail;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Texts;
 
-namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+namespace ChatOps.LarkBotAdapter.Approvals;
 
 // The ops guardrail (OPS_GUARDRAIL_ID) on what approvals show: a proposal's card before it is offered, and an
 // execution's result before it is posted. Registered only with the guardrail; the desk and the executor then never show
@@ -14,9 +14,9 @@ public sealed class ApprovalGuardrail(BedrockGuardrailClient client, ILogger<App
     // AWS profile and arguments, scrubbed as on the card.
     public Task<string?> CardWithheldAsync(ApprovalView view, CancellationToken cancellationToken)
     {
-        var record = ApprovalViewScrubber.Scrub(view).Record;
-        var text = string.Join("\n", [record.Title, $"profile: {record.Profile ?? "default"}", .. record.Fields.Select(f => $"{f.Name}: {f.Value}")]);
-        return WithheldAsync(record.Id, "card", text, view.Language, cancellationToken);
+        var card = ApprovalCardScrubber.Scrub(view.Card);
+        var text = string.Join("\n", [card.Title, $"profile: {card.Profile}", .. card.Fields.Select(f => $"{f.Name}: {f.Value}")]);
+        return WithheldAsync(card.ProposalId, "card", text, view.Language, cancellationToken);
     }
 
     // Null when an execution's result (as it would be posted) may be shown; otherwise why not.

@@ -1,4 +1,4 @@
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // A call to the Q CLI proxy failed. Carries what the proxy said (status, code, message), never what was sent.
 public sealed class QCliProxyException(QCliFailure failure, string message, Exception? inner = null) : Exception(message, inner)

@@ -1,12 +1,12 @@
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Tests.AppHost;
-using ChatOps.LarkBotAdapter.Tests.Approvals;
+using ChatOps.LarkBotAdapter.Tests.Ops;
 using ChatOps.TestKit.Bedrock;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.LarkBotAdapter.Tests.Ops;
+namespace ChatOps.LarkBotAdapter.Tests.Approvals;
 
 /// <summary>With OPS_GUARDRAIL_ID, approval cards and execution results pass ApplyGuardrail (the fake Bedrock Runtime)
 /// before they are shown: a card the guardrail stops (or cannot check) is never posted nor stored, so nothing can approve

@@ -1,8 +1,9 @@
-using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
+using ChatOps.LarkBotAdapter.Tests.Ops;
 using ChatOps.TestKit.QCli;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.LarkBotAdapter.Tests.Ops;
+namespace ChatOps.LarkBotAdapter.Tests.ProxyClient;
 
 /// <summary>Refusals, unreachable proxies and broken streams: what is retried (only connecting) and what is reported.</summary>
 public sealed partial class QCliProxyClientTests

@@ -8,7 +8,7 @@ using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.Options;
 
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // Client of the Q CLI proxy (docs/CONTRACTS.md §3): signs each attempt, retries only failures to connect, and streams
 // the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.Settings;
 
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // How to reach the Q CLI proxy and who may use the aws_ops route: QLI_SERVER_ADDRESS,
 // QCLI_PROXY_SECRET, QCLI_AWS_PROFILES, OPS_ALLOWED_CHAT_IDS, OPS_ALLOWED_USER_IDS,

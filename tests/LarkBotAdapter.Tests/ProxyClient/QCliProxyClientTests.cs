@@ -1,9 +1,10 @@
 using ChatOps.Contracts;
-using ChatOps.LarkBotAdapter.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
+using ChatOps.LarkBotAdapter.Tests.Ops;
 using ChatOps.TestKit;
 using ChatOps.TestKit.QCli;
 
-namespace ChatOps.LarkBotAdapter.Tests.Ops;
+namespace ChatOps.LarkBotAdapter.Tests.ProxyClient;
 
 /// <summary>The proxy client over real HTTP against the loopback fake proxy.</summary>
 public sealed partial class QCliProxyClientTests : IAsyncLifetime

@@ -1,6 +1,6 @@
 using ChatOps.Aws;
 
-namespace ChatOps.LarkBotAdapter.Ops.Guardrail;
+namespace ChatOps.LarkBotAdapter.Guardrail;
 
 // Bedrock Runtime's ApplyGuardrail over a typed HttpClient that signs (SigV4, bedrock) and
 // retries 429/5xx; its base address is the Bedrock Runtime endpoint.

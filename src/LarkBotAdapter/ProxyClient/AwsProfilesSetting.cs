@@ -1,4 +1,4 @@
-namespace ChatOps.LarkBotAdapter.Ops;
+namespace ChatOps.LarkBotAdapter.ProxyClient;
 
 // QCLI_AWS_PROFILES, read once for both readers: the classifiers (which profile a question names) and QCliProxyOptions
 // (which checks the names when the proxy is configured).
