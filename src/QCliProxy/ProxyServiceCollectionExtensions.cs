@@ -31,6 +31,10 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CliCommandLine>();
         services.AddSingleton<CliRunner>();
         services.AddSingleton<RunLimiter>();
+        services.AddSingleton<ProxyDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProxyDrain>());
+        // Running answers may finish while draining: the host waits up to the CLI timeout and a margin before stopping them.
+        services.AddOptions<HostOptions>().Configure<IOptions<ProxyOptions>>((host, proxy) => host.ShutdownTimeout = proxy.Value.Timeout + ProxyDrain.Margin);
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<RequestAuthenticator>();
