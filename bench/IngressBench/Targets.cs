@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Worker;
 using ChatOps.TestKit.Lark;
 

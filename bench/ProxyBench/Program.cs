@@ -2,6 +2,11 @@ using ChatOps.ProxyBench;
 
 // Proxy overhead: from the CLI writing a line (the fake prints its clock) to that line arriving as a chunk at an HTTP
 // client on loopback; and the memory of the proxy process when idle. Target (issue 4): p99 under 10 ms.
+if (args.Contains("--fleet"))
+{
+    return await FleetRun.RunAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 var root = Path.Combine(Path.GetTempPath(), "qcli-proxy-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(Path.Combine(root, "home"));

@@ -113,6 +113,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 4061, Level = LogLevel.Warning, Message = "Idle conversation folder {Conversation} could not be swept; the others still are")]
     public static partial void ConversationSweepFailed(ILogger logger, string conversation, Exception exception);
 
+    // Fleet: draining on SIGTERM, 4070–4079.
+    [LoggerMessage(EventId = 4070, Level = LogLevel.Information, Message = "Draining: no new runs; waiting for {Running} running and {Waiting} queued to end")]
+    public static partial void Draining(ILogger logger, int running, int waiting);
+
+    [LoggerMessage(EventId = 4071, Level = LogLevel.Information, Message = "Drained: no run left")]
+    public static partial void Drained(ILogger logger);
+
+    [LoggerMessage(EventId = 4072, Level = LogLevel.Warning, Message = "Shutdown deadline passed with {Running} runs still going; their CLIs are stopped")]
+    public static partial void DrainAbandoned(ILogger logger, int running);
+
+    [LoggerMessage(EventId = 4073, Level = LogLevel.Information, Message = "Draining: refused a new run for conversation {Conversation}")]
+    public static partial void DrainRefused(ILogger logger, string conversation);
+
     // Signatures: 4090–4099.
     [LoggerMessage(EventId = 4090, Level = LogLevel.Warning,
         Message = "QCLI_ACCEPT_V1_SIGNATURES is on: v1 signatures, which bind neither method nor path, are accepted. Turn it off once every bot signs v2.")]

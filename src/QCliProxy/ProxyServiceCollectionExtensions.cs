@@ -31,6 +31,12 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CliCommandLine>();
         services.AddSingleton<CliRunner>();
         services.AddSingleton<RunLimiter>();
+        services.AddSingleton<ProxyDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProxyDrain>());
+        // Running answers may finish while draining: the host waits up to the CLI timeout and a margin before stopping them.
+        // Read on its own: the host is built before Program reports invalid settings (a bad value is reported there).
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) =>
+            host.ShutdownTimeout = ProxyOptions.ReadTimeout(configuration, []) + ProxyDrain.Margin);
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<RequestAuthenticator>();

@@ -44,6 +44,7 @@ internal static partial class OpsMessages
         QCliFailure.HttpStatus when ex.ProxyCode is not null => ForCode(ex.ProxyCode, language),
         QCliFailure.HttpStatus => new(OpsTexts.HttpStatus(language, ex.StatusCode), retryable: ex.StatusCode >= 500, ex),
         QCliFailure.CutOff => new(OpsTexts.CutOff(language), retryable: true, ex),
+        QCliFailure.Untrusted => new(OpsTexts.Untrusted(language), retryable: false, ex),
         _ => new(OpsTexts.Unreadable(language), retryable: true, ex),
     };
 

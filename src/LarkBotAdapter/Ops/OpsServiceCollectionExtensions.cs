@@ -36,12 +36,7 @@ public static class OpsServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             // No resilience handler: retrying a 5xx or a timeout of a streaming call could run the CLI twice.
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                ConnectTimeout = sp.GetRequiredService<QCliProxyOptions>().ConnectTimeout,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => ProxyClient.ProxyHttpHandler.Create(sp.GetRequiredService<QCliProxyOptions>()))
             .RedactLoggedHeaders([QCliProtocol.SignatureHeader]);
         // Transient like RouteTable, so the typed client's handler rotates as the factory intends.
         services.AddTransient<IResponder, AwsOpsResponder>();

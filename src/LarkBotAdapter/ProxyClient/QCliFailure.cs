@@ -21,6 +21,9 @@ public enum QCliFailure
     // The stream ended or broke before its done/error line.
     CutOff,
 
+    // The proxy's TLS certificate could not be verified (not retried: it will not change).
+    Untrusted,
+
     // A line that is not the protocol's JSON.
     Protocol,
 }

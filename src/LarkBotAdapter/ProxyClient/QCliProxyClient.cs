@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.ProxyClient;
 
-// Client of the Q CLI proxy (docs/CONTRACTS.md §3): signs each attempt, retries only failures to connect, and streams
+// Client of the Q CLI proxy (docs/CONTRACTS.md §3): signs each attempt, retries failures to connect and (once) failures
+// before any proxy started the CLI (RetryBeforeStart), and streams
 // the NDJSON answer line by line as it arrives. A stream that breaks is never restarted: the CLI may have acted on it.
 internal sealed class QCliProxyClient(
     HttpClient http,
@@ -98,6 +99,7 @@ internal sealed class QCliProxyClient(
     {
         var secret = options.Secret;
         var reread = false;
+        var retriedBeforeStart = false;
         for (var attempt = 1; ; attempt++)
         {
             using var message = Sign(body, secret);
@@ -125,6 +127,18 @@ internal sealed class QCliProxyClient(
             {
                 failure = ex;
             }
+            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.SecureConnectionError)
+            {
+                throw ProxyClient.RetryBeforeStart.Untrusted(ex);
+            }
+            // Failed before any proxy started the CLI: sent once more, so the balancer can pick another instance.
+            catch (Exception ex) when (!retriedBeforeStart && ProxyClient.RetryBeforeStart.Applies(ex))
+            {
+                retriedBeforeStart = true;
+                attempt--;
+                await WaitToSendAgainAsync(ex, cancellationToken);
+                continue;
+            }
             catch (HttpRequestException ex)
             {
                 throw new QCliProxyException(QCliFailure.CutOff, "The proxy closed the connection before answering.", ex);
@@ -138,13 +152,26 @@ internal sealed class QCliProxyClient(
             {
                 failure = ex; // the handler's connect timeout: the request never left
             }
-            Log.ConnectFailed(logger, attempt, options.ConnectAttempts, failure.GetType().Name, failure.Message);
-            if (attempt >= options.ConnectAttempts)
-            {
-                throw new QCliProxyException(QCliFailure.Unreachable, $"The proxy could not be reached after {attempt} attempt(s).", failure);
-            }
-            await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
+            await WaitToReconnectAsync(failure, attempt, cancellationToken);
         }
+    }
+
+    // Before the one more send of a request that failed before any proxy started the CLI.
+    private async Task WaitToSendAgainAsync(Exception failure, CancellationToken cancellationToken)
+    {
+        Log.ConnectFailed(logger, 1, 2, failure.GetType().Name, failure.Message);
+        await Task.Delay(options.RetryDelay, time, cancellationToken);
+    }
+
+    // Before the next attempt to connect; throws Unreachable when there is none left.
+    private async Task WaitToReconnectAsync(Exception failure, int attempt, CancellationToken cancellationToken)
+    {
+        Log.ConnectFailed(logger, attempt, options.ConnectAttempts, failure.GetType().Name, failure.Message);
+        if (attempt >= options.ConnectAttempts)
+        {
+            throw new QCliProxyException(QCliFailure.Unreachable, $"The proxy could not be reached after {attempt} attempt(s).", failure);
+        }
+        await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
     }
 
     // A fresh timestamp per attempt, and a v2 HMAC over the method, the protocol path and exactly the bytes that are sent.

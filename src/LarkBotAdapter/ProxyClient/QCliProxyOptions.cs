@@ -41,6 +41,9 @@ public sealed partial class QCliProxyOptions : IHasSettingErrors
     // Longest wait for a TCP connection.
     public TimeSpan ConnectTimeout { get; private set; } = TimeSpan.FromSeconds(10);
 
+    // QCLI_PROXY_CA_FILE: the private CA(s) the proxy's https:// certificate must chain to; null = the system's trust store.
+    public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? CaCertificates { get; private set; }
+
     // Longest wait for the response headers; the stream after them is bounded by the worker's answer deadline.
     public TimeSpan HeadersTimeout { get; private set; } = TimeSpan.FromSeconds(60);
 
@@ -108,6 +111,7 @@ public sealed partial class QCliProxyOptions : IHasSettingErrors
         }
         ConnectAttempts = Number(configuration, "QCLI_PROXY_CONNECT_ATTEMPTS", ConnectAttempts, 1, 10, errors);
         RetryDelay = TimeSpan.FromMilliseconds(Number(configuration, "QCLI_PROXY_RETRY_DELAY_MS", (int)RetryDelay.TotalMilliseconds, 0, 60_000, errors));
+        CaCertificates = ProxyClient.ProxyCaBundle.Load(configuration[ProxyClient.ProxyCaBundle.Setting], errors);
         HeadersTimeout = TimeSpan.FromSeconds(Number(configuration, "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", (int)HeadersTimeout.TotalSeconds, 1, 3600, errors));
         Errors = errors;
     }

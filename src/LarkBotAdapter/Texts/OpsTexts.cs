@@ -34,6 +34,10 @@ internal static class OpsTexts
         "the ops proxy at QLI_SERVER_ADDRESS could not be reached (is it running?).",
         "无法连接 QLI_SERVER_ADDRESS 上的运维代理（它在运行吗？）。");
 
+    public static string Untrusted(TurnLanguage language) => language.Pick(
+        "the ops proxy's TLS certificate could not be verified, so nothing was sent. If a private CA issued it, the bot's administrators set QCLI_PROXY_CA_FILE to that CA's PEM bundle.",
+        "无法验证运维代理的 TLS 证书，因此没有发送任何请求。如果证书由私有 CA 签发，请机器人的管理员把 QCLI_PROXY_CA_FILE 设为该 CA 的 PEM 证书包。");
+
     public static string NoAnswer(TurnLanguage language) => language.Pick(
         "the ops proxy accepted the question but did not start answering in time.",
         "运维代理收到了问题，但没有及时开始回答。");

@@ -21,6 +21,7 @@ internal sealed class ChatHandler(
     CliRunner runner,
     AwsProfileFiles awsFiles,
     ProposalSpool spool,
+    ProxyDrain drain,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -39,12 +40,19 @@ internal sealed class ChatHandler(
             return;
         }
 
-        using var admission = limiter.TryAdmit();
+        using var admission = drain.IsDraining ? null : limiter.TryAdmit();
         var conversation = store.DirectoryName(request!.ConversationId!);
         var held = admission is null ? null : await WaitForTurnAsync(admission, conversation, aborted);
-        if (held is null)
+        if (held is null || drain.IsDraining)
         {
-            if (!aborted.IsCancellationRequested)
+            held?.Dispose();
+            if (drain.IsDraining)
+            {
+                // 503 with the busy code: the bot retries once, and the balancer sends it to another instance.
+                Log.DrainRefused(logger, conversation);
+                await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, QCliErrorCodes.Busy, "this proxy instance is draining (shutting down); ask again and another instance answers");
+            }
+            else if (!aborted.IsCancellationRequested)
             {
                 Log.Busy(logger, conversation, limiter.Running, limiter.Waiting);
                 await RefuseAsync(context, StatusCodes.Status429TooManyRequests, QCliErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
@@ -80,7 +88,7 @@ internal sealed class ChatHandler(
     private async Task<IDisposable?> WaitForTurnAsync(RunLimiter.Admission admission, string conversation, CancellationToken aborted)
     {
         using var wait = new CancellationTokenSource(options.QueueTimeout, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, aborted);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, aborted, drain.Draining);
         IDisposable? held = null;
         try
         {

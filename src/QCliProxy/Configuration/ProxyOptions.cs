@@ -65,6 +65,10 @@ public sealed class ProxyOptions : IHasSettingErrors
 
     IReadOnlyList<string> IHasSettingErrors.Errors => Errors;
 
+    // QCLI_TIMEOUT_SECONDS alone; the host's shutdown timeout is set from it before the settings are validated.
+    public static TimeSpan ReadTimeout(IConfiguration configuration, List<string> errors) =>
+        TimeSpan.FromSeconds(new SettingReader(configuration, errors).Integer("QCLI_TIMEOUT_SECONDS", 300, 1, 86_400));
+
     public void Load(IConfiguration configuration)
     {
         var reader = new SettingReader(configuration, Errors);
@@ -86,7 +90,7 @@ public sealed class ProxyOptions : IHasSettingErrors
         MaxConcurrency = reader.Integer("QCLI_MAX_CONCURRENCY", Environment.ProcessorCount, 1, 1024);
         QueueLimit = reader.Integer("QCLI_QUEUE_LIMIT", MaxConcurrency, 0, 10_000);
         QueueTimeout = TimeSpan.FromSeconds(reader.Integer("QCLI_QUEUE_TIMEOUT_SECONDS", 30, 1, 3600));
-        Timeout = TimeSpan.FromSeconds(reader.Integer("QCLI_TIMEOUT_SECONDS", 300, 1, 86_400));
+        Timeout = ReadTimeout(configuration, Errors);
         MaxOutputBytes = reader.Integer("QCLI_MAX_OUTPUT_BYTES", 1024 * 1024, 1024, int.MaxValue);
         IdleLifetime = TimeSpan.FromDays(reader.Integer("QCLI_IDLE_DAYS", 7, 1, 3650));
         Sandbox = reader.Choice("QCLI_SANDBOX", SandboxMode.None);

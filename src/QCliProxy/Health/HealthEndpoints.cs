@@ -5,13 +5,14 @@ namespace ChatOps.QCliProxy.Health;
 
 public static class HealthEndpoints
 {
-    // GET /healthz: 200 when the CLI binary is present and recent enough, 503 when it is not.
+    // GET /healthz: 200 when the CLI binary is present and recent enough, 503 when it is not or when the proxy is
+    // draining (so the balancer stops sending it new requests).
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (CliProbe probe, RunLimiter limiter, BubblewrapSandbox sandbox, CancellationToken ct) =>
+        endpoints.MapGet("/healthz", async (CliProbe probe, RunLimiter limiter, ProxyDrain drain, BubblewrapSandbox sandbox, CancellationToken ct) =>
         {
             var cli = await probe.ProbeAsync(ct);
-            var status = !cli.Found ? "cli_missing" : cli.Problem is not null ? "cli_too_old" : "ok";
+            var status = drain.IsDraining ? "draining" : !cli.Found ? "cli_missing" : cli.Problem is not null ? "cli_too_old" : "ok";
             var report = new HealthReport(
                 status, cli, limiter.Running, limiter.Waiting, sandbox.Enabled ? "bwrap" : "none", SandboxNote(sandbox));
             return TypedResults.Json(report, HealthJsonContext.Default.HealthReport, statusCode: status == "ok" ? 200 : 503);

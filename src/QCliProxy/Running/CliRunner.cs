@@ -9,7 +9,7 @@ namespace ChatOps.QCliProxy.Running;
 // Runs the CLI once: streams cleaned stdout to a callback as it arrives, keeps the start of stderr, and kills the whole
 // process tree on timeout, output cap, client disconnect or shutdown.
 internal sealed class CliRunner(
-    CliCommandLine commandLine, ProxyOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CliRunner> logger)
+    CliCommandLine commandLine, ProxyOptions options, TimeProvider time, ProxyDrain drain, ILogger<CliRunner> logger)
 {
     private const int StderrLimit = 4096;
     private static readonly TimeSpan ReapWait = TimeSpan.FromSeconds(5);
@@ -34,7 +34,7 @@ internal sealed class CliRunner(
             var stderr = BoundedTextSink.Head(StderrLimit);
             var stderrDrained = stderr.DrainAsync(process.StandardError.BaseStream);
             using var timeout = new CancellationTokenSource(options.Timeout, time);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, clientGone, lifetime.ApplicationStopping);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, clientGone, drain.Abandoned);
             using var killOnStop = stop.Token.Register(() => ChildProcess.KillTree(process));
             var end = RunEnd.Exited;
             long bytes = 0;

@@ -159,13 +159,17 @@ public sealed class QCliProxyHost : IAsyncDisposable
     public Task<ProxyReply> ChatAsync(string prompt, string conversationId = DefaultConversation, string? awsProfile = null) =>
         SendAsync(QCliProxySigner.ChatRequest(Secret, Json(prompt, conversationId, awsProfile), DateTimeOffset.UtcNow));
 
-    /// <summary>Stops the host as systemd would (SIGTERM): running CLIs are stopped.</summary>
+    /// <summary>Stops the host as systemd would (SIGTERM): the proxy drains, running answers finish.</summary>
     public Task StopAsync() => _app.StopAsync();
+
+    /// <summary>Stops the host with a shutdown deadline: CLIs still running when <paramref name="deadline"/> fires are stopped.</summary>
+    public Task StopAsync(CancellationToken deadline) => _app.StopAsync(deadline);
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
+        // The deadline has passed at once: a test's hanging CLI is stopped rather than drained.
+        await _app.StopAsync(new CancellationToken(canceled: true));
         await _app.DisposeAsync();
         try
         {

@@ -59,12 +59,41 @@ public sealed partial class QCliProxyClientTests
     [Fact]
     public async Task ServerErrorIsNotRetried()
     {
-        _proxy.Enqueue(FakeQCliReply.Refuse(503, "<html>bad gateway</html>"));
+        _proxy.Enqueue(FakeQCliReply.Refuse(500, "<html>internal error</html>"));
 
         var ex = await Assert.ThrowsAsync<QCliProxyException>(() => ReadAllAsync(OpsTesting.Client(_options)));
 
-        Assert.Equal((QCliFailure.HttpStatus, 503, null), (ex.Failure, ex.StatusCode, ex.ProxyCode));
+        Assert.Equal((QCliFailure.HttpStatus, 500, null), (ex.Failure, ex.StatusCode, ex.ProxyCode));
         Assert.Single(_proxy.Requests);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    public async Task BalancerRefusalIsSentOnceMoreSoAnotherInstanceCanAnswer(int status)
+    {
+        _proxy.Enqueue(FakeQCliReply.Refuse(status, "<html>bad gateway</html>"));
+        _proxy.Enqueue(FakeQCliReply.Chunks("answer\n").Done());
+
+        var lines = await ReadAllAsync(OpsTesting.Client(_options));
+
+        Assert.Equal(2, _proxy.Requests.Count);
+        Assert.All(_proxy.Requests, r => Assert.True(r.Accepted, r.Problem));
+        Assert.Equal(["answer\n"], lines.Where(l => l.Type == "chunk").Select(l => l.Text));
+        Assert.Equal("done", lines[^1].Type);
+    }
+
+    [Fact]
+    public async Task DrainingRefusalTwiceIsReportedAsBusyAfterOneRetry()
+    {
+        _proxy.Enqueue(FakeQCliReply.Refuse(503, """{"type":"error","code":"busy","message":"this proxy instance is draining"}"""));
+        _proxy.Enqueue(FakeQCliReply.Refuse(503, """{"type":"error","code":"busy","message":"this proxy instance is draining"}"""));
+        _proxy.Enqueue(FakeQCliReply.Chunks("never\n").Done());
+
+        var ex = await Assert.ThrowsAsync<QCliProxyException>(() => ReadAllAsync(OpsTesting.Client(_options)));
+
+        Assert.Equal((QCliFailure.HttpStatus, 503, "busy"), (ex.Failure, ex.StatusCode, ex.ProxyCode));
+        Assert.Equal(2, _proxy.Requests.Count);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class ChatEndpointsTests
         var cwd = reply.Seen("CWD")!;
         Assert.Equal(Path.GetFullPath(proxy.StateDir), Path.GetDirectoryName(cwd));
         Assert.Matches("^[0-9a-f]{32}$", Path.GetFileName(cwd));
-        Assert.Single(Directory.GetDirectories(proxy.StateDir), d => Path.GetFileName(d) != ".runs");
+        Assert.Single(Directory.GetDirectories(proxy.StateDir), d => !Path.GetFileName(d).StartsWith('.'));
     }
 
     [Fact]

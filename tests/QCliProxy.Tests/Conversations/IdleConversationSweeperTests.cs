@@ -11,7 +11,7 @@ public sealed class IdleConversationSweeperTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "qcli-proxy-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private readonly ConversationLocks _locks = new();
+    private readonly ConversationLocks _locks;
     private readonly ConversationStore _store;
     private readonly IdleConversationSweeper _sweeper;
 
@@ -20,6 +20,7 @@ public sealed class IdleConversationSweeperTests : IDisposable
         Directory.CreateDirectory(_root);
         var options = new ProxyOptions { StateDirectory = _root, IdleLifetime = TimeSpan.FromDays(7) };
         _store = new ConversationStore(options, new CliUser(options), _time);
+        _locks = new ConversationLocks(options, _time);
         _sweeper = new IdleConversationSweeper(_store, _locks, options, _time, NullLogger<IdleConversationSweeper>.Instance);
     }
 

@@ -99,6 +99,9 @@ public sealed class ProposalProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>A second proxy on the same state folder, as another instance of the fleet; the caller disposes it.</summary>
+    public Task<QCliProxyHost> StartPeerAsync() => StartHostAsync(null);
+
     public Task<ProxyReply> ChatAsync(string prompt, bool protocol2 = true, string? awsProfile = "prod")
     {
         var request = QCliProxySigner.ChatRequest(QCliProxyHost.Secret, QCliProxyHost.Json(prompt, awsProfile: awsProfile), DateTimeOffset.UtcNow);

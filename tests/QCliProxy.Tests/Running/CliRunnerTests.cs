@@ -42,13 +42,15 @@ public sealed class CliRunnerTests
     }
 
     [Fact]
-    public async Task ShutdownStopsRunningClisAndSaysSo()
+    public async Task ShutdownPastItsDeadlineStopsRunningClisAndSaysSo()
     {
         await using var proxy = await QCliProxyHost.StartAsync();
         using var stream = await proxy.OpenChatAsync("@hang");
         var pids = Pids(await stream.NextAsync());
+        using var deadline = new CancellationTokenSource();
 
-        var stopping = proxy.StopAsync();
+        var stopping = proxy.StopAsync(deadline.Token);
+        await deadline.CancelAsync();
         var rest = await stream.RestAsync();
         await stopping;
 

@@ -36,7 +36,7 @@ internal sealed class ExecuteHandler(
         }
 
         // Not cancelled by a client that leaves: once started, the run finishes and its result is kept for the retry.
-        using var held = await store.LockAsync(proposal.Id, CancellationToken.None);
+        using var held = await store.LockAsync(proposal.Id, time, CancellationToken.None);
         if (store.ResultOf(proposal.Id) is { } earlier)
         {
             Log.ExecuteRepeated(logger, proposal.Id);

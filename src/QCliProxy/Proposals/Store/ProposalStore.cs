@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ChatOps.Contracts;
 using ChatOps.QCliProxy.Configuration;
+using ChatOps.QCliProxy.Hosting;
 using ChatOps.QCliProxy.Proposals.Rules;
 
 namespace ChatOps.QCliProxy.Proposals.Store;
@@ -11,6 +12,7 @@ namespace ChatOps.QCliProxy.Proposals.Store;
 //   <id>.json         the proposal as it was shown (never rewritten)
 //   <id>.started      written before execution begins: a run that died midway is never started again
 //   <id>.result.json  the result, returned to every later request
+//   <id>.lock         the execution's lease, so two instances sharing the folder never run it at once
 // ProposalSweeper deletes them 90 days after the proposal was made.
 internal sealed class ProposalStore
 {
@@ -92,7 +94,7 @@ internal sealed class ProposalStore
                 continue;
             }
 
-            foreach (var suffix in new[] { ".result.json", ".started", ".result.tmp", ".json" })
+            foreach (var suffix in new[] { ".result.json", ".started", ".result.tmp", ".lock", ".json" })
             {
                 File.Delete(PathOf(id, suffix));
             }
@@ -103,12 +105,22 @@ internal sealed class ProposalStore
         return pruned;
     }
 
-    // One execution at a time per proposal within this process (the files order them across restarts).
-    public async Task<IDisposable> LockAsync(string id, CancellationToken ct)
+    // One execution at a time per proposal: within this process (a semaphore), then across every instance sharing
+    // QCLI_STATE_DIR (the proposal's lease file, FileLease). The marker files order executions across restarts.
+    public async Task<IDisposable> LockAsync(string id, TimeProvider time, CancellationToken ct)
     {
         var gate = _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
-        return new Release(gate);
+        try
+        {
+            EnsureRoot();
+            return new Release(gate, await FileLease.TakeAsync(PathOf(id, ".lock"), time, ct));
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     // Made with the first proposal, for the proxy's user only.
@@ -128,7 +140,7 @@ internal sealed class ProposalStore
 
     private string PathOf(string id, string suffix) => Path.Join(Root, id + suffix);
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private sealed class Release(SemaphoreSlim gate, FileLease lease) : IDisposable
     {
         private int _released;
 
@@ -136,6 +148,7 @@ internal sealed class ProposalStore
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                lease.Dispose();
                 gate.Release();
             }
         }

@@ -71,6 +71,31 @@ public sealed class ExecuteEndpointTests
     }
 
     [Fact]
+    public async Task ExecutionThroughTwoInstancesAtOnceRunsOnceAndBothGetItsResult()
+    {
+        await using var proxy = await ProposalProxy.StartAsync();
+        await using var peer = await proxy.StartPeerAsync();
+        var proposal = await ProposeAsync(proxy, ProposalProxy.Propose("propose_runbook_action", new { runbook = "restart-api", action = "hold" }));
+
+        var first = proxy.ExecuteAsync(proposal.Id, proposal.Hash);
+        await WaitForAsync(() => proxy.RunbookRuns == 1);
+        var peerSend = peer.Client.SendAsync(ProposalProxy.ExecuteRequest(proposal.Id, proposal.Hash, secondsAgo: 1));
+        // Give the peer's request time to arrive while the runbook holds (an answer before that is an answer from a peer that did not wait).
+        await Task.WhenAny(peerSend, Task.Delay(TimeSpan.FromSeconds(1)));
+        await File.WriteAllTextAsync(Path.Combine(proxy.Home, "release"), "");
+        var (status, result) = await first;
+        using var onPeer = await peerSend;
+        var peerResult = System.Text.Json.Nodes.JsonNode.Parse(await onPeer.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", (string?)result!["status"]);
+        Assert.Equal(HttpStatusCode.OK, onPeer.StatusCode);
+        Assert.Equal(result.ToJsonString(), peerResult!.ToJsonString());
+        Assert.Equal(1, proxy.RunbookRuns);
+        Assert.False(File.Exists(Path.Combine(peer.Home, "runbook-runs.log")));
+    }
+
+    [Fact]
     public async Task ConcurrentRequestsForOneProposalOpenOneCase()
     {
         await using var proxy = await ProposalProxy.StartAsync();
