@@ -95,8 +95,10 @@ public sealed class ProxyOptions : IHasSettingErrors
         AwsConfigFile = reader.Text("QCLI_AWS_CONFIG_FILE") ?? reader.Text("AWS_CONFIG_FILE") ?? Path.Join(awsHome, "config");
         AwsCredentialsFile = reader.Text("QCLI_AWS_CREDENTIALS_FILE") ?? reader.Text("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Join(awsHome, "credentials");
         VendCredentials = reader.Flag("QCLI_VEND_CREDENTIALS", false);
-        MetadataEndpoint = ProxyOptionsRules.Endpoint(Errors, "AWS_EC2_METADATA_SERVICE_ENDPOINT", reader.Text("AWS_EC2_METADATA_SERVICE_ENDPOINT") ?? DefaultMetadataEndpoint) ?? MetadataEndpoint;
-        StsEndpoint = reader.Text("AWS_ENDPOINT_URL_STS") is { } sts ? ProxyOptionsRules.Endpoint(Errors, "AWS_ENDPOINT_URL_STS", sts) : null;
+        // Checked only when used: without vending these are the CLI's business, not the proxy's.
+        var endpointErrors = VendCredentials ? Errors : [];
+        MetadataEndpoint = ProxyOptionsRules.Endpoint(endpointErrors, "AWS_EC2_METADATA_SERVICE_ENDPOINT", reader.Text("AWS_EC2_METADATA_SERVICE_ENDPOINT") ?? DefaultMetadataEndpoint) ?? MetadataEndpoint;
+        StsEndpoint = reader.Text("AWS_ENDPOINT_URL_STS") is { } sts ? ProxyOptionsRules.Endpoint(endpointErrors, "AWS_ENDPOINT_URL_STS", sts) : null;
         StsRegion = reader.Text("AWS_REGION") ?? reader.Text("AWS_DEFAULT_REGION");
         StateDirectory = reader.Text("QCLI_STATE_DIR") ?? DefaultStateDirectory();
         AwsProfiles = reader.List("QCLI_AWS_PROFILES") ?? [];
