@@ -130,4 +130,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 4090, Level = LogLevel.Warning,
         Message = "QCLI_ACCEPT_V1_SIGNATURES is on: v1 signatures, which bind neither method nor path, are accepted. Turn it off once every bot signs v2.")]
     public static partial void AcceptsV1Signatures(ILogger logger);
+
+    // Credentials the proxy vends (Aws/CredentialVendor, QCLI_VEND_CREDENTIALS): 4080–4089. Keys are never logged.
+    [LoggerMessage(EventId = 4080, Level = LogLevel.Information,
+        Message = "Assumed {RoleArn} for AWS profile {Profile} as session {Session}; its keys expire at {Expiration}")]
+    public static partial void RoleAssumed(ILogger logger, string profile, string roleArn, string session, DateTimeOffset expiration);
+
+    [LoggerMessage(EventId = 4081, Level = LogLevel.Error, Message = "AWS profile {Profile}: the instance role's keys could not be read from {Endpoint}")]
+    public static partial void InstanceKeysFailed(ILogger logger, string profile, string endpoint, Exception exception);
+
+    [LoggerMessage(EventId = 4082, Level = LogLevel.Error, Message = "AWS profile {Profile}: STS AssumeRole of {RoleArn} failed")]
+    public static partial void AssumeRoleFailed(ILogger logger, string profile, string roleArn, Exception exception);
 }

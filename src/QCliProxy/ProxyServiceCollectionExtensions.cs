@@ -25,7 +25,7 @@ public static class ProxyServiceCollectionExtensions
         services.TryAddSingleton(_ => ParentEnvironment.FromProcess());
         services.AddSingleton<ChildEnvironment>();
         services.AddSingleton<CliUser>();
-        services.AddSingleton<AwsProfileFiles>();
+        services.AddAwsRunFiles();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<BubblewrapSandbox>();
         services.AddSingleton<CliCommandLine>();

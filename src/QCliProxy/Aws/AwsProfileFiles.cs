@@ -8,8 +8,9 @@ namespace ChatOps.QCliProxy.Aws;
 // Cuts, for each run, an AWS config and credentials file holding only the chosen profile (and what it is built on:
 // its source_profile chain, sso-session and services sections), so the model cannot pick any other
 // profile with use_aws's profile_name. The sources are QCLI_AWS_CONFIG_FILE and
-// QCLI_AWS_CREDENTIALS_FILE, read afresh per run.
-internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
+// QCLI_AWS_CREDENTIALS_FILE, read afresh per run. With QCLI_VEND_CREDENTIALS the proxy assumes an instance-sourced
+// role itself and the run's credentials file holds that role's temporary keys instead (CredentialVendor).
+internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user, CredentialVendor vendor)
 {
     public const string RunsFolder = ".runs";
     public const string DefaultProfile = "default";
@@ -18,38 +19,36 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
 
     public string Root => Path.Join(Path.GetFullPath(options.StateDirectory), RunsFolder);
 
-    // Writes the run's files; throws AwsProfileMissingException when a named profile is in neither source.
-    public AwsRunFiles Write(string? profile)
+    // Writes the run's files; throws AwsProfileMissingException when a named profile is in neither source, and
+    // AwsCredentialsException when the proxy vends its keys (QCLI_VEND_CREDENTIALS) and cannot get them.
+    // run names the run in the role session the proxy opens.
+    public async Task<AwsRunFiles> WriteAsync(string? profile, string run, CancellationToken ct)
     {
         var config = IniFile.Read(options.AwsConfigFile);
         var credentials = IniFile.Read(options.AwsCredentialsFile);
         var configOut = new StringBuilder();
         var credentialsOut = new StringBuilder();
-        var chain = Chain(profile ?? DefaultProfile, config);
-        foreach (var name in chain)
+        var name = profile ?? DefaultProfile;
+        var steps = options.VendCredentials ? RoleChain.Steps(config, credentials, name) : null;
+        foreach (var link in steps is null ? Chain(name, config) : [name])
         {
-            var section = ProfileSection(config, name);
-            if (section.Lines is { } lines)
+            AppendProfile(configOut, config, link, steps is not null);
+            if (credentials.Section(link) is { } keys)
             {
-                Append(configOut, section.Header, lines);
-                foreach (var (key, prefix) in new[] { ("sso_session", "sso-session "), ("services", "services ") })
-                {
-                    if (IniFile.Value(lines, key) is { Length: > 0 } reference && config.Section(prefix + reference) is { } referenced)
-                    {
-                        Append(configOut, prefix + reference, referenced);
-                    }
-                }
-            }
-
-            if (credentials.Section(name) is { } keys)
-            {
-                Append(credentialsOut, name, keys);
+                Append(credentialsOut, link, keys);
             }
         }
 
         if (profile is not null && configOut.Length == 0 && credentialsOut.Length == 0)
         {
             throw new AwsProfileMissingException(profile);
+        }
+
+        if (steps is not null)
+        {
+            var region = ProfileSection(config, name).Lines is { } lines ? IniFile.Value(lines, "region") : null;
+            var keys = await vendor.KeysAsync(name, steps, region, run, ct);
+            Append(credentialsOut, name, [$"aws_access_key_id = {keys.AccessKeyId}", $"aws_secret_access_key = {keys.SecretAccessKey}", $"aws_session_token = {keys.SessionToken}"]);
         }
 
         Directory.CreateDirectory(Root);
@@ -61,6 +60,24 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
         WriteFile(files.ConfigFile, configOut.ToString());
         WriteFile(files.CredentialsFile, credentialsOut.ToString());
         return files;
+    }
+
+    // A profile's section (without its credential source when the proxy vends its keys) and the sections it refers to.
+    private static void AppendProfile(StringBuilder configOut, IniFile config, string name, bool vended)
+    {
+        if (ProfileSection(config, name) is not { Lines: { } lines } section)
+        {
+            return;
+        }
+
+        Append(configOut, section.Header, vended ? RoleChain.WithoutSource(lines) : lines);
+        foreach (var (key, prefix) in new[] { ("sso_session", "sso-session "), ("services", "services ") })
+        {
+            if (IniFile.Value(lines, key) is { Length: > 0 } reference && config.Section(prefix + reference) is { } referenced)
+            {
+                Append(configOut, prefix + reference, referenced);
+            }
+        }
     }
 
     // The profile and those it takes credentials from, without loops.
@@ -79,7 +96,7 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user)
     }
 
     // In the config file the default profile is [default] (or [profile default]), others [profile name].
-    private static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) =>
+    public static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) =>
         name == DefaultProfile
             ? (DefaultProfile, config.Section(DefaultProfile) ?? config.Section("profile " + DefaultProfile))
             : ("profile " + name, config.Section("profile " + name));

@@ -200,11 +200,15 @@ internal sealed class ChatHandler(
     {
         try
         {
-            return awsFiles.Write(profile);
+            return await awsFiles.WriteAsync(profile, directory.Name, ct);
         }
         catch (AwsProfileMissingException e)
         {
             Log.ProfileMissing(logger, directory.Name, e.Profile);
+            await writer.WriteErrorAsync(QCliErrorCodes.Failed, e.Message, ct);
+        }
+        catch (AwsCredentialsException e)
+        {
             await writer.WriteErrorAsync(QCliErrorCodes.Failed, e.Message, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

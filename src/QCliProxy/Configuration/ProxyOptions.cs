@@ -31,6 +31,20 @@ public sealed class ProxyOptions : IHasSettingErrors
     // The AWS shared credentials file a run's one-profile copy is cut from.
     public string AwsCredentialsFile { get; set; } = "";
 
+    // QCLI_VEND_CREDENTIALS: the proxy assumes a run's role itself and hands the CLI only the role's temporary keys.
+    public bool VendCredentials { get; set; }
+
+    // The instance metadata service (AWS_EC2_METADATA_SERVICE_ENDPOINT), where the proxy gets the instance role's keys.
+    public Uri MetadataEndpoint { get; set; } = new(DefaultMetadataEndpoint);
+
+    public const string DefaultMetadataEndpoint = "http://169.254.169.254/";
+
+    // STS (AWS_ENDPOINT_URL_STS); null means the regional endpoint of StsRegion.
+    public Uri? StsEndpoint { get; set; }
+
+    // The region of STS calls (AWS_REGION, then AWS_DEFAULT_REGION); null means the profile's own region.
+    public string? StsRegion { get; set; }
+
     public IReadOnlyList<string> Arguments { get; set; } = ["chat", "--no-interactive"];
 
     // Tools trusted with --trust-tools when no agent is used.
@@ -84,6 +98,12 @@ public sealed class ProxyOptions : IHasSettingErrors
         var awsHome = Path.Join(configuration["HOME"] ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aws");
         AwsConfigFile = reader.Text("QCLI_AWS_CONFIG_FILE") ?? reader.Text("AWS_CONFIG_FILE") ?? Path.Join(awsHome, "config");
         AwsCredentialsFile = reader.Text("QCLI_AWS_CREDENTIALS_FILE") ?? reader.Text("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Join(awsHome, "credentials");
+        VendCredentials = reader.Flag("QCLI_VEND_CREDENTIALS", false);
+        // Checked only when used: without vending these are the CLI's business, not the proxy's.
+        var endpointErrors = VendCredentials ? Errors : [];
+        MetadataEndpoint = ProxyOptionsRules.Endpoint(endpointErrors, "AWS_EC2_METADATA_SERVICE_ENDPOINT", reader.Text("AWS_EC2_METADATA_SERVICE_ENDPOINT") ?? DefaultMetadataEndpoint) ?? MetadataEndpoint;
+        StsEndpoint = reader.Text("AWS_ENDPOINT_URL_STS") is { } sts ? ProxyOptionsRules.Endpoint(endpointErrors, "AWS_ENDPOINT_URL_STS", sts) : null;
+        StsRegion = reader.Text("AWS_REGION") ?? reader.Text("AWS_DEFAULT_REGION");
         StateDirectory = reader.Text("QCLI_STATE_DIR") ?? DefaultStateDirectory();
         AwsProfiles = reader.List("QCLI_AWS_PROFILES") ?? [];
         EnvPassthrough = reader.List("QCLI_ENV_PASSTHROUGH") ?? [];

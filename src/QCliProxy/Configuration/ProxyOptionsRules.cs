@@ -60,6 +60,18 @@ internal static partial class ProxyOptionsRules
         }
     }
 
+    // An http(s) URL for an AWS endpoint setting, or null after recording the error.
+    public static Uri? Endpoint(List<string> errors, string name, string value)
+    {
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0)
+        {
+            return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        }
+
+        errors.Add($"{name} must be an http(s) URL such as http://127.0.0.1:8080/, not '{value}'.");
+        return null;
+    }
+
     private static void CheckArguments(ProxyOptions o)
     {
         foreach (var argument in o.Arguments)

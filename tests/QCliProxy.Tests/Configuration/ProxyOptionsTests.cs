@@ -186,6 +186,32 @@ public sealed class ProxyOptionsTests
         Assert.Equal("QCLI_ACCEPT_V1_SIGNATURES must be true or false, not 'sometimes'.", Assert.Single(options.Errors));
     }
 
+    [Fact]
+    public void VendingCredentialsIsOffByDefaultAndReadsTheSdkEndpointVariables()
+    {
+        Assert.False(Load(new()).VendCredentials);
+
+        var options = Load(new()
+        {
+            ["QCLI_VEND_CREDENTIALS"] = "true", ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = "http://127.0.0.1:9001",
+            ["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9002/", ["AWS_REGION"] = "eu-west-1",
+        });
+
+        Assert.Empty(options.Errors);
+        Assert.Equal((true, "http://127.0.0.1:9001/", "http://127.0.0.1:9002/", "eu-west-1"),
+            (options.VendCredentials, options.MetadataEndpoint.ToString(), options.StsEndpoint?.ToString(), options.StsRegion));
+    }
+
+    [Fact]
+    public void BadVendingSettingsAreErrorsNamingTheVariable()
+    {
+        var options = Load(new() { ["QCLI_VEND_CREDENTIALS"] = "maybe" });
+        Assert.Contains("QCLI_VEND_CREDENTIALS must be true or false, not 'maybe'.", options.Errors);
+
+        options = Load(new() { ["QCLI_VEND_CREDENTIALS"] = "true", ["AWS_ENDPOINT_URL_STS"] = "sts.local" });
+        Assert.Contains(options.Errors, e => e.StartsWith("AWS_ENDPOINT_URL_STS must be an http(s) URL", StringComparison.Ordinal));
+    }
+
     private static ProxyOptions Load(Dictionary<string, string?> overrides)
     {
         var options = new ProxyOptions();

@@ -11,9 +11,9 @@ internal sealed class ProposalExecutor(AwsProfileFiles awsFiles, SupportCaseExec
         AwsRunFiles aws;
         try
         {
-            aws = awsFiles.Write(proposal.Profile);
+            aws = await awsFiles.WriteAsync(proposal.Profile, proposal.Id, ct);
         }
-        catch (AwsProfileMissingException e)
+        catch (Exception e) when (e is AwsProfileMissingException or AwsCredentialsException)
         {
             return QCliExecuteResult.Failure(e.Message, time.GetUtcNow());
         }
