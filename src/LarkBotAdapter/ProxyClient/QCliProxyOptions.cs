@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.Settings;
 
@@ -68,6 +67,7 @@ public sealed partial class QCliProxyOptions : IHasSettingErrors
     public void Load(IConfiguration configuration)
     {
         var errors = new List<string>();
+        var reader = new SettingReader(configuration, errors);
         var address = configuration["QLI_SERVER_ADDRESS"]?.Trim();
         var secret = configuration["QCLI_PROXY_SECRET"]?.Trim() ?? string.Empty;
         if (string.IsNullOrEmpty(address))
@@ -102,52 +102,22 @@ public sealed partial class QCliProxyOptions : IHasSettingErrors
         }
         AllowedChatIds = Split(configuration["OPS_ALLOWED_CHAT_IDS"]).ToHashSet(StringComparer.Ordinal);
         AllowedUserIds = Split(configuration["OPS_ALLOWED_USER_IDS"]).ToHashSet(StringComparer.Ordinal);
-        AllowEveryone = Flag(configuration, "OPS_ALLOW_EVERYONE", errors);
+        AllowEveryone = reader.Flag("OPS_ALLOW_EVERYONE", false);
         if (AllowedChatIds.Count == 0 && AllowedUserIds.Count == 0 && !AllowEveryone)
         {
             // Who may run commands against the AWS accounts must be a decision, not the default of an unset variable.
             errors.Add("No ops allow-list is set: set OPS_ALLOWED_CHAT_IDS and/or OPS_ALLOWED_USER_IDS to the chats and users "
                 + "who may ask aws_ops questions, or set OPS_ALLOW_EVERYONE=true to let everyone who can message the bot use them.");
         }
-        ConnectAttempts = Number(configuration, "QCLI_PROXY_CONNECT_ATTEMPTS", ConnectAttempts, 1, 10, errors);
-        RetryDelay = TimeSpan.FromMilliseconds(Number(configuration, "QCLI_PROXY_RETRY_DELAY_MS", (int)RetryDelay.TotalMilliseconds, 0, 60_000, errors));
+        ConnectAttempts = reader.Integer("QCLI_PROXY_CONNECT_ATTEMPTS", ConnectAttempts, 1, 10);
+        RetryDelay = TimeSpan.FromMilliseconds(reader.Integer("QCLI_PROXY_RETRY_DELAY_MS", (int)RetryDelay.TotalMilliseconds, 0, 60_000));
         CaCertificates = ProxyClient.ProxyCaBundle.Load(configuration[ProxyClient.ProxyCaBundle.Setting], errors);
-        HeadersTimeout = TimeSpan.FromSeconds(Number(configuration, "QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", (int)HeadersTimeout.TotalSeconds, 1, 3600, errors));
+        HeadersTimeout = TimeSpan.FromSeconds(reader.Integer("QCLI_PROXY_HEADERS_TIMEOUT_SECONDS", (int)HeadersTimeout.TotalSeconds, 1, 3600));
         Errors = errors;
     }
 
     private static string[] Split(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static bool Flag(IConfiguration configuration, string name, List<string> errors)
-    {
-        var value = configuration[name]?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return false;
-        }
-        if (bool.TryParse(value, out var flag))
-        {
-            return flag;
-        }
-        errors.Add($"{name} must be true or false.");
-        return false;
-    }
-
-    private static int Number(IConfiguration configuration, string name, int fallback, int min, int max, List<string> errors)
-    {
-        var value = configuration[name];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-        errors.Add($"{name} must be a whole number from {min} to {max}.");
-        return fallback;
-    }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     private static partial Regex ProfileName();

@@ -57,10 +57,9 @@ public sealed class LarkOptions : IHasSettingErrors
                 errors.Add("LARK_BASE_URL is not an absolute URL (e.g. https://open.larksuite.com).");
             }
         }
-        if (int.TryParse(configuration["LARK_MAX_REQUEST_AGE_SECONDS"], out var seconds) && seconds > 0)
-        {
-            MaxRequestAge = TimeSpan.FromSeconds(seconds);
-        }
+        // Up to a week: Lark retries a failed delivery for far less than that.
+        MaxRequestAge = TimeSpan.FromSeconds(new SettingReader(configuration, errors)
+            .Integer("LARK_MAX_REQUEST_AGE_SECONDS", (int)MaxRequestAge.TotalSeconds, 1, 604_800));
         Errors = errors;
     }
 

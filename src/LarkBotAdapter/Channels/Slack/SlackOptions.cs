@@ -48,10 +48,8 @@ public sealed class SlackOptions : IHasSettingErrors
                 errors.Add("SLACK_API_BASE_URL is not an absolute http(s) URL (default https://slack.com/api).");
             }
         }
-        if (int.TryParse(configuration["SLACK_POST_INTERVAL_MS"], out var interval) && interval >= 0)
-        {
-            PostInterval = TimeSpan.FromMilliseconds(interval);
-        }
+        PostInterval = TimeSpan.FromMilliseconds(new SettingReader(configuration, errors)
+            .Integer("SLACK_POST_INTERVAL_MS", (int)PostInterval.TotalMilliseconds, 0, 60_000));
         if (errors.Count == 0)
         {
             SigningSecret = secret;

@@ -54,4 +54,14 @@ public sealed class LarkOptionsTests
         Assert.Equal(["cli_a", "cli_b"], options.Apps.Select(a => a.AppId));
         Assert.Empty(options.Errors);
     }
+
+    [Theory]
+    [InlineData("an hour")]
+    [InlineData("0")]
+    public void ARequestAgeThatIsNotAWholeNumberOfSecondsNamesTheVariable(string value)
+    {
+        var options = new LarkOptions();
+        options.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LARK_MAX_REQUEST_AGE_SECONDS"] = value }).Build());
+        Assert.Contains(options.Errors, e => e.StartsWith("LARK_MAX_REQUEST_AGE_SECONDS must be a whole number from 1 to 604800", StringComparison.Ordinal));
+    }
 }

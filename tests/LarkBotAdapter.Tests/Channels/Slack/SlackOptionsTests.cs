@@ -28,6 +28,17 @@ public sealed class SlackOptionsTests
         Assert.Contains(options.Errors, e => e.StartsWith(variable, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-1")]
+    [InlineData("600000")]
+    public void APostIntervalThatIsNotAWholeNumberOfMillisecondsNamesTheVariable(string value)
+    {
+        var options = Load(new() { ["SLACK_POST_INTERVAL_MS"] = value });
+        Assert.Contains(options.Errors, e => e.StartsWith("SLACK_POST_INTERVAL_MS must be a whole number from 0 to 60000", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), Load(new() { ["SLACK_POST_INTERVAL_MS"] = "250" }).PostInterval);
+    }
+
     [Fact]
     public void BaseUrlDefaultsToSlackAndAcceptsAnOverride()
     {
