@@ -29,7 +29,8 @@ internal static class LatencyRun
         for (var i = 0; i < runs; i++)
         {
             var start = new ProcessStartInfo(fakeCli) { RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(Prompt(options));
+            // Framed as the proxy frames a question: a bare "@…" is a prompt reference to the CLIs (and to the fake).
+            start.ArgumentList.Add($"----- BEGIN CHAT QUESTION -----\n{Prompt(options)}\n----- END CHAT QUESTION -----");
             start.Environment["HOME"] = home;
             using var process = Process.Start(start)!;
             while (await process.StandardOutput.ReadLineAsync() is { } line)

@@ -11,9 +11,13 @@ internal sealed class Samples
 
     public static string Header => $"{"path",-28} {"lines",7} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8}";
 
-    /// <summary>Records one line <c>T=&lt;epoch seconds.micros&gt;</c> that arrived at <paramref name="arrivedMicros"/>.</summary>
+    /// <summary>Records one line <c>T=&lt;epoch seconds.micros&gt;</c> that arrived at <paramref name="arrivedMicros"/>; other lines are skipped.</summary>
     public void Add(string line, long arrivedMicros)
     {
+        if (!line.StartsWith("T=", StringComparison.Ordinal))
+        {
+            return; // the fake CLI's other lines (INPUT=…, the markers) carry no time
+        }
         var parts = line[2..].Split('.');
         var written = (long.Parse(parts[0], CultureInfo.InvariantCulture) * 1_000_000) + long.Parse(parts[1], CultureInfo.InvariantCulture);
         lock (_micros)

@@ -66,6 +66,13 @@ public sealed class ProxyInstance : IDisposable
 
     public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
 
+    /// <summary>Working set (RSS) and private memory of the proxy process, in MiB (for the benches).</summary>
+    public (double WorkingSetMiB, double PrivateMiB) Memory()
+    {
+        _process.Refresh();
+        return (_process.WorkingSet64 / 1048576.0, _process.PrivateMemorySize64 / 1048576.0);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
