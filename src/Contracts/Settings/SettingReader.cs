@@ -77,6 +77,29 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
             : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    // A comma-separated list whose positions matter (one entry per app, in the same order as another list): empty
+    // entries are kept as "", so a missing one can be named; an unset or blank value is an empty list.
+    public IReadOnlyList<string> Positional(string name)
+    {
+        var value = configuration[name];
+        return string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.TrimEntries);
+    }
+
+    // An absolute http(s) address used as a base (it always ends in "/"), or fallback when unset.
+    public Uri BaseUrl(string name, Uri fallback)
+    {
+        if (Text(name) is not { } value)
+        {
+            return fallback;
+        }
+        if (Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+        {
+            return uri;
+        }
+        errors.Add($"{name} is not an absolute http(s) URL (default {fallback.OriginalString.TrimEnd('/')}).");
+        return fallback;
+    }
+
     // Space-separated words (no quoting: arguments with spaces are not supported here on purpose).
     public IReadOnlyList<string>? Words(string name)
     {

@@ -123,9 +123,9 @@ public sealed class LarkChatChannel(
         {
             return await call();
         }
-        catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
+        catch (Exception ex) when (PlatformApiException.ReplyFailure(LarkApiException.Platform, ex) is { } failure)
         {
-            throw LarkApiException.ReplyFailure(ex);
+            throw failure;
         }
     }
 

@@ -22,16 +22,17 @@ public sealed class LarkOptions : IHasSettingErrors
     public void Load(IConfiguration configuration)
     {
         var errors = new List<string>();
-        var ids = Split(configuration["LARK_APP_ID"]);
-        var secrets = Split(configuration["LARK_APP_SECRET"]);
-        var tokens = Split(configuration["LARK_VERIFICATION_TOKEN"]);
-        var keys = Split(configuration["LARK_ENCRYPT_KEY"]);
-        if (ids.Length > 0)
+        var reader = new SettingReader(configuration, errors);
+        var ids = reader.Positional("LARK_APP_ID");
+        var secrets = reader.Positional("LARK_APP_SECRET");
+        var tokens = reader.Positional("LARK_VERIFICATION_TOKEN");
+        var keys = reader.Positional("LARK_ENCRYPT_KEY");
+        if (ids.Count > 0)
         {
-            RequireSameLength(errors, "LARK_APP_SECRET", secrets, ids.Length, required: true);
-            RequireSameLength(errors, "LARK_VERIFICATION_TOKEN", tokens, ids.Length, required: true);
-            RequireSameLength(errors, "LARK_ENCRYPT_KEY", keys, ids.Length, required: false);
-            if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
+            RequireSameLength(errors, "LARK_APP_SECRET", secrets, ids.Count, required: true);
+            RequireSameLength(errors, "LARK_VERIFICATION_TOKEN", tokens, ids.Count, required: true);
+            RequireSameLength(errors, "LARK_ENCRYPT_KEY", keys, ids.Count, required: false);
+            if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
             {
                 errors.Add("LARK_APP_ID lists the same app twice.");
             }
@@ -41,52 +42,37 @@ public sealed class LarkOptions : IHasSettingErrors
             Apps = ids.Select((id, i) => new LarkApp(
                 id,
                 secrets[i],
-                keys.Length > i && keys[i].Length > 0 ? keys[i] : null,
+                keys.Count > i && keys[i].Length > 0 ? keys[i] : null,
                 tokens[i])).ToArray();
-            RequireSignedCallbacksForApprovals(errors, configuration);
+            RequireSignedCallbacksForApprovals(errors, reader);
         }
-        var baseUrl = configuration["LARK_BASE_URL"];
-        if (!string.IsNullOrWhiteSpace(baseUrl))
-        {
-            if (Uri.TryCreate(baseUrl.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri))
-            {
-                BaseUrl = uri;
-            }
-            else
-            {
-                errors.Add("LARK_BASE_URL is not an absolute URL (e.g. https://open.larksuite.com).");
-            }
-        }
+        BaseUrl = reader.BaseUrl("LARK_BASE_URL", BaseUrl);
         // Up to a week: Lark retries a failed delivery for far less than that.
-        MaxRequestAge = TimeSpan.FromSeconds(new SettingReader(configuration, errors)
-            .Integer("LARK_MAX_REQUEST_AGE_SECONDS", (int)MaxRequestAge.TotalSeconds, 1, 604_800));
+        MaxRequestAge = TimeSpan.FromSeconds(reader.Integer("LARK_MAX_REQUEST_AGE_SECONDS", (int)MaxRequestAge.TotalSeconds, 1, 604_800));
         Errors = errors;
     }
 
     // An approval click is only as trustworthy as its callback: without an encrypt key Lark does not sign callbacks, and
     // anyone who learns the verification token could forge an approver's click.
-    private void RequireSignedCallbacksForApprovals(List<string> errors, IConfiguration configuration)
+    private void RequireSignedCallbacksForApprovals(List<string> errors, SettingReader reader)
     {
         var unsigned = Apps.Where(a => a.EncryptKey is null).Select(a => a.AppId).ToArray();
-        if (unsigned.Length > 0 && Split(configuration["OPS_APPROVER_IDS"]).Any(id => id.Length > 0))
+        if (unsigned.Length > 0 && reader.Positional("OPS_APPROVER_IDS").Any(id => id.Length > 0))
         {
             errors.Add($"LARK_ENCRYPT_KEY is missing for Lark app(s) {string.Join(", ", unsigned)}, but OPS_APPROVER_IDS is set: approval clicks "
                 + "must come as signed card callbacks, so give every LARK_APP_ID entry its encrypt key (same order), or unset OPS_APPROVER_IDS.");
         }
     }
 
-    private static string[] Split(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? [] : value.Split(',').Select(v => v.Trim()).ToArray();
-
-    private static void RequireSameLength(List<string> errors, string name, string[] values, int count, bool required)
+    private static void RequireSameLength(List<string> errors, string name, IReadOnlyList<string> values, int count, bool required)
     {
-        if (values.Length == 0 && !required)
+        if (values.Count == 0 && !required)
         {
             return;
         }
-        if (values.Length != count)
+        if (values.Count != count)
         {
-            errors.Add($"{name} must list {count} value(s), one per LARK_APP_ID entry in the same order; it lists {values.Length}.");
+            errors.Add($"{name} must list {count} value(s), one per LARK_APP_ID entry in the same order; it lists {values.Count}.");
         }
         else if (required && values.Any(v => v.Length == 0))
         {

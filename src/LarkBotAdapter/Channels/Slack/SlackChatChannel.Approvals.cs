@@ -23,9 +23,9 @@ public sealed partial class SlackChatChannel : IApprovalCards
             Log.ApprovalCardPosted(logger, card.ProposalId, turn.ChatId, ts);
             return ts;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
     }
 
@@ -36,9 +36,9 @@ public sealed partial class SlackChatChannel : IApprovalCards
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
             await client.UpdateMessageAsync(turn.ChatId, cardRef, SlackApprovalBlocks.Text(card), Blocks(card), cancellationToken);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
     }
 

@@ -57,9 +57,9 @@ public sealed partial class SlackChatChannel(
             UseResponseUrl(turn);
             return new PreparedTurn(turn);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
         return new PreparedTurn(Threaded(turn, parentTs), PostReceipt.Of(ParentIndex, parentTs));
     }
@@ -82,9 +82,9 @@ public sealed partial class SlackChatChannel(
                 Log.UsingResponseUrl(logger, turn.ClaimKey, ex.Error);
                 batch = UseResponseUrl(turn);
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+            catch (Exception ex) when (Failed(ex) is { } failure)
             {
-                throw Failed(ex);
+                throw failure;
             }
         }
         var receipt = PostReceipt.Held;
@@ -94,9 +94,9 @@ public sealed partial class SlackChatChannel(
             {
                 await client.PostToResponseUrlAsync(new Uri(turn.ResponseUrl!), pack.Text, cancellationToken);
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+            catch (Exception ex) when (Failed(ex) is { } failure)
             {
-                throw Failed(ex);
+                throw failure;
             }
             batch.Sent(pack);
             // Only the last part of a pack carries its segments: they are in the chat once all of it is.
@@ -121,9 +121,9 @@ public sealed partial class SlackChatChannel(
             await pacer.WaitAsync(turn.ChatId, cancellationToken);
             await client.PostMessageAsync(turn.ChatId, SlackMrkdwn.Convert(markdown), turn.RootId ?? turn.MessageId, cancellationToken);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
     }
 
@@ -133,7 +133,7 @@ public sealed partial class SlackChatChannel(
 
     private static ChatTurn Threaded(ChatTurn turn, string parentTs) => turn with { RootId = parentTs, ThreadId = parentTs };
 
-    private static ReplyFailedException Failed(Exception ex) => SlackApiException.ReplyFailure(ex);
+    private static ReplyFailedException? Failed(Exception ex) => PlatformApiException.ReplyFailure(SlackApiException.Platform, ex);
 
     private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
         _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));

@@ -37,19 +37,9 @@ public sealed class SlackOptions : IHasSettingErrors
         {
             errors.Add("SLACK_BOT_TOKEN must be the app's Bot User OAuth Token (it starts with xoxb-).");
         }
-        if (NonEmpty(configuration["SLACK_API_BASE_URL"]) is { } baseUrl)
-        {
-            if (Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
-            {
-                ApiBaseUrl = uri;
-            }
-            else
-            {
-                errors.Add("SLACK_API_BASE_URL is not an absolute http(s) URL (default https://slack.com/api).");
-            }
-        }
-        PostInterval = TimeSpan.FromMilliseconds(new SettingReader(configuration, errors)
-            .Integer("SLACK_POST_INTERVAL_MS", (int)PostInterval.TotalMilliseconds, 0, 60_000));
+        var reader = new SettingReader(configuration, errors);
+        ApiBaseUrl = reader.BaseUrl("SLACK_API_BASE_URL", ApiBaseUrl);
+        PostInterval = TimeSpan.FromMilliseconds(reader.Integer("SLACK_POST_INTERVAL_MS", (int)PostInterval.TotalMilliseconds, 0, 60_000));
         if (errors.Count == 0)
         {
             SigningSecret = secret;

@@ -36,8 +36,8 @@ public interface ILiveSurface<TMessage>
     // Replaces what the message an earlier run recorded for part shows with text, and ends it (best effort).
     Task SupersedeAsync(int part, string recorded, string text, CancellationToken cancellationToken);
 
-    // The platform's error ex as a ReplyFailedException; null when ex is not the platform's (the one place per
-    // platform that maps its errors).
+    // The platform's error ex as a ReplyFailedException; null when ex is not the platform's (surfaces answer with
+    // PlatformApiException.ReplyFailure, the one place platform errors are mapped).
     ReplyFailedException? Failure(Exception ex);
 
     // After ex, before anything was shown: true when this answer goes out as segments (the surface logs why, and may

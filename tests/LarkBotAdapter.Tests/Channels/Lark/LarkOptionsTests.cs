@@ -64,4 +64,28 @@ public sealed class LarkOptionsTests
         options.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LARK_MAX_REQUEST_AGE_SECONDS"] = value }).Build());
         Assert.Contains(options.Errors, e => e.StartsWith("LARK_MAX_REQUEST_AGE_SECONDS must be a whole number from 1 to 604800", StringComparison.Ordinal));
     }
+
+    // The base address is read like Slack's (SettingReader.BaseUrl): an address that is not http(s) would send the
+    // app secret somewhere no Lark is, so it is refused at start, naming the variable, and the default stays.
+    [Theory]
+    [InlineData("ftp://open.larksuite.com")]
+    [InlineData("open.larksuite.com")]
+    public void ABaseUrlThatIsNotAnHttpAddressNamesTheVariable(string value)
+    {
+        var options = new LarkOptions();
+        options.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LARK_BASE_URL"] = value }).Build());
+        Assert.Contains(options.Errors, e => e.StartsWith("LARK_BASE_URL is not an absolute http(s) URL (default https://open.feishu.cn)", StringComparison.Ordinal));
+        Assert.Equal(new Uri("https://open.feishu.cn/"), options.BaseUrl);
+    }
+
+    // A blank entry keeps its place, so the error names the list with the gap instead of pairing the wrong secrets.
+    [Fact]
+    public void ABlankEntryInAnAppListIsNamed()
+    {
+        var settings = TwoApps(null, null);
+        settings["LARK_APP_SECRET"] = " ,secret-b";
+        using var host = Build(settings);
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<LarkOptions>>().Value);
+        Assert.Equal("LARK_APP_SECRET has an empty entry; every Lark app needs one.", error.Message);
+    }
 }

@@ -4,11 +4,11 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Api;
 
 // The Lark Open API refused a call. Exception.Message holds Lark's code and msg, never tokens.
 public sealed class LarkApiException(int code, string larkMessage, int httpStatus)
-    : Exception($"Lark API error {code} (HTTP {httpStatus}): {larkMessage}")
+    : PlatformApiException($"Lark API error {code} (HTTP {httpStatus}): {larkMessage}", httpStatus)
 {
-    public int Code { get; } = code;
+    public const string Platform = "Lark";
 
-    public int HttpStatus { get; } = httpStatus;
+    public int Code { get; } = code;
 
     // The tenant access token was rejected: refresh it and try again.
     public bool IsTokenError => Code is 99991661 or 99991663 or 99991664 or 99991665 or 99991668;
@@ -19,14 +19,8 @@ public sealed class LarkApiException(int code, string larkMessage, int httpStatu
     // The message being replied to was recalled (withdrawn) by its sender.
     public bool IsMessageRecalled => Code == 230011;
 
-    // Worth retrying later (rate limits, server errors).
-    public bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
+    public override bool IsTargetGone => IsMessageRecalled;
 
-    // The one place a failed Lark call (a LarkApiException, or Lark not reached: HttpRequestException) becomes the
-    // ReplyFailedException the worker reads.
-    public static ReplyFailedException ReplyFailure(Exception ex) => ex switch
-    {
-        LarkApiException api => new ReplyFailedException(api.Message, targetGone: api.IsMessageRecalled, transient: api.IsTransient, api),
-        _ => new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
-    };
+    public override bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
+
 }

@@ -83,12 +83,7 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
         await _writer.SetStreamingAsync(card, streaming: false, cancellationToken);
     }
 
-    public ReplyFailedException? Failure(Exception ex) => ex switch
-    {
-        LarkApiException api => new ReplyFailedException(api.Message, targetGone: api.IsMessageRecalled, transient: !api.IsMessageRecalled, api),
-        HttpRequestException => new ReplyFailedException($"Lark could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
-        _ => null,
-    };
+    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(LarkApiException.Platform, ex);
 
     public bool FallBack(Exception ex)
     {

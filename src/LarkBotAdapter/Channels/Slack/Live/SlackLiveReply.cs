@@ -131,12 +131,7 @@ internal sealed class SlackLiveReply(SlackLiveStreams streams, ChatTurn turn, IL
         }
     }
 
-    public ReplyFailedException? Failure(Exception ex) => ex switch
-    {
-        SlackApiException api => new ReplyFailedException(api.Message, targetGone: api.IsTargetGone, transient: !api.IsTargetGone, api),
-        HttpRequestException => new ReplyFailedException($"Slack could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
-        _ => null,
-    };
+    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(SlackApiException.Platform, ex);
 
     public bool FallBack(Exception ex) => streams.FallBack(turn, ex);
 
