@@ -16,40 +16,27 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
     private const string Approver = "ou_test_approver";
     private const string Question = "@_user_1 the prod EC2 instances in us-east-1a are failing status checks, please open a support case";
     private const string CaseId = "case-123456789012-muen-2026-1";
-    private FakeQCliProxy _proxy = null!;
-    private FakeBedrockRuntime _bedrock = null!;
+    private GuardedOpsFakes _fakes = null!;
 
-    public async Task InitializeAsync()
-    {
-        _proxy = await FakeQCliProxy.StartAsync();
-        _bedrock = await FakeBedrockRuntime.StartAsync();
-    }
+    private FakeQCliProxy Proxy => _fakes.Proxy;
 
-    public async Task DisposeAsync()
-    {
-        await _proxy.DisposeAsync();
-        await _bedrock.DisposeAsync();
-    }
+    private FakeBedrockRuntime Bedrock => _fakes.Bedrock;
 
-    private Task<ChatOpsApp> StartAsync() => ChatOpsApp.StartAsync(settings =>
+    public async Task InitializeAsync() => _fakes = await GuardedOpsFakes.StartAsync();
+
+    public async Task DisposeAsync() => await _fakes.DisposeAsync();
+
+    private Task<ChatOpsApp> StartAsync() => _fakes.StartAppAsync(settings =>
     {
-        foreach (var (key, value) in OpsTesting.Settings(_proxy.BaseAddress))
-        {
-            settings[key] = value;
-        }
         settings["OPS_APPROVER_IDS"] = $"lark:{Approver}";
         settings["CHATOPS_LIVE_REPLIES"] = "false";
-        settings["OPS_GUARDRAIL_ID"] = "gr4fake0ops1";
-        settings["OPS_GUARDRAIL_VERSION"] = "3";
-        settings["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = _bedrock.BaseAddress.ToString();
-        settings["CHATOPS_HTTP_MAX_RETRIES"] = "1";
     });
 
     private async Task<(LarkEvent Question, FakeProposal Proposal, LarkReply? Card)> ProposeAsync(ChatOpsApp app)
     {
         var message = LarkEvent.Text(Question).MentioningBot();
         var proposal = FakeProposal.SupportCase("P-9GRD2", $"lark:{LarkEvent.DefaultAppId}:{LarkEvent.DefaultChatId}:{message.MessageId}");
-        _proxy.Enqueue(FakeQCliReply.Chunks("Three instances fail their status checks. ").Proposal(proposal).Chunk("I proposed a support case.").Done());
+        Proxy.Enqueue(FakeQCliReply.Chunks("Three instances fail their status checks. ").Proposal(proposal).Chunk("I proposed a support case.").Done());
         (await app.SendLarkAsync(message.Build())).Dispose();
         await app.WhenIdleAsync();
         return (message, proposal, app.Lark.RepliesTo(message.MessageId).FirstOrDefault(r => r.MsgType == "interactive" && !r.IsAnswer));
@@ -64,7 +51,7 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
     [Fact]
     public async Task CardTheGuardrailStopsIsNeitherPostedNorApprovable()
     {
-        _bedrock.Guardrail = text => text.Contains("communication_body:", StringComparison.Ordinal)
+        Bedrock.Guardrail = text => text.Contains("communication_body:", StringComparison.Ordinal)
             ? FakeGuardrailVerdict.Intervene("This proposal was blocked by policy.")
             : FakeGuardrailVerdict.Pass;
         await using var app = await StartAsync();
@@ -78,16 +65,16 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
         Assert.Null(card);
         Assert.Contains($"Proposal {proposal.Id} is not offered for approval: This proposal was blocked by policy.", Thread(app, question), StringComparison.Ordinal);
         Assert.DoesNotContain("three instances in us-east-1a fail status checks", Thread(app, question), StringComparison.Ordinal);
-        Assert.Contains(_bedrock.GuardrailRequests, r => r.BodyJson()["content"]![0]!["text"]!["text"]!.GetValue<string>().Contains("severity_code: high", StringComparison.Ordinal));
+        Assert.Contains(Bedrock.GuardrailRequests, r => r.BodyJson()["content"]![0]!["text"]!["text"]!.GetValue<string>().Contains("severity_code: high", StringComparison.Ordinal));
         Assert.Null(await RecordAsync(app, proposal.Id));
         Assert.Equal("This approval is not known (any more).", forged);
-        Assert.Empty(_proxy.Executions);
+        Assert.Empty(Proxy.Executions);
     }
 
     [Fact]
     public async Task GuardrailOutageLeavesNoCardAndAnErrorInTheThread()
     {
-        _bedrock.Always = FakeBedrockOutcome.ServerError();
+        Bedrock.Always = FakeBedrockOutcome.ServerError();
         await using var app = await StartAsync();
 
         var (question, proposal, card) = await ProposeAsync(app);
@@ -101,7 +88,7 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
     [Fact]
     public async Task ResultTheGuardrailStopsIsReplacedByTheReasonInTheThreadAndOnTheCard()
     {
-        _bedrock.Guardrail = text => text.Contains(CaseId, StringComparison.Ordinal)
+        Bedrock.Guardrail = text => text.Contains(CaseId, StringComparison.Ordinal)
             ? FakeGuardrailVerdict.Intervene("Result blocked by policy.")
             : FakeGuardrailVerdict.Pass;
         await using var app = await StartAsync();
@@ -109,7 +96,7 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
 
         await ApprovalFlowTests.ClickAsync(app, card!, Approver, approve: true);
 
-        Assert.Equal([proposal.Id], _proxy.Executions);
+        Assert.Equal([proposal.Id], Proxy.Executions);
         Assert.Contains($"The result of proposal {proposal.Id} is not shown**: Result blocked by policy.", Thread(app, question), StringComparison.Ordinal);
         Assert.DoesNotContain(CaseId, Thread(app, question), StringComparison.Ordinal);
         Assert.DoesNotContain(CaseId, app.Lark.MessageContent(card!.MessageId), StringComparison.Ordinal);
@@ -121,7 +108,7 @@ public sealed class ApprovalGuardrailTests : IAsyncLifetime
     {
         await using var app = await StartAsync();
         var (question, _, card) = await ProposeAsync(app);
-        _bedrock.Always = FakeBedrockOutcome.ServerError();
+        Bedrock.Always = FakeBedrockOutcome.ServerError();
 
         await ApprovalFlowTests.ClickAsync(app, card!, Approver, approve: true);
 

@@ -15,33 +15,18 @@ namespace ChatOps.LarkBotAdapter.Tests.Ops;
 public sealed class OpsGuardrailTests : IAsyncLifetime
 {
     private const string OpsQuestion = "@_user_1 is checkout-api throwing 5xx in prod right now?";
-    private const string GuardrailId = "gr4fake0ops1";
-    private FakeQCliProxy _proxy = null!;
-    private FakeBedrockRuntime _bedrock = null!;
+    private const string GuardrailId = GuardedOpsFakes.GuardrailId;
+    private GuardedOpsFakes _fakes = null!;
 
-    public async Task InitializeAsync()
-    {
-        _proxy = await FakeQCliProxy.StartAsync();
-        _bedrock = await FakeBedrockRuntime.StartAsync();
-    }
+    private FakeQCliProxy Proxy => _fakes.Proxy;
 
-    public async Task DisposeAsync()
-    {
-        await _proxy.DisposeAsync();
-        await _bedrock.DisposeAsync();
-    }
+    private FakeBedrockRuntime Bedrock => _fakes.Bedrock;
 
-    private Task<ChatOpsApp> StartAsync() => ChatOpsApp.StartAsync(settings =>
-    {
-        foreach (var (key, value) in OpsTesting.Settings(_proxy.BaseAddress))
-        {
-            settings[key] = value;
-        }
-        settings["OPS_GUARDRAIL_ID"] = GuardrailId;
-        settings["OPS_GUARDRAIL_VERSION"] = "3";
-        settings["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = _bedrock.BaseAddress.ToString();
-        settings["CHATOPS_HTTP_MAX_RETRIES"] = "1";
-    });
+    public async Task InitializeAsync() => _fakes = await GuardedOpsFakes.StartAsync();
+
+    public async Task DisposeAsync() => await _fakes.DisposeAsync();
+
+    private Task<ChatOpsApp> StartAsync() => _fakes.StartAppAsync();
 
     private static string Paragraphs(string heading, int count)
     {
@@ -64,12 +49,12 @@ public sealed class OpsGuardrailTests : IAsyncLifetime
     [Fact]
     public async Task EverySegmentIsCheckedAsOutputBeforeItIsPosted()
     {
-        _proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 20), Paragraphs("Logs", 20)).Done());
+        Proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 20), Paragraphs("Logs", 20)).Done());
         await using var app = await StartAsync();
 
         var replies = await AskAsync(app);
 
-        var checks = _bedrock.GuardrailRequests;
+        var checks = Bedrock.GuardrailRequests;
         Assert.True(replies.Count >= 2, $"expected several segments, got {replies.Count}");
         Assert.Equal(replies.Count, checks.Count);
         Assert.All(checks, c => Assert.Equal($"/guardrail/{GuardrailId}/version/3/apply", c.RawTarget));
@@ -82,8 +67,8 @@ public sealed class OpsGuardrailTests : IAsyncLifetime
     [Fact]
     public async Task InterventionPostsTheGuardrailsOutputsInsteadAndStopsTheAnswer()
     {
-        _proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 20), Paragraphs("Logs", 20)).Done());
-        _bedrock.Guardrail = text => text.Contains("Logs finding", StringComparison.Ordinal)
+        Proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 20), Paragraphs("Logs", 20)).Done());
+        Bedrock.Guardrail = text => text.Contains("Logs finding", StringComparison.Ordinal)
             ? FakeGuardrailVerdict.Intervene("This answer was blocked by policy.", "Ask the SRE team.")
             : FakeGuardrailVerdict.Pass;
         await using var app = await StartAsync();
@@ -93,14 +78,14 @@ public sealed class OpsGuardrailTests : IAsyncLifetime
         Assert.Contains("Metrics finding 1:", replies[0], StringComparison.Ordinal);
         Assert.Equal("This answer was blocked by policy.\n\nAsk the SRE team.", replies[^1]);
         Assert.DoesNotContain(replies, r => r.Contains("Logs finding", StringComparison.Ordinal));
-        Assert.Equal(replies.Count, _bedrock.GuardrailRequests.Count);
+        Assert.Equal(replies.Count, Bedrock.GuardrailRequests.Count);
     }
 
     [Fact]
     public async Task InterventionWithoutOutputsPostsAShortNotice()
     {
-        _proxy.Enqueue(FakeQCliReply.Chunks("The database password is in the runbook.\n").Done());
-        _bedrock.Guardrail = _ => FakeGuardrailVerdict.Intervene();
+        Proxy.Enqueue(FakeQCliReply.Chunks("The database password is in the runbook.\n").Done());
+        Bedrock.Guardrail = _ => FakeGuardrailVerdict.Intervene();
         await using var app = await StartAsync();
 
         var reply = Assert.Single(await AskAsync(app));
@@ -111,15 +96,15 @@ public sealed class OpsGuardrailTests : IAsyncLifetime
     [Fact]
     public async Task GuardrailOutageEndsInAnErrorReplyNeverAnUncheckedPost()
     {
-        _proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 5)).Done());
-        _bedrock.Always = FakeBedrockOutcome.ServerError();
+        Proxy.Enqueue(FakeQCliReply.Chunks(Paragraphs("Metrics", 5)).Done());
+        Bedrock.Always = FakeBedrockOutcome.ServerError();
         await using var app = await StartAsync();
 
         var reply = Assert.Single(await AskAsync(app));
 
         Assert.Contains("could not be checked by the safety guardrail", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("Metrics finding", reply, StringComparison.Ordinal);
-        Assert.Equal(2, _bedrock.GuardrailRequests.Count); // the first attempt and one retry
+        Assert.Equal(2, Bedrock.GuardrailRequests.Count); // the first attempt and one retry
     }
 
     [Theory]
