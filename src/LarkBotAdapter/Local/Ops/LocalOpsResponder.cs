@@ -62,6 +62,12 @@ public sealed class LocalOpsResponder(LocalEnvironment environment, string cli, 
                 outcome.Fail(AskOutcome.RouteFailed);
                 throw new ResponderException(e.Message, retryable: false, e);
             }
+            catch (OperationCanceledException)
+            {
+                // The answer's deadline ended the run (the CLI's process tree is killed): the command failed too.
+                outcome.Fail(AskOutcome.RouteFailed);
+                throw;
+            }
 
             yield return items.Current;
         }

@@ -36,6 +36,9 @@ public sealed class LaptopOpsFolder : IDisposable
 
     public string Root { get; }
 
+    // A run that never ends fails a test in two minutes rather than nine.
+    public string AnswerTimeoutSeconds { get; init; } = "120";
+
     public string Home => Path.Join(Root, "home");
 
     public string Cache => Path.Join(Root, "cache");
@@ -54,8 +57,7 @@ public sealed class LaptopOpsFolder : IDisposable
         new("AWS_PROFILE", ""),
         new("AWS_CONFIG_FILE", ""),
         new("AWS_SHARED_CREDENTIALS_FILE", ""),
-        // A run that never ends fails the test in two minutes rather than nine.
-        new("CHATOPS_ANSWER_TIMEOUT_SECONDS", "120"),
+        new("CHATOPS_ANSWER_TIMEOUT_SECONDS", AnswerTimeoutSeconds),
     ];
 
     public async Task<(int Exit, string Out, string Err)> AskAsync(TextWriter? output, params string[] args)

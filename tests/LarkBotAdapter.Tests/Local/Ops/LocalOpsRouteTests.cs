@@ -122,6 +122,19 @@ public sealed class LocalOpsRouteTests
         Assert.True(output.ReleasedBeforeSecondPart);
     }
 
+    [Fact]
+    public async Task ARunEndedByTheAnswerDeadlineFailsTheCommand()
+    {
+        using var laptop = new LaptopOpsFolder { AnswerTimeoutSeconds = "4" };
+        var never = Path.Join(laptop.Root, "never");
+        var (exit, stdout, _) = await laptop.AskAsync(null, "--profile", "prod",
+            $"@stream {never} -- show the CloudWatch alarms firing in prod right now");
+
+        Assert.Equal(AskOutcome.RouteFailed, exit);
+        Assert.DoesNotContain("second part", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Join(laptop.Conversation(), ".chatops-resume")));
+    }
+
     // Creates the release file when the awaited text has been printed; notes whether that was before the second part.
     private sealed class ReleasingWriter(string awaited, string release) : StringWriter
     {
