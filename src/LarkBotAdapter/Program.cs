@@ -1,6 +1,13 @@
 using ChatOps.LarkBotAdapter;
 using ChatOps.LarkBotAdapter.Local;
 using ChatOps.LarkBotAdapter.Secrets;
+using ChatOps.OpsAgent.Gate;
+
+if (args is [ToolGate.Command, ..])
+{
+    // chatops-kubectl / chatops-helm of ask's laptop route (Local/Ops/GateWrappers): the proxy's gate, no host.
+    return ToolGate.Run(args[1..], Environment.GetEnvironmentVariable, Console.Error);
+}
 
 if (LocalCommands.Handles(args))
 {

@@ -20,10 +20,10 @@ public sealed class Program
             return await Proposals.Tools.ProposalMcpServer.RunAsync();
         }
 
-        if (args is [Gate.ToolGate.Command, ..])
+        if (args is [ChatOps.OpsAgent.Gate.ToolGate.Command, ..])
         {
             // chatops-kubectl / chatops-helm, run by the CLI's shell tool: no web host, no proxy settings or secret.
-            return Gate.ToolGate.Run(args[1..], Environment.GetEnvironmentVariable, Console.Error);
+            return ChatOps.OpsAgent.Gate.ToolGate.Run(args[1..], Environment.GetEnvironmentVariable, Console.Error);
         }
 
         await using var app = ProxyApp.Build(args);

@@ -3,13 +3,16 @@ using ChatOps.LarkBotAdapter.Replies;
 
 namespace ChatOps.LarkBotAdapter.Local;
 
-// The embedded mode's "chat": keeps the segments the worker posts so the command can print them.
+// The embedded mode's "chat": keeps the segments the worker posts so the command can print them, and hands each to
+// Posted as it arrives (ask prints the answer while it streams).
 public sealed class ConsoleChatChannel : IChatChannel
 {
     public const string PlatformName = "console";
     private readonly List<Segment> _segments = [];
 
     public string Platform => PlatformName;
+
+    public Action<Segment>? Posted { get; set; }
 
     public IReadOnlyList<Segment> Segments
     {
@@ -42,5 +45,7 @@ public sealed class ConsoleChatChannel : IChatChannel
         {
             _segments.Add(segment);
         }
+
+        Posted?.Invoke(segment);
     }
 }

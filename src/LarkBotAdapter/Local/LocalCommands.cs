@@ -5,6 +5,8 @@ using ChatOps.LarkBotAdapter.Channels.Slack;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Jobs;
+using ChatOps.LarkBotAdapter.Local.Ops;
+using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Worker;
 using Microsoft.Extensions.Logging.Console;
@@ -47,9 +49,11 @@ public static class LocalCommands
     private const string Usage = """
         Usage:
           LarkBotAdapter                      serve /lark/events, /slack/*, /events and /healthz
-          LarkBotAdapter ask "<question>" [--json] [--channel slack]
-                                              answer one question through the real pipeline and print it
-                                              (--channel slack: each segment as Slack mrkdwn, as Slack receives it)
+          LarkBotAdapter ask "<question>" [--json] [--channel slack] [--profile NAME] [--conversation NAME] [--new]
+                                              answer one question through the real pipeline and print it as it streams
+                                              (--channel slack: each segment as Slack mrkdwn, as Slack receives it);
+                                              without a proxy, aws_ops runs the kiro-cli or q on PATH in the profile
+                                              NAME of ~/.aws/config and resumes the conversation (--new: start afresh)
           LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
           LarkBotAdapter classify --eval labelled.tsv [--model <bedrock model id>]
                                               score the embedded classifier (or a Bedrock model) on labelled questions
@@ -76,21 +80,25 @@ public static class LocalCommands
         builder.Services.AddChatOpsCore(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChatChannel>();
         builder.Services.AddScrubbedChatChannel<ConsoleChatChannel>();
+        if (args[0] == "ask")
+        {
+            NotedClassifier.Register(builder.Services);
+            builder.Services.AddLocalOps(builder.Configuration, LocalEnvironment.Read(settings), AskArguments.Parse(args[1..]).Options);
+        }
+
         return builder.Build();
     }
 
     private static async Task<int> AskAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var json = args.Contains("--json");
-        var at = Array.IndexOf(args, "--channel");
-        var channel = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        if (at >= 0 && channel != Platforms.Slack)
+        var ask = AskArguments.Parse(args);
+        if ((ask.Problem ?? LocalRouteProblem(services, ask.Options)) is { } problem)
         {
-            await error.WriteLineAsync("--channel supports: slack");
+            await error.WriteLineAsync(problem);
             return 2;
         }
-        Func<string, string> render = channel == Platforms.Slack ? SlackMrkdwn.Convert : static markdown => markdown;
-        var question = string.Join(' ', args.Where((a, i) => a != "--json" && (at < 0 || (i != at && i != at + 1)))).Trim();
+        Func<string, string> render = ask.Channel == Platforms.Slack ? SlackMrkdwn.Convert : static markdown => markdown;
+        var question = ask.Question;
         if (question.Length == 0)
         {
             await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
@@ -98,24 +106,60 @@ public static class LocalCommands
         }
         var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", ChatTypes.Direct, $"local-{Guid.NewGuid():N}",
             null, null, Environment.UserName, "text", question, []);
+        var channel = services.GetRequiredService<ConsoleChatChannel>();
+        var printed = ask.Json ? null : PrintWhileStreaming(channel, services.GetRequiredService<NotedClassifier>(), output, render);
         var processor = services.GetRequiredService<TurnProcessor>();
         var time = services.GetRequiredService<TimeProvider>();
         var intent = await processor.ProcessAsync(new WorkJob(WorkJob.TurnKind, turn, 1, time.GetUtcNow()), CancellationToken.None);
-        var segments = services.GetRequiredService<ConsoleChatChannel>().Segments;
-        if (json)
+        var exitCode = services.GetRequiredService<AskOutcome>().ExitCode;
+        if (ask.Json)
         {
+            var segments = channel.Segments;
             var result = new AskOutput(question, intent?.Intent.ToLabel(), intent?.Source, intent?.Confidence,
                 segments.Select(s => new AskSegment(s.Index, s.IsFinal, render(s.Markdown))).ToArray());
             await output.WriteLineAsync(JsonSerializer.Serialize(result, Output.GetTypeInfo(typeof(AskOutput))));
-            return 0;
+            return exitCode;
         }
-        await output.WriteLineAsync($"intent: {intent?.Intent.ToLabel() ?? "-"} ({intent?.Source ?? "none"})");
-        foreach (var segment in segments)
+        if (printed?.Invoke() != true)
         {
-            await output.WriteLineAsync($"--- segment {segment.Index + 1}/{segments.Count}{(segment.IsFinal ? " (final)" : "")} ---");
-            await output.WriteLineAsync(render(segment.Markdown));
+            await output.WriteLineAsync(IntentLine(intent));
         }
-        return 0;
+        return exitCode;
+    }
+
+    // Prints each segment as the worker posts it, after the intent line, while the answer streams; the function
+    // returned says whether anything was printed.
+    private static Func<bool> PrintWhileStreaming(ConsoleChatChannel channel, NotedClassifier noted, TextWriter output, Func<string, string> render)
+    {
+        var headed = false;
+        channel.Posted = segment =>
+        {
+            if (!headed)
+            {
+                output.WriteLine(IntentLine(noted.Last));
+                headed = true;
+            }
+            output.WriteLine($"--- segment {segment.Index + 1}{(segment.IsFinal ? " (final)" : "")} ---");
+            output.WriteLine(render(segment.Markdown));
+            output.Flush();
+        };
+        return () => headed;
+    }
+
+    private static string IntentLine(IntentResult? intent) => $"intent: {intent?.Intent.ToLabel() ?? "-"} ({intent?.Source ?? "none"})";
+
+    // --profile is for the laptop route, checked before anything runs: the profile must be in the user's AWS files.
+    private static string? LocalRouteProblem(IServiceProvider services, AskOptions options)
+    {
+        if (options.Profile is null)
+        {
+            return null;
+        }
+        if (QCliProxyOptions.IsRequested(services.GetRequiredService<IConfiguration>()))
+        {
+            return "--profile is for the laptop route; with a proxy configured (QLI_SERVER_ADDRESS) the proxy's profiles apply (QCLI_AWS_PROFILES)";
+        }
+        return LocalAwsFiles.Problem(services.GetRequiredService<LocalEnvironment>(), options.Profile);
     }
 
     private static async Task<int> ClassifyAsync(IServiceProvider services, TextReader input, TextWriter output)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatOps.OpsAgent.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Security;
 
@@ -13,9 +14,7 @@ namespace ChatOps.QCliProxy.Aws;
 internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user, CredentialVendor vendor)
 {
     public const string RunsFolder = ".runs";
-    public const string DefaultProfile = "default";
-
-    private const int MaxChain = 8;
+    public const string DefaultProfile = ProfileSections.DefaultProfile;
 
     public string Root => Path.Join(Path.GetFullPath(options.StateDirectory), RunsFolder);
 
@@ -30,12 +29,13 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user, Creden
         var credentialsOut = new StringBuilder();
         var name = profile ?? DefaultProfile;
         var steps = options.VendCredentials ? RoleChain.Steps(config, credentials, name) : null;
-        foreach (var link in steps is null ? Chain(name, config) : [name])
+        foreach (var link in steps is null ? ProfileSections.Chain(name, config) : [name])
         {
-            AppendProfile(configOut, config, link, steps is not null);
+            // Without its credential source when the proxy vends the profile's keys.
+            ProfileSections.AppendProfile(configOut, config, link, steps is null ? null : RoleChain.WithoutSource);
             if (credentials.Section(link) is { } keys)
             {
-                Append(credentialsOut, link, keys);
+                ProfileSections.Append(credentialsOut, link, keys);
             }
         }
 
@@ -48,7 +48,7 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user, Creden
         {
             var region = ProfileSection(config, name).Lines is { } lines ? IniFile.Value(lines, "region") : null;
             var keys = await vendor.KeysAsync(name, steps, region, run, ct);
-            Append(credentialsOut, name, [$"aws_access_key_id = {keys.AccessKeyId}", $"aws_secret_access_key = {keys.SecretAccessKey}", $"aws_session_token = {keys.SessionToken}"]);
+            ProfileSections.Append(credentialsOut, name, [$"aws_access_key_id = {keys.AccessKeyId}", $"aws_secret_access_key = {keys.SecretAccessKey}", $"aws_session_token = {keys.SessionToken}"]);
         }
 
         Directory.CreateDirectory(Root);
@@ -62,55 +62,8 @@ internal sealed class AwsProfileFiles(ProxyOptions options, CliUser user, Creden
         return files;
     }
 
-    // A profile's section (without its credential source when the proxy vends its keys) and the sections it refers to.
-    private static void AppendProfile(StringBuilder configOut, IniFile config, string name, bool vended)
-    {
-        if (ProfileSection(config, name) is not { Lines: { } lines } section)
-        {
-            return;
-        }
-
-        Append(configOut, section.Header, vended ? RoleChain.WithoutSource(lines) : lines);
-        foreach (var (key, prefix) in new[] { ("sso_session", "sso-session "), ("services", "services ") })
-        {
-            if (IniFile.Value(lines, key) is { Length: > 0 } reference && config.Section(prefix + reference) is { } referenced)
-            {
-                Append(configOut, prefix + reference, referenced);
-            }
-        }
-    }
-
-    // The profile and those it takes credentials from, without loops.
-    private static List<string> Chain(string profile, IniFile config)
-    {
-        var chain = new List<string> { profile };
-        while (chain.Count < MaxChain
-            && ProfileSection(config, chain[^1]).Lines is { } lines
-            && IniFile.Value(lines, "source_profile") is { Length: > 0 } source
-            && !chain.Contains(source, StringComparer.Ordinal))
-        {
-            chain.Add(source);
-        }
-
-        return chain;
-    }
-
     // In the config file the default profile is [default] (or [profile default]), others [profile name].
-    public static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) =>
-        name == DefaultProfile
-            ? (DefaultProfile, config.Section(DefaultProfile) ?? config.Section("profile " + DefaultProfile))
-            : ("profile " + name, config.Section("profile " + name));
-
-    private static void Append(StringBuilder text, string header, IReadOnlyList<string> lines)
-    {
-        text.Append('[').Append(header).Append("]\n");
-        foreach (var line in lines)
-        {
-            text.Append(line).Append('\n');
-        }
-
-        text.Append('\n');
-    }
+    public static (string Header, IReadOnlyList<string>? Lines) ProfileSection(IniFile config, string name) => ProfileSections.Section(config, name);
 
     private void WriteFile(string path, string text)
     {

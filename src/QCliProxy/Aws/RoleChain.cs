@@ -1,3 +1,4 @@
+using ChatOps.OpsAgent.Aws;
 namespace ChatOps.QCliProxy.Aws;
 
 // The roles the proxy assumes for a profile (QCLI_VEND_CREDENTIALS): a profile with role_arn whose credentials come

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ChatOps.Contracts;
+using ChatOps.OpsAgent.Aws;
+using ChatOps.OpsAgent.Prompting;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Output;
-using ChatOps.QCliProxy.Prompting;
 using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using ChatOps.OpsAgent.Output;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Output;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatOps.OpsAgent.Aws;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Running.Sandbox;

@@ -1,3 +1,4 @@
+using ChatOps.OpsAgent.Aws;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Running.Sandbox;
 

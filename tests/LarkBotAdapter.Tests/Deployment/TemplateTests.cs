@@ -27,6 +27,8 @@ public sealed partial class TemplateTests
         "KNOWLEDGE_LOCAL_PATH",
         // The caller's shell folder, for a relative path given to `classify --eval` (embedded mode only).
         "PWD",
+        // Read by ask's laptop route (embedded mode only) on the machine running it.
+        "HOME", "PATH", "XDG_CACHE_HOME", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "DOTNET_HOST_PATH",
     ];
 
     // Whole families not deployed: endpoint overrides (tests, VPC endpoints) and outbound HTTP tuning.

@@ -30,10 +30,15 @@ public sealed class LocalCommandsTests
     [Fact]
     public async Task AskPrintsAReadableAnswer()
     {
-        var (exit, stdout, _) = await RunAsync("", "ask", "查询一下生产环境", "EKS", "集群的节点状态");
-        Assert.Equal(0, exit);
+        // Neither a proxy nor a CLI (PATH is an empty folder): the answer says how to get either, and the exit code says it failed.
+        var empty = Directory.CreateTempSubdirectory("chatops-no-cli-").FullName;
+        using var output = new StringWriter();
+        var exit = await LocalCommands.RunAsync(["ask", "查询一下生产环境", "EKS", "集群的节点状态"], new StringReader(""), output, new StringWriter(), [new("PATH", empty)]);
+        var stdout = output.ToString();
+        Assert.Equal(AskOutcome.RouteUnavailable, exit);
         Assert.StartsWith("intent: aws_ops (local)", stdout, StringComparison.Ordinal);
         Assert.Contains("QLI_SERVER_ADDRESS", stdout, StringComparison.Ordinal);
+        Directory.Delete(empty);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ChatOps.QCliProxy.Gate;
+using ChatOps.OpsAgent.Gate;
 
 namespace ChatOps.QCliProxy.Tests.Gate;
 

@@ -65,7 +65,7 @@ public sealed class ToolGateTests
     {
         using var error = new StringWriter();
 
-        var exitCode = ChatOps.QCliProxy.Gate.ToolGate.Run([tool, "-c", "id"], _ => "/bin/sh", error);
+        var exitCode = ChatOps.OpsAgent.Gate.ToolGate.Run([tool, "-c", "id"], _ => "/bin/sh", error);
 
         Assert.Equal(2, exitCode);
         Assert.Equal("qcli-proxy tool: refused: the tool must be kubectl or helm\n", error.ToString().ReplaceLineEndings("\n"));

@@ -1,3 +1,4 @@
+using ChatOps.OpsAgent.Output;
 using ChatOps.QCliProxy.Output;
 
 namespace ChatOps.QCliProxy.Tests.Output;

@@ -1,4 +1,4 @@
-using ChatOps.QCliProxy.Prompting;
+using ChatOps.OpsAgent.Prompting;
 
 namespace ChatOps.QCliProxy.Tests.Prompting;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatOps.OpsAgent.Running;
 using ChatOps.QCliProxy.Running;
 
 namespace ChatOps.QCliProxy.Tests.Running;

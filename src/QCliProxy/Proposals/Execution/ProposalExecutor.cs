@@ -1,4 +1,5 @@
 using ChatOps.Contracts;
+using ChatOps.OpsAgent.Aws;
 using ChatOps.QCliProxy.Aws;
 
 namespace ChatOps.QCliProxy.Proposals.Execution;

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using ChatOps.Contracts;
+using ChatOps.OpsAgent.Aws;
+using ChatOps.OpsAgent.Running;
 using ChatOps.QCliProxy.Aws;
 using ChatOps.QCliProxy.Configuration;
 using ChatOps.QCliProxy.Proposals.Rules;

@@ -17,8 +17,13 @@ public sealed class SlackLocalAskTests
     [Fact]
     public async Task AskForSlackPrintsMrkdwn()
     {
-        var (exit, stdout, _) = await RunAsync("ask", "--channel", "slack", "is p99 < 200ms & are 5xx errors up on checkout-api in prod right now?");
-        Assert.Equal(0, exit);
+        var empty = Directory.CreateTempSubdirectory("chatops-no-cli-").FullName;
+        using var output = new StringWriter();
+        var exit = await LocalCommands.RunAsync(["ask", "--channel", "slack", "is p99 < 200ms & are 5xx errors up on checkout-api in prod right now?"],
+            new StringReader(""), output, new StringWriter(), [new("PATH", empty)]);
+        var stdout = output.ToString();
+        Directory.Delete(empty);
+        Assert.Equal(AskOutcome.RouteUnavailable, exit);
         Assert.StartsWith("intent: aws_ops (local)", stdout, StringComparison.Ordinal);
         Assert.Contains("QLI_SERVER_ADDRESS", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("--channel", stdout, StringComparison.Ordinal);

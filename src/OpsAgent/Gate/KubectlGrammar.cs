@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // What `chatops-kubectl` runs: get, describe, logs and top, on readable kinds, with a few flags each. Nothing that
 // names another server, another identity, a file, a raw API path or an output template gets through.

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Aws;
+namespace ChatOps.OpsAgent.Aws;
 
 // A run's own AWS config and credentials files, in a folder deleted when the run ends.
 internal sealed record AwsRunFiles(string Folder, string ConfigFile, string CredentialsFile, string? Profile) : IDisposable

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // The kinds kubectl may read, lower-case, as kubectl spells them (plural, singular, short name). Anything else —
 // secrets in any case or group ("Secret", "secrets.v1.", "v1/secrets"), configmaps (often hold credentials), custom

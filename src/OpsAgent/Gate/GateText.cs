@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // The shapes of names and values the gate lets through, and how it quotes what it refuses (short, printable only).
 internal static partial class GateText

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
-namespace ChatOps.QCliProxy.Prompting;
+namespace ChatOps.OpsAgent.Prompting;
 
 // The text the CLI receives: a fixed preamble the proxy writes, then the chat user's question between markers. The
 // CLI's input handler treats a leading ! as a shell command, / as a slash command and @ as a

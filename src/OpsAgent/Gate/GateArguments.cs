@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // Reads the arguments after the verb the way kubectl's and helm's flag parser (pflag) does, for the allowed subset:
 // "--flag value", "--flag=value", "-f value", "-fvalue", "-f=value". Returns the positional arguments; any flag not

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // What `chatops-helm` runs: `list`/`ls` (-n or -A) and `status RELEASE` (-n). No output format (`status -o yaml`
 // prints the release's values), no --show-resources, no kube connection flags, no other command.

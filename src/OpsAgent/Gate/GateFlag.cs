@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // One allowed flag: its long name, optional one-letter form, and for flags that take a value, the check on it and
 // how the refusal describes what is allowed. Flags without a value may only be spelled bare or with =true / =false.

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Aws;
+namespace ChatOps.OpsAgent.Aws;
 
 // The sections of an AWS config or credentials file, each with its raw lines, in file order.
 internal sealed class IniFile

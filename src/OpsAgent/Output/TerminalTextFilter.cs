@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChatOps.QCliProxy.Output;
+namespace ChatOps.OpsAgent.Output;
 
 // Turns terminal output into plain text, fed in pieces of any size: drops ANSI/VT escape sequences and control
 // characters, and drops lines that are redrawn (spinners: text then \r, erase-line or cursor-to-column-1).

@@ -1,7 +1,7 @@
 using System.Text;
-using ChatOps.QCliProxy.Output;
+using ChatOps.OpsAgent.Output;
 
-namespace ChatOps.QCliProxy.Running;
+namespace ChatOps.OpsAgent.Running;
 
 // Drains a child's streams so it never blocks on them, keeping only the first (Head) or the last (Tail) bytes of
 // everything drained into it, in the order they arrived. Several streams may drain into one sink at once.

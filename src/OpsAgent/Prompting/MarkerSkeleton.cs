@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChatOps.QCliProxy.Prompting;
+namespace ChatOps.OpsAgent.Prompting;
 
 // How a line reads to a model, for spotting look-alike question markers: the compatibility forms of Latin letters
 // (full-width, mathematical, circled, squared, regional indicators: what NFKC folds, written out because the app runs

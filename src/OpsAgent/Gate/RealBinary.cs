@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // Where the real kubectl or helm is: the variable (QCLI_KUBECTL, QCLI_HELM; an absolute path) or else the first
 // executable of that name on PATH that is not one of our own chatops-* wrappers (a link to one would loop).

@@ -1,4 +1,4 @@
-namespace ChatOps.QCliProxy.Output;
+namespace ChatOps.OpsAgent.Output;
 
 // The escape-sequence half of the filter: CSI, OSC and other control strings, consumed a character at a time.
 internal sealed partial class TerminalTextFilter

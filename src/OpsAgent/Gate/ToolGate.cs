@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace ChatOps.QCliProxy.Gate;
+namespace ChatOps.OpsAgent.Gate;
 
 // `QCliProxy tool kubectl|helm ARGS…`, installed as chatops-kubectl and chatops-helm: checks ARGS against the tool's
 // grammar and runs the real binary with exactly those arguments (no shell), sharing stdin, stdout and stderr.

@@ -1,0 +1,17 @@
+namespace ChatOps.LarkBotAdapter.Local;
+
+// The exit code of one `ask`: 0 unless its route said otherwise (the first failure wins).
+public sealed class AskOutcome
+{
+    // The laptop route ran and failed: the CLI exited non-zero, or the profile or folders were not there.
+    public const int RouteFailed = 1;
+
+    // aws_ops with neither a proxy nor a CLI on PATH.
+    public const int RouteUnavailable = 3;
+
+    private int _exitCode;
+
+    public int ExitCode => Volatile.Read(ref _exitCode);
+
+    public void Fail(int exitCode) => Interlocked.CompareExchange(ref _exitCode, exitCode, 0);
+}
