@@ -7,6 +7,7 @@ using ChatOps.QCliProxy.Output;
 using ChatOps.QCliProxy.Prompting;
 using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Telemetry;
 
 namespace ChatOps.QCliProxy.Chat;
 
@@ -22,6 +23,7 @@ internal sealed class ChatHandler(
     AwsProfileFiles awsFiles,
     ProposalSpool spool,
     ProxyDrain drain,
+    ProxyMetrics metrics,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -46,6 +48,7 @@ internal sealed class ChatHandler(
         if (held is null || drain.IsDraining)
         {
             held?.Dispose();
+            metrics.Refused(drain.IsDraining);
             if (drain.IsDraining)
             {
                 // 503 with the busy code: the bot retries once, and the balancer sends it to another instance.
@@ -90,10 +93,12 @@ internal sealed class ChatHandler(
         using var wait = new CancellationTokenSource(options.QueueTimeout, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, aborted, drain.Draining);
         IDisposable? held = null;
+        var waiting = time.GetTimestamp();
         try
         {
             held = await locks.AcquireAsync(conversation, either.Token);
             await admission.WaitForSlotAsync(either.Token);
+            metrics.Waited(time.GetElapsedTime(waiting));
             return held;
         }
         catch (OperationCanceledException)
@@ -177,6 +182,7 @@ internal sealed class ChatHandler(
     {
         var elapsed = time.GetElapsedTime(started);
         Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+        metrics.Ended(outcome, elapsed);
         if (outcome.Diagnostics.Length > 0)
         {
             Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));
