@@ -34,11 +34,15 @@ internal sealed class EmfAgentClient : IAsyncDisposable
 
     public void Send(string line) => _lines.Writer.TryWrite(line);
 
-    // Sends what is queued for up to FlushTimeout, then stops.
+    // Sends what is queued for up to FlushTimeout (not when the agent is already unreachable), then stops.
     public async ValueTask DisposeAsync()
     {
         _lines.Writer.TryComplete();
-        await Task.WhenAny(_loop, Task.Delay(FlushTimeout, _time));
+        if (!_failing)
+        {
+            await Task.WhenAny(_loop, Task.Delay(FlushTimeout, _time));
+        }
+
         await _stop.CancelAsync();
         try
         {
