@@ -7,7 +7,8 @@ namespace ChatOps.Metrics;
 
 // One measurement as one CloudWatch Embedded Metric Format document (a single line of JSON): the _aws metadata
 // (Timestamp in epoch milliseconds, one metric directive with the namespace, dimension sets and metric), then the
-// measurement's tags as string members and the value as a number member named like the metric.
+// measurement's tags as string members and the value as a number member named like the metric. logGroup, when given,
+// is _aws.LogGroupName: the log group the CloudWatch agent writes the line to (Lambda's lines go to the function's).
 internal static class EmfLine
 {
     // CloudWatch limits: dimensions in one set, and characters of a dimension value.
@@ -15,7 +16,8 @@ internal static class EmfLine
 
     private const int MaxValueLength = 1024;
 
-    public static string Write(string ns, EmfMetric metric, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, long timestampMs)
+    public static string Write(
+        string ns, EmfMetric metric, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, long timestampMs, string? logGroup = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, tag) in tags)
@@ -29,6 +31,11 @@ internal static class EmfLine
             json.WriteStartObject();
             json.WriteStartObject("_aws");
             json.WriteNumber("Timestamp", timestampMs);
+            if (logGroup is not null)
+            {
+                json.WriteString("LogGroupName", logGroup);
+            }
+
             json.WriteStartArray("CloudWatchMetrics");
             json.WriteStartObject();
             json.WriteString("Namespace", ns);

@@ -11,10 +11,11 @@ internal sealed class EmfListener : IDisposable
     private readonly string _namespace;
     private readonly TimeProvider _time;
     private readonly Action<string> _write;
+    private readonly string? _logGroup;
 
-    public EmfListener(MetricCatalog catalog, string ns, TimeProvider time, Action<string> write)
+    public EmfListener(MetricCatalog catalog, string ns, TimeProvider time, Action<string> write, string? logGroup = null)
     {
-        (_namespace, _time, _write) = (ns, time, write);
+        (_namespace, _time, _write, _logGroup) = (ns, time, write, logGroup);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (ReferenceEquals(instrument.Meter, catalog.Meter) && catalog.Find(instrument) is { } metric)
@@ -37,7 +38,7 @@ internal sealed class EmfListener : IDisposable
     {
         if (state is EmfMetric metric)
         {
-            _write(EmfLine.Write(_namespace, metric, value, tags, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+            _write(EmfLine.Write(_namespace, metric, value, tags, _time.GetUtcNow().ToUnixTimeMilliseconds(), _logGroup));
         }
     }
 }

@@ -28,7 +28,8 @@ public sealed class MetricCatalog(Meter meter)
     private T Add<T>(T instrument, string unit, string[][] dimensionSets)
         where T : Instrument
     {
-        _metrics[instrument] = new EmfMetric(instrument.Name, unit, dimensionSets);
+        // No set given (a lone [] binds to the params array itself): one metric without dimensions.
+        _metrics[instrument] = new EmfMetric(instrument.Name, unit, dimensionSets.Length == 0 ? [[]] : dimensionSets);
         return instrument;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class EmfAgentExporter(ProxyMetrics metrics, IOptions<ProxyMetri
         }
 
         await using var agent = new EmfAgentClient(settings.Agent, time, logger);
-        using var listener = new EmfListener(metrics.Catalog, settings.Metrics.Namespace, time, agent.Send);
+        using var listener = new EmfListener(metrics.Catalog, settings.Metrics.Namespace, time, agent.Send, settings.LogGroup);
         using var timer = new PeriodicTimer(SampleInterval, time);
         try
         {

@@ -44,6 +44,7 @@ public sealed record EmfDocument(string Namespace, long Timestamp, IReadOnlyList
                 Assert.True(root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0,
                     $"dimension {key} has no string value: {line}");
             }
+            Assert.True(sets.Count >= 1, "no dimension set (a metric without dimensions has one empty set): " + line);
             Assert.All(sets, set => Assert.True(set.Count <= 30, "more than 30 dimensions in a set: " + line));
             var definitions = directive.GetProperty("Metrics").EnumerateArray().ToList();
             Assert.InRange(definitions.Count, 1, 100);

@@ -31,19 +31,21 @@ public sealed class EmfAgentExporterTests
     }
 
     [Fact]
-    public async Task TheNamespaceComesFromTheSetting()
+    public async Task TheNamespaceAndLogGroupComeFromTheSettingsAndUdpWorks()
     {
         await using var agent = FakeEmfAgent.Udp();
         await using var proxy = await QCliProxyHost.StartAsync(s =>
         {
             s["AWS_EMF_AGENT_ENDPOINT"] = agent.Endpoint;
             s["CHATOPS_METRICS_NAMESPACE"] = "ChatOps/Staging";
+            s["AWS_EMF_LOG_GROUP_NAME"] = "/chatops/proxy-stack/metrics";
         });
 
         await proxy.ChatAsync("hello");
 
         var run = EmfDocument.Parse(await agent.WaitForAsync(l => l.Contains("\"ProxyRuns\"", StringComparison.Ordinal)));
         Assert.Equal("ChatOps/Staging", run.Namespace);
+        Assert.Equal("/chatops/proxy-stack/metrics", run.Root.GetProperty("_aws").GetProperty("LogGroupName").GetString());
     }
 
     [Fact]
