@@ -48,15 +48,16 @@ internal sealed class ChatHandler(
         if (held is null || drain.IsDraining)
         {
             held?.Dispose();
-            metrics.Refused(drain.IsDraining);
             if (drain.IsDraining)
             {
+                metrics.Refused(draining: true);
                 // 503 with the busy code: the bot retries once, and the balancer sends it to another instance.
                 Log.DrainRefused(logger, conversation);
                 await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, QCliErrorCodes.Busy, "this proxy instance is draining (shutting down); ask again and another instance answers");
             }
             else if (!aborted.IsCancellationRequested)
             {
+                metrics.Refused(draining: false);
                 Log.Busy(logger, conversation, limiter.Running, limiter.Waiting);
                 await RefuseAsync(context, StatusCodes.Status429TooManyRequests, QCliErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
             }

@@ -49,6 +49,29 @@ public sealed class EmfAgentExporterTests
     }
 
     [Fact]
+    public async Task ARefusalForAFullQueueIsCountedAsBusy()
+    {
+        await using var agent = FakeEmfAgent.Tcp();
+        await using var proxy = await QCliProxyHost.StartAsync(s =>
+        {
+            s["AWS_EMF_AGENT_ENDPOINT"] = agent.Endpoint;
+            s["QCLI_MAX_CONCURRENCY"] = "1";
+            s["QCLI_QUEUE_LIMIT"] = "0";
+        });
+        var release = Path.Combine(proxy.Root, "release");
+        using var first = await proxy.OpenChatAsync("@wait " + release, "lark:oc_test:om_first");
+        await first.NextAsync();
+
+        var second = await proxy.ChatAsync("hello", "lark:oc_test:om_second");
+        await File.WriteAllTextAsync(release, "");
+        await first.RestAsync();
+
+        Assert.Equal("busy", second.Terminal.Code);
+        var busy = EmfDocument.Parse(await agent.WaitForAsync(l => l.Contains("\"Outcome\":\"busy\"", StringComparison.Ordinal)));
+        Assert.Equal(("ProxyRuns", 1.0), (busy.Metrics[0].Name, busy.Metrics[0].Value));
+    }
+
+    [Fact]
     public async Task ADeadAgentDoesNotFailARunAndIsLoggedOnce()
     {
         await using var proxy = await QCliProxyHost.StartAsync(s => s["AWS_EMF_AGENT_ENDPOINT"] = FakeEmfAgent.DeadEndpoint());
