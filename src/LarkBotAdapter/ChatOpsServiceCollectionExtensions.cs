@@ -10,6 +10,7 @@ using ChatOps.LarkBotAdapter.Ops;
 using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter;
@@ -20,6 +21,7 @@ public static class ChatOpsServiceCollectionExtensions
     public static IServiceCollection AddChatOpsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAwsBasics();
+        services.AddChatOpsMetrics(configuration);
         services.AddChatOpsState(configuration);
         services.AddIntentRecognition(configuration);
         services.AddRoutes();
@@ -45,6 +47,7 @@ public static class ChatOpsServiceCollectionExtensions
     {
         services.AddChatOpsCore(configuration);
         services.AddHandOff(configuration);
+        services.AddEmfStdout();
         services.AddSingleton<FeedbackRecorder>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HttpJsonContext.Default));
         return services;

@@ -32,6 +32,7 @@ public sealed class Program
             // Read the settings before the host starts, so a bad one is reported plainly rather than as a start-up crash.
             _ = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<Proposals.ProposalOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<Telemetry.ProxyMetricsOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

@@ -7,6 +7,7 @@ using ChatOps.QCliProxy.Proposals;
 using ChatOps.QCliProxy.Running;
 using ChatOps.QCliProxy.Running.Sandbox;
 using ChatOps.QCliProxy.Security;
+using ChatOps.QCliProxy.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<ChatHandler>();
         services.AddSingleton<CliProbe>();
         services.AddProposals();
+        services.AddProxyMetrics();
         services.AddHostedService<IdleConversationSweeper>();
         services.AddHostedService<DevModeNotice>();
         services.AddHostedService<CliSetupNotice>();

@@ -2,6 +2,7 @@ using ChatOps.Contracts;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
@@ -20,7 +21,8 @@ public sealed class ApprovalDesk(
     TimeProvider time,
     ILogger<ApprovalDesk> logger,
     IJobDispatcher? dispatcher = null,
-    ApprovalGuardrail? guardrail = null)
+    ApprovalGuardrail? guardrail = null,
+    ChatOpsMetrics? metrics = null)
 {
     // Called by the ops route for each proposal line; returns the line the answer shows about it.
     internal async Task<string> ProposedAsync(ChatTurn turn, QCliProposal proposal, CancellationToken cancellationToken)
@@ -66,6 +68,13 @@ public sealed class ApprovalDesk(
 
     // A decision from a card button (hash from the button) or a plain reply naming it (ThreadDecisions: the record's hash).
     public async Task<Decision> DecideAsync(string platform, string appId, string userId, string proposalId, bool approve, string? hash, CancellationToken cancellationToken)
+    {
+        var decision = await DecideOnceAsync(platform, appId, userId, proposalId, approve, hash, cancellationToken);
+        metrics?.Decided(approve ? "approve" : "reject", decision.Outcome);
+        return decision;
+    }
+
+    private async Task<Decision> DecideOnceAsync(string platform, string appId, string userId, string proposalId, bool approve, string? hash, CancellationToken cancellationToken)
     {
         ApprovalRecord? record;
         try

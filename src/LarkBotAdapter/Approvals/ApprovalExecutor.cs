@@ -3,6 +3,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Approvals;
@@ -18,7 +19,8 @@ internal sealed class ApprovalExecutor(
     ChatChannels channels,
     ApprovalAudit audit,
     ILogger<ApprovalExecutor> logger,
-    ApprovalGuardrail? guardrail = null)
+    ApprovalGuardrail? guardrail = null,
+    ChatOpsMetrics? metrics = null)
 {
     public async Task ExecuteAsync(string proposalId, CancellationToken cancellationToken)
     {
@@ -66,6 +68,7 @@ internal sealed class ApprovalExecutor(
         }
         if (await store.TryMoveAsync(finished, ApprovalState.Approved, cancellationToken))
         {
+            metrics?.Decided("execute", finished.State);
             await audit.RecordAsync(done ? ApprovalAudit.Executed : ApprovalAudit.Failed, finished, record.DecidedBy ?? "?", summary, cancellationToken);
             await desk.UpdateCardAsync(finished, cancellationToken);
         }

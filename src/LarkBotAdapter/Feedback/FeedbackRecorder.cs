@@ -1,11 +1,12 @@
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 
 namespace ChatOps.LarkBotAdapter.Feedback;
 
 // Keeps one vote per person per answer (a second click replaces the first) and counts every click in a structured
 // log line (route, model, classifier, latency, vote, outcome) that metric filters can sum. Runs on the interactivity
 // endpoints' 3-second path, so the store gets a short budget and an outage is an answer, not an exception.
-public sealed class FeedbackRecorder(IStateStore state, TimeProvider time, ILogger<FeedbackRecorder> logger)
+public sealed class FeedbackRecorder(IStateStore state, TimeProvider time, ILogger<FeedbackRecorder> logger, ChatOpsMetrics? metrics = null)
 {
     // How long votes are kept (with the answer's metadata) for review.
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
@@ -30,6 +31,10 @@ public sealed class FeedbackRecorder(IStateStore state, TimeProvider time, ILogg
         {
             Log.VoteNotStored(logger, answer.AnswerKey, ex);
             outcome = FeedbackOutcome.Unavailable;
+        }
+        if (outcome is FeedbackOutcome.Recorded or FeedbackOutcome.Changed)
+        {
+            metrics?.Voted(answer.Route, record.Vote);
         }
         Log.VoteCounted(logger, platform, answer.Route, answer.Model, answer.Classifier, answer.LatencyMs, record.Vote, outcome, answer.AnswerKey);
         return outcome;

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Ingress;
@@ -26,6 +27,8 @@ public static class PlatformGateExtensions
     // Puts every endpoint of the group behind a PlatformGate.
     public static RouteGroupBuilder RequireConfigured(this RouteGroupBuilder group, Func<IServiceProvider, bool> isConfigured, string notConfigured)
     {
+        // Outermost, so an ack's latency and refusal reason include the gate's and the signature check's answers.
+        group.AddEndpointFilter<AckTimer>();
         group.AddEndpointFilter(new PlatformGate(isConfigured, notConfigured));
         return group;
     }

@@ -30,6 +30,9 @@ internal sealed class AnswerRun(ReplyWriter replies, LiveAnswer? live, ThreadCon
     // Null until the question is classified.
     public IntentResult? Intent { get; set; }
 
+    // How long classifying took (null until classified).
+    public TimeSpan? Classified { get; set; }
+
     // Whether the asker has seen any of it (a failure notice then says the answer is cut short).
     public bool Shown => replies.Posted > 0 || live is { Started: true };
 }

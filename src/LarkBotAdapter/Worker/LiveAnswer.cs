@@ -31,6 +31,9 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
 
     public TimeSpan Elapsed => time.GetElapsedTime(_started);
 
+    // When the first answer text was shown (TimeProvider timestamp; a status line alone is not text).
+    public long? FirstText { get; private set; }
+
     // Shows status before the first text, where the channel can (best effort).
     public async Task ShowStatusAsync(string? status, CancellationToken cancellationToken)
     {
@@ -135,6 +138,7 @@ internal sealed class LiveAnswer(ILiveReplyChannel channel, ChatTurn turn, ILive
     private void Offered(LiveFrame frame)
     {
         (_offeredText, _offeredStatus) = (frame.Markdown, frame.Status);
+        FirstText ??= string.IsNullOrWhiteSpace(frame.Markdown) ? null : time.GetTimestamp();
         Volatile.Write(ref _lastOffer, time.GetTimestamp());
     }
 

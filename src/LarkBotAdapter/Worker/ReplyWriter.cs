@@ -42,6 +42,9 @@ internal sealed class ReplyWriter
     // Positions of the answer handled so far, posted now or by an earlier run: the next position.
     public int Posted { get; private set; }
 
+    // When the first segment of the answer was posted (TimeProvider timestamp), for the first-text metric.
+    public long? FirstPosted { get; private set; }
+
     public bool TargetGone { get; private set; }
 
     // Marks that nobody is there to read the rest (a live reply found the message recalled).
@@ -100,6 +103,7 @@ internal sealed class ReplyWriter
         }
         if (segment.Index != ErrorIndex)
         {
+            FirstPosted ??= _time.GetTimestamp();
             Posted = Math.Max(Posted, segment.Index + 1);
         }
     }

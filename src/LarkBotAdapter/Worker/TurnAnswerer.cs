@@ -18,6 +18,7 @@ public sealed class TurnAnswerer(
     IEnumerable<IAnswerCheck> checks,
     AnswerDelivery delivery,
     WorkerOptions options,
+    TimeProvider time,
     ILogger<TurnAnswerer> logger)
 {
     // Whether it failed. Throws only when replies could not be posted at all or the job was cancelled.
@@ -61,7 +62,9 @@ public sealed class TurnAnswerer(
     {
         var (turn, language, live) = (run.Turn, run.Language, run.Live);
         await (live?.ShowStatusAsync(LiveStatusTexts.Thinking(language), cancellationToken) ?? Task.CompletedTask);
+        var classifying = time.GetTimestamp();
         var intent = run.Intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, run.Thread.Turns), deadline);
+        run.Classified = time.GetElapsedTime(classifying);
         Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
         var request = new ResponderRequest(turn, run.Thread.Turns, intent, run.Attributes) { Language = language };
         // Scrubbed before it is cut into segments, so no secret is split where neither half is recognisable.

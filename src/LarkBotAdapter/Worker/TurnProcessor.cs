@@ -3,6 +3,7 @@ using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;
@@ -18,6 +19,7 @@ public sealed class TurnProcessor(
     IStateStore state,
     WorkerOptions options,
     TimeProvider time,
+    ChatOpsMetrics metrics,
     ILogger<TurnProcessor> logger)
 {
     // Answers job. Returns the intent used (null when nothing was classified). Throws only
@@ -50,6 +52,7 @@ public sealed class TurnProcessor(
             : null;
         var run = new AnswerRun(replies, live, thread, time.GetTimestamp());
         var failed = await answerer.AnswerAsync(run, cancellationToken, stopping);
+        metrics.Answered(AnswerMetrics.Of(run, failed, time));
         await reaction.FinishAsync(failed, cancellationToken);
         if (run.Intent is not { } intent)
         {

@@ -8,6 +8,7 @@ using ChatOps.QCliProxy.Conversations;
 using ChatOps.QCliProxy.Output;
 using ChatOps.QCliProxy.Proposals.Capture;
 using ChatOps.QCliProxy.Running;
+using ChatOps.QCliProxy.Telemetry;
 
 namespace ChatOps.QCliProxy.Chat;
 
@@ -23,6 +24,7 @@ internal sealed class ChatHandler(
     AwsProfileFiles awsFiles,
     ProposalSpool spool,
     ProxyDrain drain,
+    ProxyMetrics metrics,
     TimeProvider time,
     ILogger<ChatHandler> logger)
 {
@@ -49,12 +51,14 @@ internal sealed class ChatHandler(
             held?.Dispose();
             if (drain.IsDraining)
             {
+                metrics.Refused(draining: true);
                 // 503 with the busy code: the bot retries once, and the balancer sends it to another instance.
                 Log.DrainRefused(logger, conversation);
                 await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, QCliErrorCodes.Busy, "this proxy instance is draining (shutting down); ask again and another instance answers");
             }
             else if (!aborted.IsCancellationRequested)
             {
+                metrics.Refused(draining: false);
                 Log.Busy(logger, conversation, limiter.Running, limiter.Waiting);
                 await RefuseAsync(context, StatusCodes.Status429TooManyRequests, QCliErrorCodes.Busy, "all CLI slots and the queue are taken; try again in a minute");
             }
@@ -91,10 +95,12 @@ internal sealed class ChatHandler(
         using var wait = new CancellationTokenSource(options.QueueTimeout, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, aborted, drain.Draining);
         IDisposable? held = null;
+        var waiting = time.GetTimestamp();
         try
         {
             held = await locks.AcquireAsync(conversation, either.Token);
             await admission.WaitForSlotAsync(either.Token);
+            metrics.Waited(time.GetElapsedTime(waiting));
             return held;
         }
         catch (OperationCanceledException)
@@ -178,6 +184,7 @@ internal sealed class ChatHandler(
     {
         var elapsed = time.GetElapsedTime(started);
         Log.RunEnded(logger, directory.Name, outcome.End, outcome.ExitCode, (long)elapsed.TotalMilliseconds, outcome.OutputBytes);
+        metrics.Ended(outcome, elapsed);
         if (outcome.Diagnostics.Length > 0)
         {
             Log.CliStderr(logger, directory.Name, RunEndings.Shorten(outcome.Diagnostics));

@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.LarkBotAdapter.Tests.Deployment;
 
-/// <summary>What the production code reads and calls, found in its sources (src/LarkBotAdapter, src/IntentRecognition)
+/// <summary>What the production code reads and calls, found in its sources (src/LarkBotAdapter, src/IntentRecognition, and src/Contracts, compiled into it)
 /// so the template is checked against the code as it changes, not against a list kept by hand.</summary>
 public static partial class SourceScan
 {
-    public static readonly string[] Folders = [System.IO.Path.Combine("src", "LarkBotAdapter"), System.IO.Path.Combine("src", "IntentRecognition")];
+    public static readonly string[] Folders = [System.IO.Path.Combine("src", "LarkBotAdapter"), System.IO.Path.Combine("src", "IntentRecognition"), System.IO.Path.Combine("src", "Contracts")];
 
     // Prefixes of this project's own variables: a literal with one of them is a configuration key wherever it
     // appears (helpers such as Read(configuration, "SLACK_BOT_TOKEN") included).
