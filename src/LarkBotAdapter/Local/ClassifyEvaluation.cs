@@ -40,7 +40,12 @@ internal static class ClassifyEvaluation
         var model = ModelArgument(args);
         var threshold = model is null ? CascadeIntentClassifier.DefaultLocalConfidence
             : services.GetRequiredService<IOptions<IntentCascadeOptions>>().Value.LocalConfidence;
-        var classified = await new EvaluationRun(services, report).ClassifyAsync(questions, model is not null);
+        var run = new EvaluationRun(
+            services.GetRequiredService<LocalIntentClassifier>(),
+            model is null ? null : services.GetRequiredService<BedrockIntentClassifier>(),
+            services.GetRequiredService<TimeProvider>(),
+            report);
+        var classified = await run.ClassifyAsync(questions);
         await output.WriteLineAsync($"classifier: {(model is null ? "embedded (local model)" : $"bedrock {model}")}   data: {file}");
         if (calibrate)
         {

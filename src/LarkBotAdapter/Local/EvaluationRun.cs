@@ -7,13 +7,10 @@ namespace ChatOps.LarkBotAdapter.Local;
 
 // Classifies labelled questions once with the embedded classifier and, when asked, once with Bedrock alone (no fallback,
 // so its failures show), timing each; the cascade at any threshold is then scored from these answers.
-internal sealed class EvaluationRun(IServiceProvider services, ConsoleReport report)
+internal sealed class EvaluationRun(LocalIntentClassifier local, BedrockIntentClassifier? bedrock, TimeProvider time, ConsoleReport report)
 {
-    public async Task<IReadOnlyList<ClassifiedQuestion>> ClassifyAsync(IReadOnlyList<LabelledQuestion> questions, bool withBedrock)
+    public async Task<IReadOnlyList<ClassifiedQuestion>> ClassifyAsync(IReadOnlyList<LabelledQuestion> questions)
     {
-        var local = services.GetRequiredService<LocalIntentClassifier>();
-        var bedrock = withBedrock ? services.GetRequiredService<BedrockIntentClassifier>() : null;
-        var time = services.GetRequiredService<TimeProvider>();
         var classified = new List<ClassifiedQuestion>(questions.Count);
         foreach (var question in questions)
         {
@@ -34,11 +31,11 @@ internal sealed class EvaluationRun(IServiceProvider services, ConsoleReport rep
         return classified;
     }
 
-    private async Task<IntentResult?> AskAsync(BedrockIntentClassifier bedrock, IntentRequest request)
+    private async Task<IntentResult?> AskAsync(BedrockIntentClassifier remote, IntentRequest request)
     {
         try
         {
-            return await bedrock.ClassifyAsync(request, CancellationToken.None);
+            return await remote.ClassifyAsync(request, CancellationToken.None);
         }
         catch (Exception e)
         {
