@@ -9,6 +9,7 @@ public sealed class ConsoleReport(TextWriter error, bool verbose)
 
     private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private bool configuration;
 
     public bool Verbose => verbose;
 
@@ -50,7 +51,11 @@ public sealed class ConsoleReport(TextWriter error, bool verbose)
     }
 
     // The problem line of an exception (see ProblemText).
-    public void Problem(Exception exception) => Problem(ProblemText.Describe(exception), exception);
+    public void Problem(Exception exception)
+    {
+        configuration |= ProblemText.IsConfiguration(exception);
+        Problem(ProblemText.Describe(exception), exception);
+    }
 
     // A usage message: printed as it is, not counted as a problem (the command returns ExitCodes.Usage).
     public void Usage(string line) => Write(line);
@@ -64,7 +69,8 @@ public sealed class ConsoleReport(TextWriter error, bool verbose)
         }
     }
 
-    // Counts repeated problems, then the exit code: `code` when it is not Ok, else Failed when a problem was reported.
+    // Counts repeated problems, then the exit code: `code` when it is not Ok, else Configuration when a reported problem
+    // is one a setting fixes, else Failed when any problem was reported.
     public int Exit(int code = ExitCodes.Ok)
     {
         KeyValuePair<string, int>[] repeated;
@@ -83,7 +89,9 @@ public sealed class ConsoleReport(TextWriter error, bool verbose)
             Write($"(run again with {VerboseFlag} for details)");
         }
 
-        return code != ExitCodes.Ok ? code : Problems > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        return code != ExitCodes.Ok ? code
+            : configuration ? ExitCodes.Configuration
+            : Problems > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private void Write(string text)

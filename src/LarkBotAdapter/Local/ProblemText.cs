@@ -1,4 +1,5 @@
 using System.Net;
+using Amazon.Runtime;
 using ChatOps.Aws;
 using ChatOps.IntentRecognition;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,18 @@ public static class ProblemText
         AwsServiceException aws when aws.StatusCode != 0 =>
             $"AWS answered {(int)aws.StatusCode} {aws.ErrorType ?? "(no error type)"}{Said(aws.AwsMessage)} — {Check(aws.StatusCode, aws.ErrorType)}",
         OptionsValidationException options => $"configuration: {string.Join("; ", options.Failures)}",
+        AmazonClientException when IsConfiguration(exception) =>
+            "no AWS credentials found — set AWS_PROFILE (after `aws sso login`) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
         IntentClassificationException unusable => $"the model's answer was not usable ({unusable.Message}) — check that the model supports tool use (Converse toolChoice)",
         HttpRequestException { StatusCode: null } =>
             $"could not reach the service ({exception.Message}) — check the endpoint (AWS_ENDPOINT_URL_*, BEDROCK_REGION) and the network",
         TimeoutException or TaskCanceledException => "a call timed out — check the network, or retry",
-        _ => $"{exception.GetType().Name}: {exception.Message}",
+        _ => $"{exception.GetType().Name}: {FirstLine(exception.Message)}",
     };
+
+    // Problems a setting fixes: the command ends with ExitCodes.Configuration.
+    public static bool IsConfiguration(Exception exception) => exception is OptionsValidationException
+        || (exception is AmazonClientException && exception.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal));
 
     // Bedrock Converse (the intent classifier) failed with an AWS error.
     public static string BedrockFailed(int status, string? errorType) =>
@@ -39,6 +46,8 @@ public static class ProblemText
         _ when (int)status >= 500 => "the service is failing: retry later",
         _ => "check BEDROCK_REGION and the credentials",
     };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 
     private static string Said(string? message) => string.IsNullOrWhiteSpace(message) ? string.Empty : $" ({message.Trim()})";
 }
