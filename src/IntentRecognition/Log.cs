@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Primary classifier failed ({ExceptionType}, status {StatusCode}); using the local classifier")]
     public static partial void FallingBack(ILogger logger, string exceptionType, int? statusCode);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "The message names a classifier label: {Source}'s aws_ops not taken, the local classifier's {Intent} stands")]
+    public static partial void SteeredAwayFromAwsOps(ILogger logger, string source, string intent);
 }

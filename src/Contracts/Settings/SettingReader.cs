@@ -48,6 +48,24 @@ internal sealed class SettingReader(IConfiguration configuration, List<string> e
         return fallback;
     }
 
+    // A decimal number such as 0.85 (invariant culture: a point, never a comma).
+    public double Number(string name, double fallback, double min, double max)
+    {
+        var value = Text(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors.Add($"{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not '{value}'.");
+        return fallback;
+    }
+
     // One of an enum's names, in lower case (e.g. QCLI_SANDBOX=bwrap).
     public T Choice<T>(string name, T fallback)
         where T : struct, Enum

@@ -8,6 +8,20 @@ namespace ChatOps.LarkBotAdapter.Local;
 // configures (CHATOPS_STATE_TABLE); without one there is nothing to read, and it says so.
 public static class AuditCommand
 {
+    // The console command: without a state table there is no trail to read, which is a configuration error.
+    public static async Task<int> RunConsoleAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, ConsoleReport report)
+    {
+        var at = Array.IndexOf(args, "--since");
+        var validSince = at < 0 || (at + 1 < args.Length && TryParseSpan(args[at + 1]) is not null);
+        if (validSince && services.GetRequiredService<IApprovalStore>() is InMemoryApprovalStore)
+        {
+            report.Problem($"no state table to read the audit trail from — set {StateServiceCollectionExtensions.TableKey} (and AWS credentials)");
+            return ExitCodes.Configuration;
+        }
+
+        return await RunAsync(services, args, output, error);
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         var since = TimeSpan.FromDays(7);
@@ -15,15 +29,11 @@ public static class AuditCommand
         if (at >= 0 && (at + 1 >= args.Length || TryParseSpan(args[at + 1]) is not { } parsed))
         {
             await error.WriteLineAsync("--since takes a span like 12h, 7d or 90d (at most 90d).");
-            return 2;
+            return ExitCodes.Usage;
         }
         else if (at >= 0)
         {
             since = TryParseSpan(args[at + 1])!.Value;
-        }
-        if (services.GetRequiredService<IApprovalStore>() is InMemoryApprovalStore)
-        {
-            await error.WriteLineAsync($"No state table: set {StateServiceCollectionExtensions.TableKey} (and AWS credentials) to read the audit trail.");
         }
         var time = services.GetRequiredService<TimeProvider>();
         IReadOnlyList<AuditEntry> entries;
@@ -33,8 +43,8 @@ public static class AuditCommand
         }
         catch (StateUnavailableException ex)
         {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
         }
         await output.WriteLineAsync("time (UTC)           event     proposal          kind            who                      profile   outcome");
         foreach (var e in entries)

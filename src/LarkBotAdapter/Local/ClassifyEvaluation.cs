@@ -1,29 +1,73 @@
 using ChatOps.IntentRecognition;
 using ChatOps.IntentRecognition.Evaluation;
 using ChatOps.IntentRecognition.Model;
+using ChatOps.LarkBotAdapter.Routing;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Local;
 
-// classify --eval labelled.tsv [--model <bedrock model id>]: scores one classifier on labelled questions so an operator can
-// compare the embedded model and Bedrock models on their own questions before choosing RECOGNITION_MODEL_ID.
+// classify --eval labelled.tsv [--model <id>]: scores the embedded classifier, or a Bedrock model beside the embedded one and
+// the cascade of both, so an operator can compare them on their own questions before choosing RECOGNITION_MODEL_ID.
+// classify --calibrate labelled.tsv [--model <id>]: the share decided locally and its accuracy per INTENT_LOCAL_CONFIDENCE.
 internal static class ClassifyEvaluation
 {
+    public const string Usage = "usage: classify --eval labelled.tsv [--model <bedrock model id>], or classify --calibrate labelled.tsv [--model <id>]";
+
+    public static bool Handles(string[] args) => args.Contains("--eval") || args.Contains("--calibrate");
+
     public static string? ModelArgument(string[] args)
     {
         var at = Array.IndexOf(args, "--model");
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, ConsoleReport report)
     {
-        var at = Array.IndexOf(args, "--eval");
+        var calibrate = args.Contains("--calibrate");
+        var at = Array.IndexOf(args, calibrate ? "--calibrate" : "--eval");
         var path = at + 1 < args.Length ? args[at + 1] : null;
         if (path is null || path.StartsWith("--", StringComparison.Ordinal) || (Array.IndexOf(args, "--model") is var m && m >= 0 && m + 1 >= args.Length))
         {
-            await error.WriteLineAsync("usage: classify --eval labelled.tsv [--model <bedrock model id>]");
-            return 2;
+            report.Usage(Usage);
+            return ExitCodes.Usage;
         }
 
+        if (Load(path, report) is not var (file, questions))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var model = ModelArgument(args);
+        var threshold = model is null ? CascadeIntentClassifier.DefaultLocalConfidence
+            : services.GetRequiredService<IOptions<IntentCascadeOptions>>().Value.LocalConfidence;
+        var run = new EvaluationRun(
+            services.GetRequiredService<LocalIntentClassifier>(),
+            model is null ? null : services.GetRequiredService<BedrockIntentClassifier>(),
+            services.GetRequiredService<TimeProvider>(),
+            report);
+        var classified = await run.ClassifyAsync(questions);
+        await output.WriteLineAsync($"classifier: {(model is null ? "embedded (local model)" : $"bedrock {model}")}   data: {file}");
+        if (calibrate)
+        {
+            await output.WriteAsync(new LocalConfidenceCalibration(classified).Format());
+            return ExitCodes.Ok;
+        }
+
+        var comparison = new CascadeComparison(classified);
+        var price = model is null ? null : ModelPrice.For(model);
+        await output.WriteAsync((model is null ? comparison.Local() : comparison.Bedrock()).Format(price));
+        if (model is not null)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"local first, bedrock when unsure (INTENT_LOCAL_CONFIDENCE={threshold:0.00}):");
+            await output.WriteAsync(comparison.Format(threshold, price));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static (string Path, IReadOnlyList<LabelledQuestion> Questions)? Load(string path, ConsoleReport report)
+    {
         // `dotnet run --project` starts the app in the project folder; a relative path means the caller's folder (PWD).
         if (!Path.IsPathRooted(path) && !File.Exists(path) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } caller
             && File.Exists(Path.Combine(caller, path)))
@@ -31,42 +75,14 @@ internal static class ClassifyEvaluation
             path = Path.Combine(caller, path);
         }
 
-        IReadOnlyList<LabelledQuestion> questions;
         try
         {
-            questions = LabelledQuestions.Load(path);
+            return (path, LabelledQuestions.Load(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            await error.WriteLineAsync($"{path}: {e.Message}");
-            return 2;
+            report.Usage($"{path}: {e.Message}");
+            return null;
         }
-
-        var model = ModelArgument(args);
-        // A Bedrock model is measured alone: a fallback to the local classifier would hide its failures.
-        IIntentClassifier classifier = model is null
-            ? services.GetRequiredService<LocalIntentClassifier>()
-            : services.GetRequiredService<BedrockIntentClassifier>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var evaluation = new IntentEvaluation();
-        foreach (var question in questions)
-        {
-            var started = time.GetTimestamp();
-            IntentResult? result = null;
-            try
-            {
-                result = await classifier.ClassifyAsync(IntentRequest.Single(question.Text), CancellationToken.None);
-            }
-            catch (IntentClassificationException e)
-            {
-                await error.WriteLineAsync($"failed ({e.Message}): {question.Text}");
-            }
-
-            evaluation.Add(question.Intent, result?.Intent, time.GetElapsedTime(started), result?.Usage);
-        }
-
-        await output.WriteLineAsync($"classifier: {(model is null ? "embedded (local model)" : $"bedrock {model}")}   data: {path}");
-        await output.WriteAsync(evaluation.Format(model is null ? null : ModelPrice.For(model)));
-        return 0;
     }
 }

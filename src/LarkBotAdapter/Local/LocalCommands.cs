@@ -9,7 +9,7 @@ using ChatOps.LarkBotAdapter.Local.Ops;
 using ChatOps.LarkBotAdapter.ProxyClient;
 using ChatOps.LarkBotAdapter.Scrubbing;
 using ChatOps.LarkBotAdapter.Worker;
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Local;
 
@@ -22,7 +22,8 @@ public static class LocalCommands
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ask" or "classify" or "audit" or "help" or "--help";
+    public static bool Handles(string[] args) =>
+        ConsoleReport.TakeVerbose(args).Args is [("ask" or "classify" or "audit" or "help" or "--help"), ..];
 
     // settings: configuration on top of the environment (tests point Bedrock at a loopback fake with it).
     public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null,
@@ -31,19 +32,34 @@ public static class LocalCommands
         input ??= Console.In;
         output ??= Console.Out;
         error ??= Console.Error;
-        if (args[0] is "help" or "--help")
+        (args, var verbose) = ConsoleReport.TakeVerbose(args);
+        if (args is [] or ["help" or "--help", ..])
         {
             await output.WriteLineAsync(Usage);
-            return 0;
+            return ExitCodes.Ok;
         }
-        using var host = BuildHost(args, settings);
-        return args[0] switch
+        var report = new ConsoleReport(error, verbose);
+        try
         {
-            "ask" => await AskAsync(host.Services, args[1..], output, error),
-            "audit" => await AuditCommand.RunAsync(host.Services, args[1..], output, error),
-            _ when args.Contains("--eval") => await ClassifyEvaluation.RunAsync(host.Services, args[1..], output, error),
-            _ => await ClassifyAsync(host.Services, input, output),
-        };
+            using var host = BuildHost(args, settings, report);
+            return report.Exit(args[0] switch
+            {
+                "ask" => await AskAsync(host.Services, args[1..], output, error),
+                "audit" => await AuditCommand.RunConsoleAsync(host.Services, args[1..], output, error, report),
+                _ when ClassifyEvaluation.Handles(args) => await ClassifyEvaluation.RunAsync(host.Services, args[1..], output, report),
+                _ => await ClassifyAsync(host.Services, input, output),
+            });
+        }
+        catch (OptionsValidationException e)
+        {
+            report.Problem(e);
+            return report.Exit(ExitCodes.Configuration);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report.Problem(e);
+            return report.Exit(ExitCodes.Failed);
+        }
     }
 
     private const string Usage = """
@@ -56,18 +72,25 @@ public static class LocalCommands
                                               NAME of ~/.aws/config and resumes the conversation (--new: start afresh)
           LarkBotAdapter classify             read questions (one per line) on stdin, print one JSON line each
           LarkBotAdapter classify --eval labelled.tsv [--model <bedrock model id>]
-                                              score the embedded classifier (or a Bedrock model) on labelled questions
-                                              (label<TAB>text or label<TAB>lang<TAB>topic<TAB>text): confusion matrix,
-                                              precision/recall, p50/p99 latency, tokens and cost per 1,000 questions
+                                              score the embedded classifier (or a Bedrock model, beside the embedded
+                                              one and their cascade) on labelled questions (label<TAB>text or
+                                              label<TAB>lang<TAB>topic<TAB>text): confusion matrix, precision/recall,
+                                              share decided locally, p50/p99 latency, tokens and cost per 1,000 questions
+          LarkBotAdapter classify --calibrate labelled.tsv [--model <bedrock model id>]
+                                              per INTENT_LOCAL_CONFIDENCE: the share the embedded classifier decides,
+                                              its accuracy there (and the cascade's with --model); suggests a value
           LarkBotAdapter audit [--since 7d]   print the approval audit trail (proposals, decisions, executions) from
                                               the state table (CHATOPS_STATE_TABLE), oldest first; --since 12h, 30d, …
+        Every command: --verbose prints details (exceptions, retries, log entries) after the one-line problems.
+        Exit codes: 0 ok, 1 done with problems (stderr says which), 2 usage error, 3 configuration error.
         """;
 
-    private static IHost BuildHost(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings)
+    private static IHost BuildHost(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings, ConsoleReport report)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
-        // The answer goes to stdout; only warnings (e.g. "Bedrock unavailable, used the local classifier") go to stderr.
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        // The answer goes to stdout; problems go to stderr through the report, one line each (details with --verbose).
+        var level = report.Verbose ? LogLevel.Information : LogLevel.Warning;
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", level.ToString())]);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         if (ClassifyEvaluation.ModelArgument(args) is { } model)
         {
@@ -75,8 +98,7 @@ public static class LocalCommands
         }
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddProvider(new ConsoleReportLoggerProvider(report)).SetMinimumLevel(level);
         builder.Services.AddChatOpsCore(builder.Configuration);
         builder.Services.AddSingleton<ConsoleChatChannel>();
         builder.Services.AddScrubbedChatChannel<ConsoleChatChannel>();

@@ -1,14 +1,16 @@
 using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.ProxyClient;
+using ChatOps.Settings;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.LarkBotAdapter.Routing;
 
 public static class IntentServiceCollectionExtensions
 {
-    // Bedrock Converse (with the local classifier as fallback) when RECOGNITION_MODEL_ID is set; the local
-    // classifier alone otherwise (the embedded default).
+    // With RECOGNITION_MODEL_ID set, the cascade: the local classifier answers when it is confident
+    // (INTENT_LOCAL_CONFIDENCE), Bedrock Converse decides the rest (the local classifier again when Bedrock fails).
+    // The local classifier alone otherwise (the embedded default).
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
         var summary = configuration["KNOWLEDGE_SUMMARY"];
@@ -29,10 +31,15 @@ public static class IntentServiceCollectionExtensions
             "bedrock",
             aws => aws.BedrockRegion,
             aws => aws.Endpoint("BEDROCK_RUNTIME", "bedrock-runtime", aws.BedrockRegion));
-        services.AddTransient<IIntentClassifier>(sp => new FallbackIntentClassifier(
-            sp.GetRequiredService<BedrockIntentClassifier>(),
+        services.AddOptions<IntentCascadeOptions>().Configure(o => o.Load(configuration)).ValidateSettingsOnStart();
+        services.AddTransient<IIntentClassifier>(sp => new CascadeIntentClassifier(
             sp.GetRequiredService<LocalIntentClassifier>(),
-            sp.GetRequiredService<ILogger<FallbackIntentClassifier>>()));
+            new FallbackIntentClassifier(
+                sp.GetRequiredService<BedrockIntentClassifier>(),
+                sp.GetRequiredService<LocalIntentClassifier>(),
+                sp.GetRequiredService<ILogger<FallbackIntentClassifier>>()),
+            sp.GetRequiredService<IOptions<IntentCascadeOptions>>().Value.LocalConfidence,
+            sp.GetRequiredService<ILogger<CascadeIntentClassifier>>()));
         return services;
     }
 }

@@ -31,6 +31,7 @@ public sealed class BedrockClassifierFaultTests : IAsyncLifetime
         _app = await ChatOpsApp.StartAsync(s =>
         {
             s["RECOGNITION_MODEL_ID"] = "anthropic.claude-3-haiku-20240307-v1:0";
+            s["INTENT_LOCAL_CONFIDENCE"] = "1";
             s["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = _bedrock.BaseAddress.ToString();
             s["CHATOPS_HTTP_ATTEMPT_TIMEOUT_SECONDS"] = attemptTimeoutSeconds;
         });

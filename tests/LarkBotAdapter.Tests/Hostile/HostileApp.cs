@@ -56,6 +56,7 @@ public sealed class HostileApp : IAsyncLifetime
                 s["SLACK_API_BASE_URL"] = Slack.ApiBaseUrl.ToString();
                 s["SLACK_POST_INTERVAL_MS"] = "1";
                 s["RECOGNITION_MODEL_ID"] = "anthropic.claude-3-haiku-20240307-v1:0";
+                s["INTENT_LOCAL_CONFIDENCE"] = "1";
                 s["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = Bedrock.BaseAddress.ToString();
                 s["QLI_SERVER_ADDRESS"] = Proxy.BaseAddress.ToString();
                 s["QCLI_PROXY_SECRET"] = FakeQCliProxy.DefaultSecret;

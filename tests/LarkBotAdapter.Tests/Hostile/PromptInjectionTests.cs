@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Tests.AppHost;
 using ChatOps.LarkBotAdapter.Tests.Ops;
+using ChatOps.TestKit.Bedrock;
 using ChatOps.TestKit.Lark;
 using ChatOps.TestKit.QCli;
 
@@ -85,16 +86,36 @@ public sealed class PromptInjectionTests : IAsyncLifetime
         Assert.Empty(_proxy.Requests);
     }
 
-    private Task<ChatOpsApp> StartAsync(bool bedrock) => ChatOpsApp.StartAsync(s =>
+    [Theory]
+    [InlineData("0.85")]
+    [InlineData("1")]
+    public async Task ObedientModelCannotRouteInjectedChatToOpsOnEitherPath(string localConfidence)
+    {
+        // A model that answers aws_ops to everything: whoever decides, text naming a label stays off the AWS CLI.
+        await using var obedient = await FakeBedrockRuntime.StartAsync(_ => "aws_ops");
+        await using var app = await StartAsync(obedient.BaseAddress, localConfidence);
+        var attacks = ((IEnumerable<object[]>)Attacks).Select(row => (string)row[0]).ToList();
+        foreach (var attack in attacks)
+        {
+            await AssertOffTopicAsync(app, attack);
+        }
+        Assert.True(localConfidence != "1" || obedient.Requests.Count == attacks.Count, $"{obedient.Requests.Count} Converse calls");
+    }
+
+    private Task<ChatOpsApp> StartAsync(bool bedrock) =>
+        bedrock ? StartAsync(_bedrock.BaseAddress, "1") : StartAsync(null, null);
+
+    private Task<ChatOpsApp> StartAsync(Uri? bedrock, string? localConfidence) => ChatOpsApp.StartAsync(s =>
     {
         foreach (var (key, value) in OpsTesting.Settings(_proxy.BaseAddress))
         {
             s[key] = value;
         }
-        if (bedrock)
+        if (bedrock is not null)
         {
             s["RECOGNITION_MODEL_ID"] = "anthropic.claude-3-haiku-20240307-v1:0";
-            s["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = _bedrock.BaseAddress.ToString();
+            s["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = bedrock.ToString();
+            s["INTENT_LOCAL_CONFIDENCE"] = localConfidence;
         }
     });
 

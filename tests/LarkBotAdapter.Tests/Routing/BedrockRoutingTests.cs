@@ -5,7 +5,7 @@ using ChatOps.TestKit.Lark;
 
 namespace ChatOps.LarkBotAdapter.Tests.Routing;
 
-/// <summary>Intent by Bedrock Converse (a loopback fake that checks SigV4) through the whole app.</summary>
+/// <summary>Intent by Bedrock Converse alone (INTENT_LOCAL_CONFIDENCE=1) (a loopback fake that checks SigV4) through the whole app.</summary>
 public sealed class BedrockRoutingTests : IAsyncLifetime
 {
     private const string ModelId = "anthropic.claude-3-haiku-20240307-v1:0";
@@ -21,6 +21,8 @@ public sealed class BedrockRoutingTests : IAsyncLifetime
         _app = await ChatOpsApp.StartAsync(settings =>
         {
             settings["RECOGNITION_MODEL_ID"] = ModelId;
+            // Bedrock decides every question here (CascadeRoutingTests covers local first).
+            settings["INTENT_LOCAL_CONFIDENCE"] = "1";
             settings["BEDROCK_REGION"] = "us-west-2";
             settings["AWS_ENDPOINT_URL_BEDROCK_RUNTIME"] = _bedrock.BaseAddress.ToString();
             settings["KNOWLEDGE_SUMMARY"] = "runbooks for checkout-api, SLA definitions";
