@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Alarms;
 using ChatOps.LarkBotAdapter.Approvals;
 using ChatOps.LarkBotAdapter.Aws;
 using ChatOps.LarkBotAdapter.Channels.Lark;
@@ -37,6 +38,7 @@ public static class ChatOpsServiceCollectionExtensions
         services.AddApprovals(configuration);
         services.AddAwsOps(configuration);
         services.AddWorkerCore(configuration);
+        services.AddAlarms(configuration);
         services.AddLark();
         services.AddSlack();
         return services;

@@ -42,6 +42,12 @@ public sealed record ChatTurn(
     // Whether the platform message type carries text the bot can answer.
     public bool IsSupported => MessageType is "text" or "post";
 
+    // The sender of the turns the bot writes itself for a CloudWatch alarm (its diagnosis): no person asked.
+    public const string AlarmSender = "cloudwatch";
+
+    // Whether the bot wrote this turn for an alarm rather than a person asking.
+    public bool IsFromAlarm => SenderId == AlarmSender;
+
     // Whether this is a one-to-one chat with the bot.
     public bool IsDirect => ChatType == ChatTypes.Direct;
 }

@@ -1,3 +1,4 @@
+using ChatOps.LarkBotAdapter.Conversations.Alarms;
 using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
@@ -18,6 +19,9 @@ public interface IChatChannel
     IReactionChannel? Reactions => null;
 
     IApprovalCards? Approvals => null;
+
+    // Alarms: new messages in a chat (not replies) for CloudWatch alarms, updated as the alarm resolves.
+    IAlarmPosts? Alarms => null;
 
     // The worker-side check for turns the ingress could not decide (the bot's own id was not known yet).
     Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken);

@@ -11,10 +11,11 @@ public static class WorkJobReader
     public static bool TryRead(byte[] body, ChatChannels channels, [NotNullWhen(true)] out WorkJob? job, [NotNullWhen(false)] out string? problem)
     {
         job = Parse(body);
-        if (job is not { Kind: WorkJob.TurnKind or WorkJob.ExecuteKind, Turn: not null }
-            || (job.Kind == WorkJob.ExecuteKind && string.IsNullOrWhiteSpace(job.ProposalId)))
+        if (job is not { Kind: WorkJob.TurnKind or WorkJob.ExecuteKind or WorkJob.AlarmKind, Turn: not null }
+            || (job.Kind == WorkJob.ExecuteKind && string.IsNullOrWhiteSpace(job.ProposalId))
+            || (job.Kind == WorkJob.AlarmKind && string.IsNullOrWhiteSpace(job.Payload)))
         {
-            (job, problem) = (null, "not a chat.turn or ops.execute job");
+            (job, problem) = (null, "not a chat.turn, ops.execute or alarm.notify job");
             return false;
         }
         if ((ChatTurnRules.Problem(job.Turn) ?? (channels.Has(job.Turn.Platform) ? null : "unknown platform")) is { } why)

@@ -1,4 +1,5 @@
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Alarms;
 using ChatOps.LarkBotAdapter.Conversations.Approvals;
 using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Replies;
@@ -18,6 +19,7 @@ public sealed class ScrubbingChatChannel : IChatChannel
         _inner = inner;
         Live = inner.Live is { } live ? new ScrubbingLiveChannel(live) : null;
         Approvals = inner.Approvals is { } approvals ? new ScrubbingApprovalCards(approvals) : null;
+        Alarms = inner.Alarms is { } alarms ? new ScrubbingAlarmPosts(alarms) : null;
     }
 
     // The channel scrubbed (once: a scrubbed channel is returned as it is).
@@ -30,6 +32,8 @@ public sealed class ScrubbingChatChannel : IChatChannel
     public IReactionChannel? Reactions => _inner.Reactions;
 
     public IApprovalCards? Approvals { get; }
+
+    public IAlarmPosts? Alarms { get; }
 
     public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
         _inner.IsAddressedToBotAsync(turn, cancellationToken);

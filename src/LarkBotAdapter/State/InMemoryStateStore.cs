@@ -6,7 +6,7 @@ namespace ChatOps.LarkBotAdapter.State;
 // State for a single instance (local runs, tests): claims, active threads and thread contexts
 // live in this process only and expire by the injected clock; a long-running process keeps at most
 // maxClaims claims and maxThreads threads, dropping those closest to expiry.
-public sealed class InMemoryStateStore(TimeProvider timeProvider, int maxClaims = InMemoryStateStore.DefaultMaxClaims, int maxThreads = InMemoryStateStore.DefaultMaxThreads)
+public sealed partial class InMemoryStateStore(TimeProvider timeProvider, int maxClaims = InMemoryStateStore.DefaultMaxClaims, int maxThreads = InMemoryStateStore.DefaultMaxThreads)
     : IStateStore
 {
     // Claims kept at most (about 200 bytes each); a redelivery this many messages later could be answered again.

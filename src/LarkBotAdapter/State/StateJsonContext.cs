@@ -8,6 +8,7 @@ namespace ChatOps.LarkBotAdapter.State;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<StoredTurn>))]
 [JsonSerializable(typeof(StoredTurn))]
+[JsonSerializable(typeof(AlarmEpisode))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     // Keeps non-ASCII text (Chinese) unescaped: it is stored, never embedded in HTML, and

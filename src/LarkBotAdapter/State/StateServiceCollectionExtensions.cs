@@ -38,6 +38,9 @@ public static class StateServiceCollectionExtensions
                 time,
                 provider.GetService<ILogger<DynamoDbStateStore>>());
         });
+        // Both stores keep alarm episodes; a test double standing in for the store gets an in-memory one of its own.
+        services.TryAddSingleton<IAlarmEpisodeStore>(provider =>
+            provider.GetRequiredService<IStateStore>() as IAlarmEpisodeStore ?? new InMemoryStateStore(provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

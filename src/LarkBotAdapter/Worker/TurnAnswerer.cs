@@ -6,6 +6,7 @@ using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.Replies;
 using ChatOps.LarkBotAdapter.Routing;
 using ChatOps.LarkBotAdapter.Scrubbing;
+using ChatOps.LarkBotAdapter.State;
 using ChatOps.LarkBotAdapter.Texts;
 
 namespace ChatOps.LarkBotAdapter.Worker;
@@ -63,7 +64,7 @@ public sealed class TurnAnswerer(
         var (turn, language, live) = (run.Turn, run.Language, run.Live);
         await (live?.ShowStatusAsync(LiveStatusTexts.Thinking(language), cancellationToken) ?? Task.CompletedTask);
         var classifying = time.GetTimestamp();
-        var intent = run.Intent = await classifier.ClassifyAsync(new IntentRequest(turn.Text, run.Thread.Turns), deadline);
+        var intent = run.Intent = ThreadRoute(run) ?? await classifier.ClassifyAsync(new IntentRequest(turn.Text, run.Thread.Turns), deadline);
         run.Classified = time.GetElapsedTime(classifying);
         Log.Classified(logger, turn.ClaimKey, intent.Intent.ToLabel(), intent.Source);
         var request = new ResponderRequest(turn, run.Thread.Turns, intent, run.Attributes) { Language = language };
@@ -80,6 +81,12 @@ public sealed class TurnAnswerer(
         }
         await delivery.DeliverAsync(run, segmented, check, deadline, cancellationToken);
     }
+
+    // The route the thread fixed for all its questions (an alarm thread: aws_ops), or null to classify.
+    private static IntentResult? ThreadRoute(AnswerRun run) =>
+        run.Thread.Attributes.TryGetValue(ThreadAttributes.Route, out var label) && IntentLabels.TryParse(label, out var intent)
+            ? new IntentResult(intent.Value, "thread")
+            : null;
 
     private static async IAsyncEnumerable<string> Capture(
         IAsyncEnumerable<string> source, StringBuilder into, [EnumeratorCancellation] CancellationToken cancellationToken)

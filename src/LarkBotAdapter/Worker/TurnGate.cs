@@ -25,8 +25,9 @@ public sealed class TurnGate(QuestionRateLimit rateLimit, WorkerOptions options,
         {
             return NoticeTexts.Unsupported(language, turn.IsSupported);
         }
-        // The polite reply is this message's answer: it stays claimed, and nothing is classified or remembered.
-        return await rateLimit.WaitBeforeAskingAsync(turn, cancellationToken) is { } wait
+        // The polite reply is this message's answer: it stays claimed, and nothing is classified or remembered. An
+        // alarm's diagnosis is bounded by ALARM_MAX_THREADS_PER_MINUTE instead.
+        return turn.IsFromAlarm ? null : await rateLimit.WaitBeforeAskingAsync(turn, cancellationToken) is { } wait
             ? NoticeTexts.SlowDown(language, options.UserQuestionsPerMinute, wait)
             : null;
     }

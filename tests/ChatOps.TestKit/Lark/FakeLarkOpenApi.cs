@@ -66,6 +66,7 @@ public sealed partial class FakeLarkOpenApi : IAsyncDisposable
             app.MapPost("/open-apis/auth/v3/tenant_access_token/internal", (HttpContext c, CancellationToken _) => fake!.TokenAsync(c));
             app.MapGet("/open-apis/bot/v3/info", (HttpContext c, CancellationToken _) => fake!.BotInfo(c));
             app.MapPost("/open-apis/im/v1/messages/{messageId}/reply", (HttpContext c, string messageId) => fake!.ReplyAsync(c, messageId));
+            app.MapPost("/open-apis/im/v1/messages", (HttpContext c, CancellationToken _) => fake!.SendAsync(c));
             MapCards(app, () => fake!);
         });
         fake = new FakeLarkOpenApi(server);
@@ -190,6 +191,40 @@ public sealed partial class FakeLarkOpenApi : IAsyncDisposable
             }
         }
         return Results.Json(new { code = 0, msg = "success", data = new { message_id = newId, root_id = messageId, msg_type = msgType } });
+    }
+
+    /// <summary>Messages sent to a chat (not replies), in order.</summary>
+    public IReadOnlyList<LarkReply> MessagesIn(string chatId) => Replies.Where(r => r.ChatId == chatId).ToArray();
+
+    // POST im/v1/messages?receive_id_type=chat_id: a new message in a chat, one per uuid like a reply.
+    private async Task<IResult> SendAsync(HttpContext context)
+    {
+        if (AppOf(context) is not { } appId)
+        {
+            return InvalidToken();
+        }
+        if (context.Request.Query["receive_id_type"] != "chat_id")
+        {
+            return Results.Json(new { code = 99992402, msg = "field validation failed: receive_id_type" }, statusCode: 400);
+        }
+        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
+        var root = doc.RootElement;
+        var chatId = root.GetProperty("receive_id").GetString()!;
+        var msgType = root.GetProperty("msg_type").GetString()!;
+        var content = root.GetProperty("content").GetString()!;
+        var uuid = root.TryGetProperty("uuid", out var u) ? u.GetString() : null;
+        JsonDocument.Parse(content).Dispose();
+        var newId = $"om_{Guid.NewGuid():N}";
+        if (uuid is not null && !_uuids.TryAdd(uuid, newId))
+        {
+            Interlocked.Increment(ref _repeatedUuids);
+            return Results.Json(new { code = 0, msg = "success", data = new { message_id = _uuids.GetValueOrDefault(uuid, newId) } });
+        }
+        lock (_replies)
+        {
+            _replies.Add(new LarkReply(appId, "", newId, msgType, content, false, uuid, 0) { ChatId = chatId });
+        }
+        return Results.Json(new { code = 0, msg = "success", data = new { message_id = newId, chat_id = chatId, msg_type = msgType } });
     }
 
     private string? AppOf(HttpContext context)

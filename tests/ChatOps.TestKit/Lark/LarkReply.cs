@@ -9,6 +9,9 @@ public sealed record LarkReply(string AppId, string ParentMessageId, string Mess
     /// 0 when not set).</summary>
     public long ReceivedTimestamp { get; init; }
 
+    /// <summary>The chat of a message sent to a chat (im/v1/messages, not a reply); null for replies.</summary>
+    public string? ChatId { get; init; }
+
     /// <summary>The Markdown of a <c>post</c> reply (all md/text nodes joined), the text of a <c>text</c> reply, or the
     /// markdown elements of a whole <c>interactive</c> card (JSON 2.0) joined.</summary>
     public string Text

@@ -10,7 +10,7 @@ public static partial class SourceScan
 
     // Prefixes of this project's own variables: a literal with one of them is a configuration key wherever it
     // appears (helpers such as Read(configuration, "SLACK_BOT_TOKEN") included).
-    private static readonly string[] OwnPrefixes = ["LARK_", "SLACK_", "KNOWLEDGE_", "BEDROCK_", "RECOGNITION_", "QCLI_", "QLI_", "OPS_", "CHATOPS_"];
+    private static readonly string[] OwnPrefixes = ["ALARM_", "LARK_", "SLACK_", "KNOWLEDGE_", "BEDROCK_", "RECOGNITION_", "QCLI_", "QLI_", "OPS_", "CHATOPS_"];
 
     /// <summary>Configuration keys (environment variables) and the files that read them.</summary>
     public static IReadOnlyDictionary<string, string> ConfigurationKeys()

@@ -12,6 +12,15 @@ namespace ChatOps.LarkBotAdapter.Tests.State;
 [Collection(DynaliteFixture.Collection)]
 public sealed class DynamoDbStateStoreTests(DynaliteFixture dynalite) : StateStoreContract, IDisposable
 {
+    [DynaliteFact]
+    public Task ConcurrentEpisodeOpeningsHaveOneWinner() => OnlyOneOfTwentyConcurrentEpisodeOpeningsWins();
+
+    [DynaliteFact]
+    public Task EpisodeRoundTripsAndStaleSavesChangeNothing() => AnEpisodeRoundTripsAndAStaleSaveChangesNothing();
+
+    [DynaliteFact]
+    public Task EpisodeIsForgottenAfterItsTtl() => AnEpisodeIsForgottenAfterItsTtl();
+
     private readonly List<IDisposable> _clients = [];
 
     [DynaliteFact]

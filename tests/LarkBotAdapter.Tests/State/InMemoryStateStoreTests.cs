@@ -5,6 +5,15 @@ namespace ChatOps.LarkBotAdapter.Tests.State;
 
 public sealed class InMemoryStateStoreTests : StateStoreContract
 {
+    [Fact]
+    public Task ConcurrentEpisodeOpeningsHaveOneWinner() => OnlyOneOfTwentyConcurrentEpisodeOpeningsWins();
+
+    [Fact]
+    public Task EpisodeRoundTripsAndStaleSavesChangeNothing() => AnEpisodeRoundTripsAndAStaleSaveChangesNothing();
+
+    [Fact]
+    public Task EpisodeIsForgottenAfterItsTtl() => AnEpisodeIsForgottenAfterItsTtl();
+
     private readonly InMemoryStateStore _store;
 
     public InMemoryStateStoreTests() => _store = new InMemoryStateStore(Clock);

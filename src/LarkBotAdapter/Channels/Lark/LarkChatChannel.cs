@@ -18,7 +18,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark;
 // also records each post and skips recorded positions on a retried job (Worker.PostedSegments).
 // Live answers are streaming cards (LarkLiveCards); reactions mark the asker's message. The last segment of a
 // segmented answer (the fallback) that carries feedback goes out as a finished card with the 👍/👎 buttons.
-public sealed class LarkChatChannel(
+public sealed partial class LarkChatChannel(
     IOptionsMonitor<LarkOptions> options,
     LarkOpenApiClient client,
     LarkBotIdentity identity,

@@ -13,8 +13,9 @@ public sealed partial class SlackChatChannel : ILiveReplyChannel, IReactionChann
     public const string DoneEmoji = "white_check_mark";
     public const string FailedEmoji = "x";
 
+    // A stream is addressed to the person who asked: an alarm's diagnosis (nobody asked) goes out as segments.
     public Task<ILiveReply?> StartAsync(ChatTurn turn, ILiveReplyLedger ledger, LiveFrame first, CancellationToken cancellationToken) =>
-        _batches.ContainsKey(turn.ClaimKey) ? Task.FromResult<ILiveReply?>(null) : streams.StartAsync(turn, ledger, first, cancellationToken);
+        _batches.ContainsKey(turn.ClaimKey) || turn.IsFromAlarm ? Task.FromResult<ILiveReply?>(null) : streams.StartAsync(turn, ledger, first, cancellationToken);
 
     public Task ShowStatusAsync(ChatTurn turn, string status, CancellationToken cancellationToken) =>
         _batches.ContainsKey(turn.ClaimKey) ? Task.CompletedTask : streams.ShowStatusAsync(turn, status, cancellationToken);

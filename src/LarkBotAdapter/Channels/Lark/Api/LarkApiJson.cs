@@ -20,6 +20,12 @@ internal sealed record LarkReplyRequest(
     [property: JsonPropertyName("reply_in_thread")] bool ReplyInThread,
     [property: JsonPropertyName("uuid")] string Uuid);
 
+internal sealed record LarkSendRequest(
+    [property: JsonPropertyName("receive_id")] string ReceiveId,
+    [property: JsonPropertyName("msg_type")] string MsgType,
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("uuid")] string Uuid);
+
 internal sealed record LarkUpdateMessageRequest(
     [property: JsonPropertyName("content")] string Content);
 
@@ -88,6 +94,7 @@ internal sealed record LarkNoData;
 [JsonSerializable(typeof(LarkCardSettingsRequest))]
 [JsonSerializable(typeof(LarkCardElementsRequest))]
 [JsonSerializable(typeof(LarkUpdateMessageRequest))]
+[JsonSerializable(typeof(LarkSendRequest))]
 [JsonSerializable(typeof(LarkReactionRequest))]
 [JsonSerializable(typeof(LarkEnvelope<LarkReactionCreated>))]
 [JsonSerializable(typeof(LarkEnvelope<LarkNoData>))]

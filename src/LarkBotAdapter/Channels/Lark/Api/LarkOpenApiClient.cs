@@ -24,6 +24,15 @@ public sealed class LarkOpenApiClient(HttpClient http, LarkTokenCache tokens)
         return envelope.Data?.MessageId;
     }
 
+    // Sends a new message to a chat (POST im/v1/messages?receive_id_type=chat_id), idempotent by uuid like a reply.
+    public async Task<string?> SendToChatAsync(LarkApp app, string chatId, string msgType, string content, string uuid, CancellationToken cancellationToken)
+    {
+        var created = await SendJsonAsync(
+            app, HttpMethod.Post, "open-apis/im/v1/messages?receive_id_type=chat_id", new LarkSendRequest(chatId, msgType, content, uuid),
+            LarkApiJsonContext.Default.LarkEnvelopeLarkSentMessage, cancellationToken);
+        return created.Data?.MessageId;
+    }
+
     // Creates a card entity from card JSON 2.0 (POST cardkit/v1/cards) and returns its card_id.
     public async Task<string> CreateCardAsync(LarkApp app, string cardJson, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack.Api;
 public sealed class SlackBotIdentity
 {
     private volatile string? _botUserId;
+    private volatile string? _teamId;
 
     public string? TryGetCached() => _botUserId;
 
@@ -16,7 +17,18 @@ public sealed class SlackBotIdentity
             return cached;
         }
         var identity = await client.AuthTestAsync(cancellationToken);
-        _botUserId = identity.UserId;
+        (_botUserId, _teamId) = (identity.UserId, identity.TeamId);
         return identity.UserId;
+    }
+
+    // The workspace the token belongs to (a Slack turn's AppId), for messages the bot starts itself.
+    public async Task<string> GetTeamIdAsync(SlackWebApiClient client, CancellationToken cancellationToken)
+    {
+        if (_teamId is { } cached)
+        {
+            return cached;
+        }
+        await GetAsync(client, cancellationToken);
+        return _teamId ?? (await client.AuthTestAsync(cancellationToken)).TeamId;
     }
 }

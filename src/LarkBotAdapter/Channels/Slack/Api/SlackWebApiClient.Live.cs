@@ -55,17 +55,21 @@ public sealed partial class SlackWebApiClient
             cancellationToken);
 
     // Posts blocks (text: the mrkdwn notification fallback) in the thread of threadTs. Returns the ts.
-    public async Task<string> PostBlocksAsync(string channel, string text, JsonArray blocks, string threadTs, CancellationToken cancellationToken)
+    // Without threadTs the message starts a new thread in the channel.
+    public async Task<string> PostBlocksAsync(string channel, string text, JsonArray blocks, string? threadTs, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["channel"] = channel,
             ["text"] = text,
             ["blocks"] = blocks,
-            ["thread_ts"] = threadTs,
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
         var response = await CallAsync("chat.postMessage", () => Json(body), SlackLiveJsonContext.Default.SlackTsResponse, cancellationToken);
         return response.Ts ?? throw new SlackApiException("chat.postMessage", "no_ts_in_answer", 200);
     }
