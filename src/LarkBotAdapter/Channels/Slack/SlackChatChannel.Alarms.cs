@@ -20,9 +20,9 @@ public sealed partial class SlackChatChannel : IAlarmPosts
             var ts = await client.PostBlocksAsync(chatId, SlackAlarmBlocks.Text(card), SlackAlarmBlocks.Blocks(card), null, cancellationToken);
             return new ChatTurn(Platform, team, chatId, ChatTypes.Group, ts, null, null, ChatTurn.AlarmSender, "text", "", []);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
     }
 
@@ -33,9 +33,9 @@ public sealed partial class SlackChatChannel : IAlarmPosts
             await pacer.WaitAsync(root.ChatId, cancellationToken);
             await client.UpdateMessageAsync(root.ChatId, root.MessageId, SlackAlarmBlocks.Text(card), SlackAlarmBlocks.Blocks(card), cancellationToken);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (Failed(ex) is { } failure)
         {
-            throw Failed(ex);
+            throw failure;
         }
     }
 }
