@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 
 namespace ChatOps.LarkBotAdapter.Alarms;
 
@@ -8,19 +9,22 @@ namespace ChatOps.LarkBotAdapter.Alarms;
 // the open episode (root updated, one line in its thread). The conditional save decides which delivery acts, and the
 // job key it records lets a retry of that job finish what it began.
 public sealed class AlarmEpisodes(
-    IAlarmEpisodeStore store, ChatChannels channels, AlarmStorm storm, AlarmThreads threads, ILogger<AlarmEpisodes> logger)
+    IAlarmEpisodeStore store, ChatChannels channels, AlarmStorm storm, AlarmThreads threads, ChatOpsMetrics metrics, ILogger<AlarmEpisodes> logger)
 {
     // How long an episode is remembered after its last change (alarms may stay in ALARM for days).
     public static readonly TimeSpan EpisodeTtl = TimeSpan.FromDays(14);
 
-    public Task HandleAsync(AlarmTarget target, CloudWatchAlarm alarm, string jobKey, CancellationToken cancellationToken, CancellationToken stopping) =>
+    // notifiedAt: when the SNS notification reached the bot (the diagnosis's first text is measured from it).
+    public Task HandleAsync(
+        AlarmTarget target, CloudWatchAlarm alarm, string jobKey, DateTimeOffset notifiedAt, CancellationToken cancellationToken, CancellationToken stopping) =>
         alarm.NewState == CloudWatchAlarm.Ok
             ? ResolveAsync(target, alarm, jobKey, cancellationToken)
-            : OpenAsync(target, alarm, jobKey, cancellationToken, stopping);
+            : OpenAsync(target, alarm, jobKey, notifiedAt, cancellationToken, stopping);
 
     public static string KeyOf(AlarmTarget target, CloudWatchAlarm alarm) => $"alarm:{target}:{alarm.Arn}";
 
-    private async Task OpenAsync(AlarmTarget target, CloudWatchAlarm alarm, string jobKey, CancellationToken cancellationToken, CancellationToken stopping)
+    private async Task OpenAsync(
+        AlarmTarget target, CloudWatchAlarm alarm, string jobKey, DateTimeOffset notifiedAt, CancellationToken cancellationToken, CancellationToken stopping)
     {
         var key = KeyOf(target, alarm);
         var stored = await store.GetEpisodeAsync(key, cancellationToken);
@@ -46,12 +50,15 @@ public sealed class AlarmEpisodes(
         }
         if (stored is { Summarized: false, RootMessageId: not null } && alarm.NewState == CloudWatchAlarm.Alarm)
         {
-            await threads.DiagnoseAsync(RootOf(stored, target), alarm, cancellationToken, stopping);
+            await threads.DiagnoseAsync(RootOf(stored, target), alarm, notifiedAt, cancellationToken, stopping);
         }
     }
 
-    // The seam where an episode begins (metrics: alarm episodes).
-    private void EpisodeOpened(AlarmTarget target, CloudWatchAlarm alarm, string key) => Log.EpisodeOpened(logger, key, alarm.NewState, target.ToString());
+    private void EpisodeOpened(AlarmTarget target, CloudWatchAlarm alarm, string key)
+    {
+        Log.EpisodeOpened(logger, key, alarm.NewState, target.ToString());
+        metrics.EpisodeOpened(target.Platform, alarm.NewState);
+    }
 
     // The root message and its thread, or the storm summary when this chat has had its share of threads this minute.
     private async Task<AlarmEpisode> StartAsync(AlarmTarget target, CloudWatchAlarm alarm, AlarmEpisode episode, CancellationToken cancellationToken)

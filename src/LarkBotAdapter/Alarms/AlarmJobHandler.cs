@@ -9,6 +9,6 @@ public sealed class AlarmJobHandler(AlarmEpisodes episodes) : IJobHandler
 
     public Task HandleAsync(WorkJob job, CancellationToken cancellationToken, CancellationToken stopping) =>
         AlarmMessageReader.Read(job.Payload ?? "").Alarm is { } alarm
-            ? episodes.HandleAsync(new AlarmTarget(job.Turn.Platform, job.Turn.ChatId), alarm, job.Key, cancellationToken, stopping)
+            ? episodes.HandleAsync(new AlarmTarget(job.Turn.Platform, job.Turn.ChatId), alarm, job.Key, job.AcceptedAt, cancellationToken, stopping)
             : Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using ChatOps.IntentRecognition;
 using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Jobs;
 using ChatOps.LarkBotAdapter.State;
+using ChatOps.LarkBotAdapter.Telemetry;
 using ChatOps.LarkBotAdapter.Worker;
 
 namespace ChatOps.LarkBotAdapter.Alarms;
@@ -10,7 +11,8 @@ namespace ChatOps.LarkBotAdapter.Alarms;
 // to the ops route with the alarm's profile and summary, and the first diagnosis asked by the bot itself through the
 // worker's pipeline (live where the channel shows it, the ops boundaries and checks as for any question).
 public sealed class AlarmThreads(
-    IStateStore state, AlarmOptions options, WorkerOptions worker, TurnProcessor processor, TimeProvider time, ILogger<AlarmThreads> logger)
+    IStateStore state, AlarmOptions options, WorkerOptions worker, TurnProcessor processor, ChatOpsMetrics metrics, TimeProvider time,
+    ILogger<AlarmThreads> logger)
 {
     public async Task OpenAsync(ChatTurn root, CloudWatchAlarm alarm, CancellationToken cancellationToken)
     {
@@ -37,7 +39,9 @@ public sealed class AlarmThreads(
     }
 
     // The first read-only diagnosis in the root's thread, when the ops route is configured and ALARM_DIAGNOSE allows it.
-    public async Task DiagnoseAsync(ChatTurn root, CloudWatchAlarm alarm, CancellationToken cancellationToken, CancellationToken stopping)
+    // Its job carries notifiedAt as its acceptance time, so the worker measures the first text from the notification.
+    public async Task DiagnoseAsync(
+        ChatTurn root, CloudWatchAlarm alarm, DateTimeOffset notifiedAt, CancellationToken cancellationToken, CancellationToken stopping)
     {
         if (!options.DiagnoseWithOps)
         {
@@ -45,9 +49,12 @@ public sealed class AlarmThreads(
         }
         DiagnosisStarted(root, alarm);
         var turn = root with { Text = AlarmPrompt.For(alarm, options.ProfileFor(alarm.AccountId)) };
-        await processor.ProcessAsync(new WorkJob(WorkJob.TurnKind, turn, Hop: 1, time.GetUtcNow()), cancellationToken, stopping);
+        await processor.ProcessAsync(new WorkJob(WorkJob.TurnKind, turn, Hop: 1, notifiedAt), cancellationToken, stopping);
     }
 
-    // The seam where a diagnosis begins (metrics: diagnoses, and the start of the time to its first text).
-    private void DiagnosisStarted(ChatTurn root, CloudWatchAlarm alarm) => Log.DiagnosisStarted(logger, root.ThreadKey, options.ProfileFor(alarm.AccountId));
+    private void DiagnosisStarted(ChatTurn root, CloudWatchAlarm alarm)
+    {
+        Log.DiagnosisStarted(logger, root.ThreadKey, options.ProfileFor(alarm.AccountId));
+        metrics.DiagnosisStarted(root.Platform);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class ChatOpsMetrics(MetricCatalog catalog)
     public const string Reason = "Reason";
     public const string Vote = "Vote";
     public const string Decision = "Decision";
+    public const string State = "State";
 
     public MetricCatalog Catalog => catalog;
 
@@ -36,6 +37,12 @@ public sealed class ChatOpsMetrics(MetricCatalog catalog)
     // the property is not called that, so the area graph does not read it as the Approvals area).
     public Counter<long> FeedbackVotes { get; } = catalog.Counter("FeedbackVotes", EmfUnit.Count, [Route, Vote]);
     public Counter<long> Decisions { get; } = catalog.Counter("Approvals", EmfUnit.Count, [Decision, Outcome]);
+
+    // Alarm threads: per episode opened (tags Channel, State: ALARM or INSUFFICIENT_DATA), per first diagnosis started
+    // (Channel), and the time from the SNS notification's arrival to the diagnosis's first visible text (Channel).
+    public Counter<long> AlarmEpisodes { get; } = catalog.Counter("AlarmEpisodes", EmfUnit.Count, [], [Channel], [State]);
+    public Counter<long> AlarmDiagnoses { get; } = catalog.Counter("AlarmDiagnoses", EmfUnit.Count, [], [Channel]);
+    public Histogram<double> AlarmFirstDiagnosisText { get; } = catalog.Histogram("AlarmFirstDiagnosisText", EmfUnit.Milliseconds, [], [Channel]);
 
     public void Answered(AnswerMeasurement answer)
     {
@@ -65,6 +72,13 @@ public sealed class ChatOpsMetrics(MetricCatalog catalog)
             AcksRefused.Add(1, new(Channel, channel), new(Reason, RefusalReason(status)));
         }
     }
+
+    public void EpisodeOpened(string channel, string state) => AlarmEpisodes.Add(1, new(Channel, channel), new(State, state));
+
+    public void DiagnosisStarted(string channel) => AlarmDiagnoses.Add(1, new KeyValuePair<string, object?>(Channel, channel));
+
+    public void DiagnosisShown(string channel, TimeSpan sinceNotification) =>
+        AlarmFirstDiagnosisText.Record(sinceNotification.TotalMilliseconds, new KeyValuePair<string, object?>(Channel, channel));
 
     public void Voted(string route, string vote) => FeedbackVotes.Add(1, new(Route, route), new(Vote, vote));
 

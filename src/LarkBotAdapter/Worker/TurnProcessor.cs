@@ -53,6 +53,10 @@ public sealed class TurnProcessor(
         var run = new AnswerRun(replies, live, thread, time.GetTimestamp());
         var failed = await answerer.AnswerAsync(run, cancellationToken, stopping);
         metrics.Answered(AnswerMetrics.Of(run, failed, time));
+        if (turn.IsFromAlarm && AnswerMetrics.FirstTextAt(run, time) is { } shown)
+        {
+            metrics.DiagnosisShown(turn.Platform, shown - job.AcceptedAt);
+        }
         await reaction.FinishAsync(failed, cancellationToken);
         if (run.Intent is not { } intent)
         {

@@ -215,7 +215,7 @@ public sealed class AlarmThreadTests : IAsyncLifetime
         Assert.Empty(app.Lark.Replies);
     }
 
-    private sealed class FixedClassifier(Intent intent) : IIntentClassifier
+    internal sealed class FixedClassifier(Intent intent) : IIntentClassifier
     {
         public Task<IntentResult> ClassifyAsync(IntentRequest request, CancellationToken cancellationToken) =>
             Task.FromResult(new IntentResult(intent, "test"));
