@@ -4,10 +4,10 @@ namespace ChatOps.LarkBotAdapter.Local;
 public sealed class AskOutcome
 {
     // The laptop route ran and failed: the CLI exited non-zero, or the profile or folders were not there.
-    public const int RouteFailed = 1;
+    public const int RouteFailed = ExitCodes.Failed;
 
     // aws_ops with neither a proxy nor a CLI on PATH.
-    public const int RouteUnavailable = 3;
+    public const int RouteUnavailable = ExitCodes.Configuration;
 
     private int _exitCode;
 

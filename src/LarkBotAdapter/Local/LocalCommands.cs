@@ -117,14 +117,14 @@ public static class LocalCommands
         if ((ask.Problem ?? LocalRouteProblem(services, ask.Options)) is { } problem)
         {
             await error.WriteLineAsync(problem);
-            return 2;
+            return ExitCodes.Usage;
         }
         Func<string, string> render = ask.Channel == Platforms.Slack ? SlackMrkdwn.Convert : static markdown => markdown;
         var question = ask.Question;
         if (question.Length == 0)
         {
             await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
-            return 2;
+            return ExitCodes.Usage;
         }
         var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", ChatTypes.Direct, $"local-{Guid.NewGuid():N}",
             null, null, Environment.UserName, "text", question, []);
