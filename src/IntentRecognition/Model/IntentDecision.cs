@@ -2,7 +2,7 @@ namespace ChatOps.IntentRecognition.Model;
 
 /// <summary>The rules around the model's probabilities. <c>aws_ops</c> runs the AWS CLI, so it needs a clear win
 /// (<see cref="AwsThreshold"/>), not just a plurality; the knowledge summary raises <c>knowledge_base</c>.
-/// The thresholds are chosen on the dev set (<c>Data/intent-dev.tsv</c>), never on the held-out set.</summary>
+/// The thresholds are chosen on the dev set (<c>Data/intent-dev.tsv</c>), never on a held-out or regression set.</summary>
 internal static class IntentDecision
 {
     /// <summary>Smallest probability with which a question goes to <c>aws_ops</c>; below it the safer of the other two wins.</summary>
