@@ -16,10 +16,10 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     {
         var evaluation = Evaluate(IntentData.Regression2);
 
-        // Issue 23's model: 94.3 %, recalls 95.5 / 93.8 / 93.8 %, 4 of 160 off-topic to aws_ops (2.5 %; it was 2 before).
-        Assert.True(evaluation.Accuracy >= 0.93, $"regression-2 accuracy {evaluation.Accuracy:P1}");
+        // Issue 23, round 2: 95.3 %, recalls 96.4 / 93.1 / 96.3 %, 0 of 160 off-topic to aws_ops (round 1: 94.3 %, 4 of 160).
+        Assert.True(evaluation.Accuracy >= 0.94, $"regression-2 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
-        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.03, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
     [Fact]
@@ -27,9 +27,10 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     {
         var evaluation = Evaluate(IntentData.Dev);
 
-        // 751 questions, a third of them the hard cases of issue 23: 91.2 %, recalls 88.0 / 90.6 / 94.8 %, 1 of 250 off-topic to aws_ops.
-        Assert.True(evaluation.Accuracy >= 0.90, $"dev accuracy {evaluation.Accuracy:P1}");
-        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.87, $"{label} recall {evaluation.Recall(label):P1}"));
+        // 793 questions (751 of round 1 + 42 hash-split from round 2's new ones), a third of them the hard cases of issue 23:
+        // 91.8 %, recalls 90.3 / 89.6 / 95.5 %, 1 of 267 off-topic to aws_ops.
+        Assert.True(evaluation.Accuracy >= 0.91, $"dev accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.88, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
