@@ -88,7 +88,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             return Result(Intent.KnowledgeBase, Math.Max(scores.KnowledgeBase, 0.5), "mostly terms of the knowledge summary");
         }
 
-        var decided = IntentDecision.Decide(scores, awsAllowed: !steered);
+        var decided = IntentDecision.Decide(scores, awsAllowed: !steered && (scores.Best() != Intent.AwsOps || NamesSomethingOperated(text)));
         var top = Math.Max(scores.KnowledgeBase, Math.Max(scores.AwsOps, scores.OffTopic));
         // A bare follow-up ("why?", "and in prod?") keeps the thread's route (the model is sure of anything on two words);
         // a longer one that opens like a follow-up ("and what does …") only when the model is unsure.
@@ -128,6 +128,13 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         return (IntentDecision.Boost(raw, weight), coverage);
     }
 
+    // The ops route needs at least one word of the ops lexicon (something the team runs, or live state: "latency",
+    // "how many", "生产") or a resource id: a sentence whose ops look comes only from its frame ("is … still drivable
+    // end to end?") and a noun the lexicon does not know is chat, however sure the model is.
+    private static bool NamesSomethingOperated(string normalised) =>
+        Lexicon.Match(normalised).Any(hit => hit.Kind is CueKind.Live or CueKind.Domain)
+        || !string.Equals(QuestionFeatures.Prepare(normalised), normalised, StringComparison.Ordinal);
+
     private static IntentResult Result(Intent intent, double confidence, string reason) =>
         new(intent, IntentResult.SourceLocal, Math.Round(confidence, 2), reason);
 
@@ -159,7 +166,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             var text = InjectionFilter.Strip(normalised);
             if (text.Any(char.IsLetterOrDigit))
             {
-                return IntentDecision.Decide(Score(text).Scores, awsAllowed: !InjectionFilter.NamesALabel(normalised));
+                return IntentDecision.Decide(Score(text).Scores, awsAllowed: !InjectionFilter.NamesALabel(normalised) && NamesSomethingOperated(text));
             }
         }
 

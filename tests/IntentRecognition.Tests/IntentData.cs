@@ -2,7 +2,7 @@ using ChatOps.IntentRecognition.Model;
 
 namespace ChatOps.IntentRecognition.Tests;
 
-/// <summary>The labelled sets (training, dev, fresh held-out) (copied next to the tests from <c>src/IntentRecognition/Data</c>) and the repository paths.</summary>
+/// <summary>The labelled sets (training, dev, regression) (copied next to the tests from <c>src/IntentRecognition/Data</c>) and the repository paths.</summary>
 internal static class IntentData
 {
     public static IReadOnlyList<LabelledQuestion> Training { get; } = LabelledQuestions.Load(DataFile("intent-train.tsv"));
@@ -10,8 +10,9 @@ internal static class IntentData
     /// <summary>The first held-out split (by a hash of the text), looked at while tuning: thresholds are chosen on it.</summary>
     public static IReadOnlyList<LabelledQuestion> Dev { get; } = LabelledQuestions.Load(DataFile("intent-dev.tsv"));
 
-    /// <summary>Questions written after the dev set had been used for tuning; never tuned on, reported once.</summary>
-    public static IReadOnlyList<LabelledQuestion> HeldOut { get; } = LabelledQuestions.Load(DataFile("intent-heldout.tsv"));
+    /// <summary>The second held-out set: written blind after tuning and reported once, then retired because its misses were
+    /// read. Never trained or tuned on; kept as a regression check. A fresh held-out set is written after each round of tuning.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression2 { get; } = LabelledQuestions.Load(DataFile("intent-regression-2.tsv"));
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 

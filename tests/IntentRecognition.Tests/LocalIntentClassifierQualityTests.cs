@@ -5,36 +5,33 @@ using Xunit.Abstractions;
 namespace ChatOps.IntentRecognition.Tests;
 
 /// <summary>The embedded classifier (model and rules) measured on labelled questions it was not trained on. The dev set
-/// is where thresholds are tuned; the fresh held-out set is the honest number, reported in docs/INTENT-QUALITY.md.</summary>
+/// is where thresholds are tuned; the regression sets were held out once and guard against regressions. The honest
+/// number comes from a fresh held-out set written after tuning, reported in docs/INTENT-QUALITY.md.</summary>
 public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
 {
+    // Regression set 2 was the held-out set of issue 15 (94.5 %, 2 of 160 off-topic to aws_ops, measured once). Its misses
+    // have been read since, so it no longer gives the honest number; it guards against a retrained model getting worse.
     [Fact]
-    public void FreshHeldOutSetMeetsTheAccuracyAndAwsOpsRecallBars()
+    public void RegressionSet2KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.HeldOut);
+        var evaluation = Evaluate(IntentData.Regression2);
 
-        Assert.True(evaluation.Accuracy >= 0.92, $"held-out accuracy {evaluation.Accuracy:P1}");
-        Assert.True(evaluation.Recall(Intent.AwsOps) >= 0.90, $"aws_ops recall {evaluation.Recall(Intent.AwsOps):P1}");
-    }
-
-    // The first held-out set missed this bar (2 of 93 = 2.2 %). It was folded into training, off-topic questions phrased
-    // like ops questions were added, the model and threshold were re-tuned on the dev set only, and a second fresh set,
-    // written by someone who never saw the model or its data, replaced it: measured once, 2 of 160 = 1.3 %.
-    [Fact]
-    public void FreshHeldOutSetSendsFewerThanTwoPercentOfOffTopicQuestionsToAwsOps()
-    {
-        var evaluation = Evaluate(IntentData.HeldOut);
-
-        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.02, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+        // Issue 23, round 2: 95.3 %, recalls 96.4 / 93.1 / 96.3 %, 0 of 160 off-topic to aws_ops (round 1: 94.3 %, 4 of 160).
+        Assert.True(evaluation.Accuracy >= 0.94, $"regression-2 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
     [Fact]
-    public void DevSetIsReportedAndKeepsOffTopicAwayFromAwsOps()
+    public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
         var evaluation = Evaluate(IntentData.Dev);
 
-        Assert.True(evaluation.Accuracy >= 0.9, $"dev accuracy {evaluation.Accuracy:P1}");
-        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.02, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+        // 793 questions (751 of round 1 + 42 hash-split from round 2's new ones), a third of them the hard cases of issue 23:
+        // 91.8 %, recalls 90.3 / 89.6 / 95.5 %, 1 of 267 off-topic to aws_ops.
+        Assert.True(evaluation.Accuracy >= 0.91, $"dev accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.88, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class PromptExamples
         foreach (var label in Enum.GetValues<Intent>())
         {
             var topics = questions
-                .Where(q => q.Intent == label && q.Topic is { Length: > 0 } topic && topic != "earlier-set")
+                .Where(q => q.Intent == label && q.Topic is { Length: > 0 } topic && topic is not ("earlier-set" or "templated"))
                 .GroupBy(q => q.Topic, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
                 .ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -78,7 +78,17 @@ internal static class EnglishLexicon
             "kubernetes", "helm", "terraform", "cloudformation", "stack", "incident*", "outage*", "pager*",
             "pagerduty", "grafana", "prometheus", "datadog", "jenkins", "pipeline*", "nginx", "ingress",
             "endpoint*", "replica*", "shard*", "partition*", "topic*", "region*", "release*", "rollback", "restart*",
-            "failover", "backup*", "snapshot*", "patch*", "upgrade*", "migration", "traffic shift*", "canary"),
+            "failover", "backup*", "snapshot*", "patch*", "upgrade*", "migration", "traffic shift*", "canary",
+            "cloudtrail", "efs", "ebs", "volume*", "ami", "ecr", "eventbridge", "step function*", "state machine*",
+            "config rule*", "aws config", "cronjob*", "cron job*", "autoscaler", "karpenter", "guardduty",
+            "security hub", "inspector", "waf", "shield", "api gateway", "cognito", "ses", "ssm", "parameter store",
+            "systems manager", "session manager", "kinesis", "firehose", "athena", "glue", "redshift", "emr",
+            "sagemaker", "bedrock", "codebuild", "codepipeline", "codedeploy", "nat gateway", "transit gateway",
+            "vpn", "direct connect", "trusted advisor", "savings plan*", "reserved instance*", "organizations",
+            "x-ray", "xray", "elastic ip*", "route table*", "network acl*", "fsx", "step functions", "event bridge",
+            "etl", "dms", "bastion", "principal*", "role", "roles", "job", "jobs", "consumer*", "message*",
+            "break-glass", "public ip", "private ip", "ip address*", "nightly", "overnight", "last week", "past week",
+            "past day", "everything green", "all green"),
     ];
 
     public static readonly PatternCue[] Patterns =

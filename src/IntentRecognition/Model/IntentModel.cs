@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ChatOps.IntentRecognition.Local;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -121,8 +120,8 @@ internal sealed class IntentModel
         return new IntentScores(probabilities[0], probabilities[1], probabilities[2]);
     }
 
-    /// <summary>What the model sees: <see cref="CueMatcher.Normalise"/>d text (full-width to ASCII, lower case).</summary>
-    internal static string Prepare(string text) => CueMatcher.Normalise(text);
+    /// <summary>What the model sees: see <see cref="QuestionFeatures.Prepare"/>.</summary>
+    internal static string Prepare(string text) => QuestionFeatures.Prepare(text);
 
     private static Intent[] SlotIntents(DataViewSchema schema)
     {

@@ -44,8 +44,8 @@ public static class LabelledQuestions
     }
 
     /// <summary>The training set bundled with this assembly (<c>Data/intent-train.tsv</c>): the local model's training
-    /// data and the source of the Bedrock prompt's examples. The dev set (<c>Data/intent-dev.tsv</c>) and the fresh
-    /// held-out set (<c>Data/intent-heldout.tsv</c>) are not bundled: they are only ever evaluated.</summary>
+    /// data and the source of the Bedrock prompt's examples. The dev set (<c>Data/intent-dev.tsv</c>) and the regression
+    /// sets (<c>Data/intent-regression-*.tsv</c>) are not bundled: they are only ever evaluated.</summary>
     public static IReadOnlyList<LabelledQuestion> BundledTraining()
     {
         using var stream = OpenResource(TrainingResource);

@@ -1,0 +1,46 @@
+using ChatOps.IntentRecognition.Model;
+
+namespace ChatOps.IntentRecognition.Tests;
+
+/// <summary>The ops route needs a word of the ops lexicon or a resource id, whatever the model says: a model that has
+/// learned an ops frame ("is the … still going end to end?") must not send chat with that frame and no ops word to the
+/// AWS CLI. A tiny model trained here makes the frame alone score high.</summary>
+public sealed class LocalIntentClassifierOpsWordTests
+{
+    private static readonly Lazy<IntentModel> FrameModel = new(() => IntentModel.Train(
+    [
+        new(Intent.AwsOps, "is the quorbix still going end to end"),
+        new(Intent.AwsOps, "is the vantrel still going end to end"),
+        new(Intent.AwsOps, "is the plimbo still going end to end right"),
+        new(Intent.AwsOps, "still going end to end"),
+        new(Intent.KnowledgeBase, "what does the runbook say about escalation"),
+        new(Intent.KnowledgeBase, "who approves a change request"),
+        new(Intent.KnowledgeBase, "where is the on-call policy written down"),
+        new(Intent.OffTopic, "tell me a joke about cats"),
+        new(Intent.OffTopic, "what should I cook for dinner tonight"),
+        new(Intent.OffTopic, "who won the football match"),
+    ]));
+
+    private readonly LocalIntentClassifier classifier = new(null, null, () => FrameModel.Value);
+
+    [Theory]
+    [InlineData("is the zandorf still going end to end")]
+    [InlineData("is the old tram still going end to end")]
+    public void AnOpsFrameWithNoOpsWordIsNotAwsOps(string text)
+    {
+        Assert.True(FrameModel.Value.Predict(text).AwsOps >= IntentDecision.AwsThreshold, "the frame alone should score high");
+
+        var result = classifier.Classify(IntentRequest.Single(text));
+
+        Assert.NotEqual(Intent.AwsOps, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("is the zandorf cluster still going end to end")]
+    [InlineData("is the zandorf still going end to end in prod")]
+    [InlineData("is i-0a1b2c3d4e5f67890 still going end to end")]
+    [InlineData("is ip-10-4-2-77 still going end to end")]
+    [InlineData("zandorf 集群 still going end to end")]
+    public void AnOpsWordOrAResourceIdKeepsTheOpsRoute(string text) =>
+        Assert.Equal(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
+}
