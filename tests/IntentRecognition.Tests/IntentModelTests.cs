@@ -12,7 +12,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     [Fact]
     public void DataSetIsLargeVariedAndBilingual()
     {
-        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).ToList();
+        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).Concat(IntentData.Regression3).ToList();
 
         Assert.True(all.Count >= 1500, $"{all.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(all.Count(q => q.Intent == label) >= 300, $"{label}"));
@@ -32,11 +32,13 @@ public sealed class IntentModelTests(ITestOutputHelper output)
         Assert.InRange(IntentData.Dev.Count, 300, 1000);
     }
 
-    [Fact]
-    public void RegressionSetIsLargeBilingualAndNeverTrainedOn()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RegressionSetIsLargeBilingualAndNeverTrainedOn(int set)
     {
         var seen = IntentData.Training.Concat(IntentData.Dev).Select(q => q.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var regression = IntentData.Regression2;
+        var regression = set == 2 ? IntentData.Regression2 : IntentData.Regression3;
 
         Assert.True(regression.Count >= 300, $"{regression.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(regression.Count(q => q.Intent == label) >= 80, $"{label}"));

@@ -22,6 +22,19 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 3 was issue 23's blind held-out set: 94.5 % as written, measured once after tuning ended; on the 340
+    // questions kept (5 repeated earlier sets): 94.4 %, recalls 93.9 / 97.4 / 91.8 %, 3 of 110 off-topic to aws_ops
+    // (docs/INTENT-QUALITY.md). Retired since its misses were read.
+    [Fact]
+    public void RegressionSet3KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression3);
+
+        Assert.True(evaluation.Accuracy >= 0.94, $"regression-3 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.91, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.03, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
