@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Conversations.Alarms;
@@ -11,12 +9,9 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 // link as a button.
 public static class LarkAlarmCard
 {
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Json(AlarmCard card)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
+        return LarkCardJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", "2.0");
@@ -26,7 +21,7 @@ public static class LarkAlarmCard
             json.WriteStartObject("header");
             json.WriteStartObject("title");
             json.WriteString("tag", "plain_text");
-            json.WriteString("content", LarkMentions.Neutralize(Clip(card.Heading, 200)));
+            json.WriteString("content", LarkMentions.Neutralize(LarkCardJson.Clip(card.Heading, 200)));
             json.WriteEndObject();
             json.WriteString("template", card.Tone switch
             {
@@ -46,8 +41,7 @@ public static class LarkAlarmCard
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     private static void Link(Utf8JsonWriter json, string link)
@@ -69,9 +63,7 @@ public static class LarkAlarmCard
     }
 
     private static string Code(string value) =>
-        "`" + LarkMentions.Neutralize(Clip(value, 1_000)).Replace("`", "ˋ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "`";
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max] + "…";
+        "`" + LarkMentions.Neutralize(LarkCardJson.Clip(value, 1_000)).Replace("`", "ˋ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "`";
 
     private static void Markdown(Utf8JsonWriter json, string content)
     {

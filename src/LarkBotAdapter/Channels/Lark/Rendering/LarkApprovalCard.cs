@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Channels.Lark.Inbound;
 using ChatOps.LarkBotAdapter.Conversations.Approvals;
@@ -15,17 +13,7 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
 // mention nobody.
 public static class LarkApprovalCard
 {
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Json(ApprovalCard card)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
-        {
-            Write(json, ApprovalCardScrubber.Scrub(card));
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Json(ApprovalCard card) => LarkCardJson.Write(json => Write(json, ApprovalCardScrubber.Scrub(card)));
 
     private static void Write(Utf8JsonWriter json, ApprovalCard card)
     {
@@ -37,7 +25,7 @@ public static class LarkApprovalCard
         json.WriteStartObject("header");
         json.WriteStartObject("title");
         json.WriteString("tag", "plain_text");
-        json.WriteString("content", LarkMentions.Neutralize(Clip(card.Heading, 200)));
+        json.WriteString("content", LarkMentions.Neutralize(LarkCardJson.Clip(card.Heading, 200)));
         json.WriteEndObject();
         json.WriteString("template", card.State switch
         {
@@ -59,7 +47,7 @@ public static class LarkApprovalCard
             + (card.SelfApproval ? "" : ApprovalTexts.NotTheAsker(card.Language)));
         if (card.ShownResult is { } result)
         {
-            Markdown(json, Block(Clip(result, 2_000)));
+            Markdown(json, Block(LarkCardJson.Clip(result, 2_000)));
         }
         Markdown(json, card.StatusLine, notation: true);
         if (card.IsOpen)
@@ -82,7 +70,7 @@ public static class LarkApprovalCard
     // One argument: its name in bold, its value as code (a block when it has several lines).
     private static string Field(ApprovalCardField field) =>
         field.Value.Contains('\n', StringComparison.Ordinal) || field.Value.Length > 120
-            ? $"**{Plain(field.Name)}**\n{Block(Clip(field.Value, 6_000))}"
+            ? $"**{Plain(field.Name)}**\n{Block(LarkCardJson.Clip(field.Value, 6_000))}"
             : $"**{Plain(field.Name)}**: {Code(field.Value)}";
 
     // A label in the card's bold.
@@ -97,8 +85,6 @@ public static class LarkApprovalCard
 
     // Lark ids are letters, digits, underscores and dashes.
     private static string Id(string value) => new(value.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-').ToArray());
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max] + "…";
 
     private static void Markdown(Utf8JsonWriter json, string content, bool notation = false)
     {

@@ -23,8 +23,7 @@ public static class LarkCardJson
 
     public static string Streaming(string answer, string status)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
+        return Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", "2.0");
@@ -39,15 +38,13 @@ public static class LarkCardJson
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     // The content of an interactive reply that shows card entity cardId.
     public static string Reference(string cardId)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
+        return Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("type", "card");
@@ -55,30 +52,26 @@ public static class LarkCardJson
             json.WriteString("card_id", cardId);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     // The row of 👍/👎 buttons under a finished answer (a JSON array for the append-elements call): each button's
     // callback carries the answer's feedback values, which Lark echoes in the card.action.trigger callback.
     public static string FeedbackRow(AnswerFeedback feedback)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
+        return Write(json =>
         {
             json.WriteStartArray();
             FeedbackColumns(json, feedback);
             json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     // A whole finished card (not a card entity, not streaming) sent as an interactive reply: the answer's markdown
     // and the same row of 👍/👎 buttons a finished streaming card gets. The last segment of a segmented answer.
     public static string Finished(string answer, AnswerFeedback feedback)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Writer))
+        return Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("schema", "2.0");
@@ -92,12 +85,25 @@ public static class LarkCardJson
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     // Lark rejects an empty markdown content, so an empty line shows a no-break space.
     // A markdown element's content: never empty (Lark refuses that), and mentioning nobody (LarkMentions).
+    // JSON written by write, as text (CJK and emoji unescaped): every card and card reference is built this way.
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Writer))
+        {
+            write(json);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // value cut to max characters, with "…" when cut.
+    public static string Clip(string value, int max) => value.Length <= max ? value : value[..max] + "…";
+
     public static string NonEmpty(string text) => text.Length == 0 ? "\u00a0" : LarkMentions.Neutralize(text);
 
     // A column holding one button whose click is a callback carrying value (feedback and approval cards).
