@@ -14,11 +14,11 @@ public abstract class PlatformApiException(string message, int httpStatus) : Exc
     public abstract bool IsTransient { get; }
 
     // ex as a ReplyFailedException when it is a platform's refusal, or the platform was not reached
-    // (HttpRequestException); null for anything else. platform names it in the message ("Lark", "Slack").
+    // (HttpRequestException); null for anything else. platform is a Platforms value, named in the message ("Lark").
     public static ReplyFailedException? ReplyFailure(string platform, Exception ex) => ex switch
     {
         PlatformApiException api => new ReplyFailedException(api.Message, api.IsTargetGone, api.IsTransient, api),
-        HttpRequestException => new ReplyFailedException($"{platform} could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
+        HttpRequestException => new ReplyFailedException($"{Platforms.DisplayName(platform)} could not be reached: {ex.Message}", targetGone: false, transient: true, ex),
         _ => null,
     };
 }

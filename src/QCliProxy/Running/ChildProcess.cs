@@ -1,36 +1,18 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using ChatOps.OpsAgent.Running;
 using ChatOps.QCliProxy.Security;
 
 namespace ChatOps.QCliProxy.Running;
 
-// How the proxy starts every child (the CLI, a runbook, the Support MCP server): no shell, an argument list, only the
-// environment it is given, stdin, stdout and stderr redirected, and as the CLI's account (QCLI_RUN_AS) when set.
+// How the proxy starts every child (the CLI, a runbook, the Support MCP server): as IsolatedStart does (no shell, an
+// argument list, only the environment it is given, stdio redirected), and as the CLI's account (QCLI_RUN_AS) when set.
 internal static class ChildProcess
 {
     public static ProcessStartInfo StartInfo(
         string file, string workingDirectory, IEnumerable<KeyValuePair<string, string>> environment, CliUser user, IEnumerable<string>? arguments = null)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments ?? [])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = IsolatedStart.For(file, workingDirectory, environment, arguments ?? []);
         user.Apply(start);
         return start;
     }

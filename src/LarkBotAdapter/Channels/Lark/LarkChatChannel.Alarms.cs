@@ -20,9 +20,5 @@ public sealed partial class LarkChatChannel : IAlarmPosts
     }
 
     public Task UpdateAlarmAsync(ChatTurn root, AlarmCard card, CancellationToken cancellationToken) =>
-        CallAsync(async () =>
-        {
-            await client.UpdateCardMessageAsync(App(root), root.MessageId, LarkAlarmCard.Json(card), cancellationToken);
-            return root.MessageId;
-        });
+        UpdateCardAsync(App(root), root.MessageId, LarkAlarmCard.Json(card), cancellationToken);
 }

@@ -77,11 +77,7 @@ public sealed partial class LarkChatChannel(
     }
 
     public Task UpdateApprovalAsync(ChatTurn turn, string cardRef, ApprovalCard card, CancellationToken cancellationToken) =>
-        CallAsync(async () =>
-        {
-            await client.UpdateCardMessageAsync(App(turn), cardRef, LarkApprovalCard.Json(card), cancellationToken);
-            return cardRef;
-        });
+        UpdateCardAsync(App(turn), cardRef, LarkApprovalCard.Json(card), cancellationToken);
 
     public static string IdempotencyKey(string messageId, int segmentIndex) => Hash($"{messageId}#{segmentIndex}");
 
@@ -123,11 +119,19 @@ public sealed partial class LarkChatChannel(
         {
             return await call();
         }
-        catch (Exception ex) when (PlatformApiException.ReplyFailure(LarkApiException.Platform, ex) is { } failure)
+        catch (Exception ex) when (PlatformApiException.ReplyFailure(Platforms.Lark, ex) is { } failure)
         {
             throw failure;
         }
     }
+
+    // Replaces a card the bot sent (approval, alarm) in place.
+    private Task UpdateCardAsync(LarkApp app, string messageId, string cardJson, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await client.UpdateCardMessageAsync(app, messageId, cardJson, cancellationToken);
+            return messageId;
+        });
 
     private LarkApp App(ChatTurn turn) =>
         options.CurrentValue.Find(turn.AppId) ?? throw new ReplyFailedException($"Lark app {turn.AppId} is no longer configured.", targetGone: true, transient: false);

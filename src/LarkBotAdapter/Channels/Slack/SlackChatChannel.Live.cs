@@ -8,6 +8,10 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack;
 // thread the bot can post in, so it keeps the segmented packs.
 public sealed partial class SlackChatChannel : ILiveReplyChannel, IReactionChannel
 {
+    public ILiveReplyChannel? Live => this;
+
+    public IReactionChannel? Reactions => this;
+
     // Slack emoji names of the bot's reactions.
     public const string WorkingEmoji = "eyes";
     public const string DoneEmoji = "white_check_mark";

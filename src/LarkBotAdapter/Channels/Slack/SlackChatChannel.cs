@@ -2,7 +2,6 @@ using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
 using ChatOps.LarkBotAdapter.Conversations;
-using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Ingress;
 using ChatOps.LarkBotAdapter.Replies;
 
@@ -27,10 +26,6 @@ public sealed partial class SlackChatChannel(
     private readonly Dictionary<string, SlackResponseUrlBatch> _batches = new(StringComparer.Ordinal);
 
     public string Platform => Platforms.Slack;
-
-    public ILiveReplyChannel? Live => this;
-
-    public IReactionChannel? Reactions => this;
 
     public Task<bool> IsAddressedToBotAsync(ChatTurn turn, CancellationToken cancellationToken) =>
         AddressPolicy.IsForBotAsync(turn, () => identity.GetAsync(client, cancellationToken));
@@ -112,18 +107,9 @@ public sealed partial class SlackChatChannel(
     // to thread under: their ingress answers ephemerally instead, so nothing is posted here.
     public async Task PostNoticeAsync(ChatTurn turn, string noticeKey, string markdown, CancellationToken cancellationToken)
     {
-        if (turn.CreatesThread)
+        if (!turn.CreatesThread)
         {
-            return;
-        }
-        try
-        {
-            await pacer.WaitAsync(turn.ChatId, cancellationToken);
-            await client.PostMessageAsync(turn.ChatId, SlackMrkdwn.Convert(markdown), turn.RootId ?? turn.MessageId, cancellationToken);
-        }
-        catch (Exception ex) when (Failed(ex) is { } failure)
-        {
-            throw failure;
+            await PacedAsync(turn.ChatId, () => client.PostMessageAsync(turn.ChatId, SlackMrkdwn.Convert(markdown), turn.RootId ?? turn.MessageId, cancellationToken), cancellationToken);
         }
     }
 
@@ -133,7 +119,28 @@ public sealed partial class SlackChatChannel(
 
     private static ChatTurn Threaded(ChatTurn turn, string parentTs) => turn with { RootId = parentTs, ThreadId = parentTs };
 
-    private static ReplyFailedException? Failed(Exception ex) => PlatformApiException.ReplyFailure(SlackApiException.Platform, ex);
+    private static ReplyFailedException? Failed(Exception ex) => PlatformApiException.ReplyFailure(Platforms.Slack, ex);
+
+    // One call to Slack in chatId after the channel's pace, its failure as the ReplyFailedException the worker reads.
+    private async Task<T> PacedAsync<T>(string chatId, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pacer.WaitAsync(chatId, cancellationToken);
+            return await call();
+        }
+        catch (Exception ex) when (Failed(ex) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private Task PacedAsync(string chatId, Func<Task> call, CancellationToken cancellationToken) =>
+        PacedAsync(chatId, async () =>
+        {
+            await call();
+            return true;
+        }, cancellationToken);
 
     private SlackResponseUrlBatch UseResponseUrl(ChatTurn turn) =>
         _batches[turn.ClaimKey] = new SlackResponseUrlBatch(ParentText(turn), _usesBefore.GetValueOrDefault(turn.ClaimKey));

@@ -1,10 +1,7 @@
 using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Inbound;
 using ChatOps.LarkBotAdapter.Channels.Slack.Live;
-using ChatOps.LarkBotAdapter.Conversations;
 using ChatOps.LarkBotAdapter.Ingress;
-using ChatOps.LarkBotAdapter.Scrubbing;
-using ChatOps.LarkBotAdapter.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,20 +12,11 @@ public static class SlackServiceCollectionExtensions
     // Slack: options (validated at start), ingress for events and commands, the Web API client, the channel.
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
-        // Ingress and client read the current value per use (IOptionsMonitor); other readers take plain SlackOptions.
-        services.AddRotatingOptions<SlackOptions>((o, c) => o.Load(c));
+        services.AddChatPlatform<SlackOptions, SlackChatChannel, SlackIdentityWarmup>((o, c) => o.Load(c));
         services.TryAddSingleton(SlackResponseUrlPolicy.Slack);
-        services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackPacer>();
         services.TryAddSingleton(new SlackStreamLimits());
-        services.AddSingleton<SlackLiveStreams>();
-        services.TryAddTransient<AddressPolicy>();
-        services.AddTransient<SlackIngress>();
-        services.AddTransient<SlackCommandIngress>();
-        services.AddTransient<SlackInteractionIngress>();
-        services.AddTransient<SlackApprovalClicks>();
-        services.AddScrubbedChatChannel<SlackChatChannel>();
-        services.AddHostedService<SlackIdentityWarmup>();
+        services.AddSingleton<SlackBotIdentity>().AddSingleton<SlackPacer>().AddSingleton<SlackLiveStreams>();
+        services.AddTransient<SlackIngress>().AddTransient<SlackCommandIngress>().AddTransient<SlackInteractionIngress>().AddTransient<SlackApprovalClicks>();
         // No resilience handler: a re-sent chat.postMessage could post twice; the client handles 429 itself.
         services.AddHttpClient<SlackWebApiClient>((sp, http) =>
         {

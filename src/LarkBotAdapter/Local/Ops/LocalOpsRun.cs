@@ -54,30 +54,11 @@ public sealed class LocalOpsRun : IDisposable
     private static ProcessStartInfo CommandLine(
         LocalEnvironment environment, string cli, string folder, string bin, AwsRunFiles aws, bool resume, string prompt)
     {
-        var start = new ProcessStartInfo(cli)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        start.Environment.Clear();
         var child = environment.Variables.Where(v => CliVariables.Allowed(v.Key, [])).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         CliVariables.AddRunSettings(child, aws);
         child["PATH"] = bin + (environment["PATH"] is { } path ? ":" + path : "");
-        foreach (var (name, value) in child)
-        {
-            start.Environment[name] = value;
-        }
-
         string[] arguments = ["chat", "--no-interactive", "--agent", WorkspaceAgents.Name, .. resume ? ["--resume"] : Array.Empty<string>(), prompt];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
+        return IsolatedStart.For(cli, folder, child, arguments);
     }
 
     private static void Delete(string folder)

@@ -6,7 +6,9 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Api;
 public sealed class LarkApiException(int code, string larkMessage, int httpStatus)
     : PlatformApiException($"Lark API error {code} (HTTP {httpStatus}): {larkMessage}", httpStatus)
 {
-    public const string Platform = "Lark";
+    public override bool IsTargetGone => IsMessageRecalled;
+
+    public override bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
 
     public int Code { get; } = code;
 
@@ -18,9 +20,4 @@ public sealed class LarkApiException(int code, string larkMessage, int httpStatu
 
     // The message being replied to was recalled (withdrawn) by its sender.
     public bool IsMessageRecalled => Code == 230011;
-
-    public override bool IsTargetGone => IsMessageRecalled;
-
-    public override bool IsTransient => HttpStatus is 429 or >= 500 || Code is 99991400 or 230020;
-
 }

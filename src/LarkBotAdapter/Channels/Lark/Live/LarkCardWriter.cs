@@ -1,5 +1,6 @@
 using ChatOps.LarkBotAdapter.Channels.Lark.Api;
 using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
+using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Live;
 
@@ -8,8 +9,32 @@ namespace ChatOps.LarkBotAdapter.Channels.Lark.Live;
 // continue above the earlier run's) and a uuid made from it, paced per card and per app.
 internal sealed class LarkCardWriter(LarkLiveCards cards, LarkApp app)
 {
+    // A new streaming card entity showing text and status (paced per app): its card id.
+    public async Task<string> CreateAsync(string text, string status, CancellationToken cancellationToken)
+    {
+        await cards.CreatePacer(app.AppId).WaitAsync(cancellationToken);
+        return await cards.Client.CreateCardAsync(app, LarkCardJson.Streaming(text, status), cancellationToken);
+    }
+
+    // Replies to messageId with the card entity cardId under uuid: the reply's message id.
+    public Task<string?> ReplyAsync(string messageId, string cardId, string uuid, CancellationToken cancellationToken) =>
+        cards.Client.ReplyAsync(app, messageId, "interactive", LarkCardJson.Reference(cardId), uuid, cancellationToken);
+
+    public Task PutAnswerAsync(LarkCardPart part, string text, CancellationToken cancellationToken) =>
+        PutAsync(part, LarkCardJson.AnswerElement, text, cancellationToken);
+
+    public Task PutStatusAsync(LarkCardPart part, string status, CancellationToken cancellationToken) =>
+        PutAsync(part, LarkCardJson.StatusElement, status, cancellationToken);
+
+    // Appends the 👍/👎 row at the end of the card.
+    public async Task AppendFeedbackAsync(LarkCardPart part, AnswerFeedback feedback, CancellationToken cancellationToken)
+    {
+        var sequence = await NextSequenceAsync(part, cancellationToken);
+        await cards.Client.AppendCardElementsAsync(app, part.Ref.CardId, LarkCardJson.FeedbackRow(feedback), sequence, Uuid(part, sequence), cancellationToken);
+    }
+
     // Sets element's text to content, unless it shows that already.
-    public async Task PutAsync(LarkCardPart part, string element, string content, CancellationToken cancellationToken)
+    private async Task PutAsync(LarkCardPart part, string element, string content, CancellationToken cancellationToken)
     {
         var sent = element == LarkCardJson.AnswerElement ? part.SentAnswer : part.SentStatus;
         if (sent == content)
@@ -53,13 +78,6 @@ internal sealed class LarkCardWriter(LarkLiveCards cards, LarkApp app)
         {
             part.StreamingSince = cards.Time.GetUtcNow();
         }
-    }
-
-    // Appends elements (a JSON array) at the end of the card.
-    public async Task AppendAsync(LarkCardPart part, string elements, CancellationToken cancellationToken)
-    {
-        var sequence = await NextSequenceAsync(part, cancellationToken);
-        await cards.Client.AppendCardElementsAsync(app, part.Ref.CardId, elements, sequence, Uuid(part, sequence), cancellationToken);
     }
 
     private async Task<int> NextSequenceAsync(LarkCardPart part, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using ChatOps.LarkBotAdapter.Channels.Lark.Api;
-using ChatOps.LarkBotAdapter.Channels.Lark.Rendering;
-using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Lark.Live;
@@ -44,8 +43,7 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
     public async Task<LarkCardPart> CreateAsync(int part, string text, string status, CancellationToken cancellationToken)
     {
         var now = cards.Time.GetUtcNow();
-        await cards.CreatePacer(app.AppId).WaitAsync(cancellationToken);
-        var cardId = await cards.Client.CreateCardAsync(app, LarkCardJson.Streaming(text, status), cancellationToken);
+        var cardId = await _writer.CreateAsync(text, status, cancellationToken);
         var card = new LarkCardPart(part, new LarkCardRef(cardId, now, ""), now, cards.CardPacer()) { SentAnswer = text, SentStatus = status };
         // Recorded before the reply: a retry that finds no message id replies again with the same uuid.
         await ledger.RecordAsync(part, card.Ref.ToString(), cancellationToken);
@@ -55,16 +53,16 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
 
     public async Task ShowAsync(LarkCardPart message, string text, string? status, CancellationToken cancellationToken)
     {
-        await _writer.PutAsync(message, LarkCardJson.AnswerElement, text, cancellationToken);
+        await _writer.PutAnswerAsync(message, text, cancellationToken);
         if (status is not null)
         {
-            await _writer.PutAsync(message, LarkCardJson.StatusElement, status, cancellationToken);
+            await _writer.PutStatusAsync(message, status, cancellationToken);
         }
     }
 
     public async Task CloseAsync(LarkCardPart message, string? footer, AnswerFeedback? feedback, CancellationToken cancellationToken)
     {
-        await _writer.PutAsync(message, LarkCardJson.StatusElement, footer ?? "", cancellationToken);
+        await _writer.PutStatusAsync(message, footer ?? "", cancellationToken);
         await _writer.SetStreamingAsync(message, streaming: false, cancellationToken);
         if (feedback is not null)
         {
@@ -83,7 +81,7 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
         await _writer.SetStreamingAsync(card, streaming: false, cancellationToken);
     }
 
-    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(LarkApiException.Platform, ex);
+    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(Platforms.Lark, ex);
 
     public bool FallBack(Exception ex)
     {
@@ -117,7 +115,7 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
         }
         try
         {
-            await _writer.AppendAsync(last, LarkCardJson.FeedbackRow(feedback), cancellationToken);
+            await _writer.AppendFeedbackAsync(last, feedback, cancellationToken);
             await ledger.RecordAsync(FeedbackPart, marker, cancellationToken);
         }
         catch (Exception ex) when (ex is LarkApiException or HttpRequestException)
@@ -145,7 +143,7 @@ internal sealed class LarkStreamingCard(LarkLiveCards cards, LarkApp app, ChatTu
     private async Task ReplyAsync(LarkCardPart card, CancellationToken cancellationToken)
     {
         var uuid = LarkChatChannel.Hash($"{turn.MessageId}#card:{card.Index}:{card.Ref.CardId}");
-        var messageId = await cards.Client.ReplyAsync(app, turn.MessageId, "interactive", LarkCardJson.Reference(card.Ref.CardId), uuid, cancellationToken);
+        var messageId = await _writer.ReplyAsync(turn.MessageId, card.Ref.CardId, uuid, cancellationToken);
         card.Ref = card.Ref with { MessageId = messageId is { Length: > 0 } ? messageId : "sent" };
         await ledger.RecordAsync(card.Index, card.Ref.ToString(), cancellationToken);
     }

@@ -7,8 +7,6 @@ namespace ChatOps.LarkBotAdapter.Channels.Slack.Api;
 public sealed class SlackApiException(string method, string error, int httpStatus)
     : PlatformApiException($"Slack {method} failed: {error} (HTTP {httpStatus})", httpStatus)
 {
-    public const string Platform = "Slack";
-
     public string Error { get; } = error;
 
     // The bot cannot post in the channel: it is not a member, or cannot see the channel (e.g. a DM).

@@ -1,7 +1,7 @@
 using ChatOps.LarkBotAdapter.Channels.Slack.Api;
 using ChatOps.LarkBotAdapter.Channels.Slack.Rendering;
-using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Conversations;
+using ChatOps.LarkBotAdapter.Conversations.Live;
 using ChatOps.LarkBotAdapter.Feedback;
 
 namespace ChatOps.LarkBotAdapter.Channels.Slack.Live;
@@ -131,7 +131,7 @@ internal sealed class SlackLiveReply(SlackLiveStreams streams, ChatTurn turn, IL
         }
     }
 
-    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(SlackApiException.Platform, ex);
+    public ReplyFailedException? Failure(Exception ex) => PlatformApiException.ReplyFailure(Platforms.Slack, ex);
 
     public bool FallBack(Exception ex) => streams.FallBack(turn, ex);
 
