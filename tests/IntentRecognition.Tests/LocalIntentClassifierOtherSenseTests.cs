@@ -47,6 +47,8 @@ public sealed class LocalIntentClassifierOtherSenseTests
     [Theory]
     [InlineData("is the lambda still going end to end in prod")]
     [InlineData("is the audi-sync lambda on i-0a1b2c3d4e5f67890 still going end to end")]
+    [InlineData("is the hotel-search lambda still going end to end")]
+    [InlineData("is the wine_orders s3 still going end to end")]
     public void AnOpsWordInItsOwnSenseOrAResourceIdKeepsTheOpsRoute(string text) =>
         Assert.Equal(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
 

@@ -39,6 +39,16 @@ internal static class OtherSenseLexicon
             "flour", "dough", "sourdough", "passport*", "visa", "embassy", "consulate", "driver's license", "mortgage*",
             "landlord"),
 
+        // Daily life: food, sport, entertainment, travel and transport, shopping.
+        new(CueKind.OffTopic, 1,
+            "dinner", "breakfast", "movie*", "film", "poem", "song*", "lyrics", "football", "soccer", "basketball",
+            "nba", "world cup", "olympics", "restaurant*", "pizza", "burger", "sushi", "beer", "birthday", "vacation",
+            "horoscope", "zodiac", "riddle", "homework", "netflix", "gym", "workout", "diet", "bitcoin",
+            "lottery", "hotel", "chess", "sudoku", "novel", "boyfriend", "girlfriend", "tv show", "playlist", "music",
+            "cooking", "airport", "dinosaur*", "planet", "universe", "ferry", "ferries", "subway", "metro", "tram",
+            "train to", "train station", "train ticket*", "bus line", "bus stop", "bus route", "school bus", "buses", "groceries", "grocery", "supermarket",
+            "apartment", "lakers", "stadium"),
+
         new(CueKind.OffTopic, 1,
             "天气", "下雨", "云彩", "乌云", "晴天", "流星", "星空", "星团", "日落", "日出", "台风", "奥迪", "宝马", "奔驰",
             "丰田", "本田", "特斯拉", "汽车", "开车", "保养", "4s店", "股价", "股票", "市值", "亚马逊河", "雨林",
