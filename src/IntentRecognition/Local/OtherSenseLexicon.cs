@@ -49,6 +49,15 @@ internal static class OtherSenseLexicon
             "train to", "train station", "train ticket*", "bus line", "bus stop", "bus route", "school bus", "buses", "groceries", "grocery", "supermarket",
             "apartment", "lakers", "stadium"),
 
+        // Animals, space, sport, household bills, games and social media, stories.
+        new(CueKind.OffTopic, 1,
+            "squirrel*", "bird", "birds", "kitten*", "puppy", "puppies", "horse*", "cow", "cows", "lion*", "tiger*",
+            "monkey*", "snake*", "shark*", "fish", "animal*", "zoo", "dog", "dogs", "referee*", "goalkeeper*", "league",
+            "tournament*", "championship*", "playoff*", "electricity", "electric bill*", "utility bill*", "gas bill*",
+            "phone bill*", "water bill*", "moon", "mars", "nasa", "rocket launch*", "astronaut*", "spacex", "story",
+            "stories", "clouds", "storm clouds", "thunder", "earnings", "uber", "taxi", "xbox", "playstation",
+            "nintendo", "youtube", "tiktok", "instagram", "neighbourhood", "neighborhood"),
+
         new(CueKind.OffTopic, 1,
             "天气", "下雨", "云彩", "乌云", "晴天", "流星", "星空", "星团", "日落", "日出", "台风", "奥迪", "宝马", "奔驰",
             "丰田", "本田", "特斯拉", "汽车", "开车", "保养", "4s店", "股价", "股票", "市值", "亚马逊河", "雨林",
