@@ -14,10 +14,6 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     private const double ShortMessage = 6;
     private const double ShortFollowUp = 10;
 
-    private static readonly CueMatcher Lexicon = new(
-        [.. EnglishLexicon.Groups, .. ChineseLexicon.Groups],
-        [.. EnglishLexicon.Patterns, .. ChineseLexicon.Patterns]);
-
     // Thanks and acknowledgements end a thread; they are not a follow-up question.
     private static readonly string[] Closings = ["thanks", "thank you", "thx", "ty", "ok", "okay", "got it", "cool", "great", "谢谢", "多谢", "感谢", "好的", "收到", "明白了"];
 
@@ -38,7 +34,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     {
         KnowledgeSummary = knowledgeSummary;
         AwsProfiles = awsProfiles ?? [];
-        summary = SummaryTerms.Build(knowledgeSummary, Lexicon);
+        summary = SummaryTerms.Build(knowledgeSummary, OpsEvidence.Lexicon);
         model = new Lazy<IntentModel>(loadModel, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -88,7 +84,14 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             return Result(Intent.KnowledgeBase, Math.Max(scores.KnowledgeBase, 0.5), "mostly terms of the knowledge summary");
         }
 
-        var decided = IntentDecision.Decide(scores, awsAllowed: !steered && (scores.Best() != Intent.AwsOps || NamesSomethingOperated(text)));
+        var otherSense = OpsEvidence.NamesAResource(text) ? null : OtherSense.Find(text);
+        var decided = IntentDecision.Decide(scores, awsAllowed: !steered && (scores.Best() != Intent.AwsOps || OpsEvidence.InOpsSense(text)));
+        if (otherSense is not null && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
+        {
+            // "Is the Audi S3 reliable?" reads like a question about a documented thing; the car says it is not ours.
+            decided = Intent.OffTopic;
+        }
+
         var top = Math.Max(scores.KnowledgeBase, Math.Max(scores.AwsOps, scores.OffTopic));
         // A bare follow-up ("why?", "and in prod?") keeps the thread's route (the model is sure of anything on two words);
         // a longer one that opens like a follow-up ("and what does …") only when the model is unsure.
@@ -108,7 +111,8 @@ public sealed class LocalIntentClassifier : IIntentClassifier
 
         var reason = steered
             ? $"names a classifier label; not sent to {IntentLabels.AwsOps}"
-            : $"model: {IntentLabels.KnowledgeBase} {scores.KnowledgeBase:0.00}, {IntentLabels.AwsOps} {scores.AwsOps:0.00}, {IntentLabels.OffTopic} {scores.OffTopic:0.00}";
+            : $"model: {IntentLabels.KnowledgeBase} {scores.KnowledgeBase:0.00}, {IntentLabels.AwsOps} {scores.AwsOps:0.00}, {IntentLabels.OffTopic} {scores.OffTopic:0.00}"
+              + (otherSense is null ? string.Empty : $"; \"{otherSense}\" is another domain");
         return Result(decided, scores[decided], reason);
     }
 
@@ -127,13 +131,6 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         var coverage = weight == 0 ? 0 : Math.Min(1, weight / (1.5 * Math.Max(1, Size(text))));
         return (IntentDecision.Boost(raw, weight), coverage);
     }
-
-    // The ops route needs at least one word of the ops lexicon (something the team runs, or live state: "latency",
-    // "how many", "生产") or a resource id: a sentence whose ops look comes only from its frame ("is … still drivable
-    // end to end?") and a noun the lexicon does not know is chat, however sure the model is.
-    private static bool NamesSomethingOperated(string normalised) =>
-        Lexicon.Match(normalised).Any(hit => hit.Kind is CueKind.Live or CueKind.Domain)
-        || !string.Equals(QuestionFeatures.Prepare(normalised), normalised, StringComparison.Ordinal);
 
     private static IntentResult Result(Intent intent, double confidence, string reason) =>
         new(intent, IntentResult.SourceLocal, Math.Round(confidence, 2), reason);
@@ -166,7 +163,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             var text = InjectionFilter.Strip(normalised);
             if (text.Any(char.IsLetterOrDigit))
             {
-                return IntentDecision.Decide(Score(text).Scores, awsAllowed: !InjectionFilter.NamesALabel(normalised) && NamesSomethingOperated(text));
+                return IntentDecision.Decide(Score(text).Scores, awsAllowed: !InjectionFilter.NamesALabel(normalised) && OpsEvidence.InOpsSense(text));
             }
         }
 

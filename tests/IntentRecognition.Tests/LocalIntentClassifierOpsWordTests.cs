@@ -35,7 +35,21 @@ public sealed class LocalIntentClassifierOpsWordTests
         Assert.NotEqual(Intent.AwsOps, result.Intent);
     }
 
+    // Time and question-frame words ("right now", "today", "how many", "status") are how anyone asks about anything live:
+    // the bakery, the trains, the price of eggs. They do not name something the team operates.
     [Theory]
+    [InlineData("is the bakery still going end to end right now")]
+    [InlineData("is the canal boat still going end to end today, how many")]
+    [InlineData("what is the status, is the barge still going end to end this month")]
+    public void AnOpsFrameWithOnlyTimeOrQuestionWordsIsNotAwsOps(string text)
+    {
+        Assert.True(FrameModel.Value.Predict(text).AwsOps >= IntentDecision.AwsThreshold, "the frame alone should score high");
+
+        Assert.NotEqual(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
+    }
+
+    [Theory]
+    [InlineData("is the zandorf latency still going end to end right now")]
     [InlineData("is the zandorf cluster still going end to end")]
     [InlineData("is the zandorf still going end to end in prod")]
     [InlineData("is i-0a1b2c3d4e5f67890 still going end to end")]

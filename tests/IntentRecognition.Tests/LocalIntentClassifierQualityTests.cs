@@ -16,23 +16,24 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     {
         var evaluation = Evaluate(IntentData.Regression2);
 
-        // Issue 23, round 2: 95.3 %, recalls 96.4 / 93.1 / 96.3 %, 0 of 160 off-topic to aws_ops (round 1: 94.3 %, 4 of 160).
-        Assert.True(evaluation.Accuracy >= 0.94, $"regression-2 accuracy {evaluation.Accuracy:P1}");
+        // Issue 23, round 3: 96.3 %, recalls 97.3 / 92.3 / 98.8 %, 0 of 160 off-topic to aws_ops (round 2: 95.3 %; round 1: 94.3 %, 4 of 160).
+        Assert.True(evaluation.Accuracy >= 0.95, $"regression-2 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
     // Regression set 3 was issue 23's blind held-out set: 94.5 % as written, measured once after tuning ended; on the 340
     // questions kept (5 repeated earlier sets): 94.4 %, recalls 93.9 / 97.4 / 91.8 %, 3 of 110 off-topic to aws_ops
-    // (docs/INTENT-QUALITY.md). Retired since its misses were read.
+    // (docs/INTENT-QUALITY.md). Retired since its misses were read; round 3 (after reading them): 97.1 %, recalls
+    // 96.5 / 98.3 / 96.4 %, 0 off-topic to aws_ops.
     [Fact]
     public void RegressionSet3KeepsItsAccuracyAndEveryLabelsRecall()
     {
         var evaluation = Evaluate(IntentData.Regression3);
 
-        Assert.True(evaluation.Accuracy >= 0.94, $"regression-3 accuracy {evaluation.Accuracy:P1}");
-        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.91, $"{label} recall {evaluation.Recall(label):P1}"));
-        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.03, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+        Assert.True(evaluation.Accuracy >= 0.95, $"regression-3 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.93, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
     [Fact]
@@ -40,10 +41,10 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     {
         var evaluation = Evaluate(IntentData.Dev);
 
-        // 793 questions (751 of round 1 + 42 hash-split from round 2's new ones), a third of them the hard cases of issue 23:
-        // 91.8 %, recalls 90.3 / 89.6 / 95.5 %, 1 of 267 off-topic to aws_ops.
-        Assert.True(evaluation.Accuracy >= 0.91, $"dev accuracy {evaluation.Accuracy:P1}");
-        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.88, $"{label} recall {evaluation.Recall(label):P1}"));
+        // 855 questions (751 of round 1, 42 of round 2, 62 of round 3), a third of them the hard cases of issue 23:
+        // 92.6 %, recalls 91.0 / 90.7 / 96.2 %, 0 of 288 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
+        Assert.True(evaluation.Accuracy >= 0.915, $"dev accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.89, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 

@@ -88,7 +88,11 @@ internal static class EnglishLexicon
             "x-ray", "xray", "elastic ip*", "route table*", "network acl*", "fsx", "step functions", "event bridge",
             "etl", "dms", "bastion", "principal*", "role", "roles", "job", "jobs", "consumer*", "message*",
             "break-glass", "public ip", "private ip", "ip address*", "nightly", "overnight", "last week", "past week",
-            "past day", "everything green", "all green"),
+            "past day", "everything green", "all green", "root user", "root login*", "console", "deadlock*", "quota*",
+            "frontend", "backend", "build", "builds", "cdn", "web acl*", "flow log*", "namespace*", "fleet*", "workgroup*",
+            "invocation*", "pvc*", "access key*", "sso", "permission set*", "rps", "requests", "appsync", "iot", "telemetry",
+            "postgres*", "mysql", "synthetics", "amplify", "hpa", "beanstalk", "paged", "paging", "on fire", "restore*",
+            "point-in-time", "admin access", "event rule*", "capacity reservation*"),
     ];
 
     public static readonly PatternCue[] Patterns =

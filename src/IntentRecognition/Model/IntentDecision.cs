@@ -15,6 +15,10 @@ internal static class IntentDecision
     /// topic, whatever the model makes of words it never saw. Shorter messages ("msk cluster health") say too little.</summary>
     public const double SummaryCoverage = 0.5;
 
+    /// <summary>Below this <c>knowledge_base</c> probability a question with a word of another domain (a car, the weather,
+    /// a stock price) and no strong documentation cue is off-topic rather than knowledge (chosen on the dev set).</summary>
+    public const double OtherSenseKnowledge = 0.9;
+
     /// <summary>How much one unit of knowledge-summary evidence multiplies the odds of <c>knowledge_base</c> (e^x).</summary>
     public const double SummaryBoost = 1.5;
 

@@ -117,7 +117,8 @@ public sealed class ClassifyEvaluationTests(ITestOutputHelper log) : IDisposable
         log.WriteLine(stdout);
         Assert.Equal((0, ""), (exit, stderr));
         Assert.Matches(@"bedrock alone\s+100\.0 %", stdout);
-        Assert.Matches(@"cascade \(>= 0\.92\)\s+\d+\.\d %\s+\d+ %\s+0 ", stdout);
+        var threshold = System.Text.RegularExpressions.Regex.Escape(CascadeIntentClassifier.DefaultLocalConfidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Matches($@"cascade \(>= {threshold}\)\s+\d+\.\d %\s+\d+ %\s+0 ", stdout);
     }
 
     private static string RepositoryRoot()

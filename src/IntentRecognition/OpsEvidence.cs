@@ -1,0 +1,48 @@
+using ChatOps.IntentRecognition.Local;
+using ChatOps.IntentRecognition.Model;
+
+namespace ChatOps.IntentRecognition;
+
+/// <summary>What the lexicons say about a message that the model cannot: whether it names something the team operates,
+/// in its ops sense, and whether it asks for documents. <see cref="LocalIntentClassifier"/> gates the ops route on it.</summary>
+internal static class OpsEvidence
+{
+    public static readonly CueMatcher Lexicon = new(
+        [.. EnglishLexicon.Groups, .. ChineseLexicon.Groups],
+        [.. EnglishLexicon.Patterns, .. ChineseLexicon.Patterns]);
+
+    // The ops route needs at least one word of the ops lexicon that names something operated (a service, a resource,
+    // an environment, a metric: "latency", "生产") or a resource id: a sentence whose ops look comes
+    // only from its frame ("is … still drivable end to end?", "is the bakery still open right now?", "did the price of
+    // eggs go up this month?") is chat, however sure the model is. Time and question-frame cues (Frame) do not count.
+    public static bool NamesSomethingOperated(string normalised) =>
+        Lexicon.Match(normalised).Any(hit => hit.Kind is CueKind.Domain || (hit.Kind is CueKind.Live && !Frame.Contains(hit.Name)))
+        || NamesAResource(normalised);
+
+    // Live cues that are only a question's frame: time words, "how many", "list", "status", "is … running?".
+    private static readonly HashSet<string> Frame = new(StringComparer.Ordinal)
+    {
+        "right now", "at the moment", "as of now", "currently", "still running", "just now", "last hour", "past hour",
+        "this morning", "last night", "offline", "in progress", "what's going on", "what is going on", "what's happening",
+        "what is happening", "since <time>", "<time>", "last <n> minutes", "is <x> <state>?", "status", "running", "stopped",
+        "how many", "list", "show me", "now", "today", "yesterday", "tonight", "so far", "this month", "bill", "down",
+        "which version", "is there any", "are there any", "trend", "graph", "slow", "pending", "how much", "check", "show",
+        "recently", "this week", "why is", "why are", "why does", "stuck", "available", "reachable", "count", "finished",
+        "completed", "succeeded", "online", "expir*",
+        "现在", "目前", "当前", "今天", "今早", "早上", "昨晚", "昨天", "本月", "这个月", "上个月", "这周", "以来", "状态", "看一下", "看下", "看看",
+        "多少", "几个", "有哪些", "最近", "情况", "哪些", "慢", "卡住", "运行", "有多少", "刚刚", "刚才", "此刻", "现在的",
+    };
+
+    // ...and uses it in its ops sense: next to a word of another domain (the clouds of the weather, a Java lambda
+    // expression, an Audi S3, the AWS stock price) the ops word means something else, unless a resource id is named.
+    public static bool InOpsSense(string normalised) =>
+        NamesSomethingOperated(normalised) && (NamesAResource(normalised) || OtherSense.Find(normalised) is null);
+
+    public static bool NamesAResource(string normalised) =>
+        !string.Equals(QuestionFeatures.Prepare(normalised), normalised, StringComparison.Ordinal);
+
+    // A strong documentation cue ("policy", "according to", "runbook", "how do I"): the question may be about the
+    // team's rules on that other domain (a travel policy), so the model's knowledge_base stands.
+    public static bool AsksForDocuments(string normalised) =>
+        Lexicon.Match(normalised).Any(hit => hit.Kind == CueKind.Docs && hit.Weight >= 3);
+}
