@@ -85,7 +85,10 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         }
 
         var otherSense = OpsEvidence.NamesAResource(text) ? null : OtherSense.Find(text);
-        var decided = IntentDecision.Decide(scores, awsAllowed: !steered && (scores.Best() != Intent.AwsOps || OpsEvidence.InOpsSense(text)));
+        // The ops route needs an ops word in its ops sense, and a clear win where the question asks for documents.
+        var awsAllowed = !steered && (scores.Best() != Intent.AwsOps || OpsEvidence.InOpsSense(text))
+                         && !(scores.AwsOps < IntentDecision.DocumentedAws && OpsEvidence.AsksForDocuments(text));
+        var decided = IntentDecision.Decide(scores, awsAllowed);
         if (otherSense is not null && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
         {
             // "Is the Audi S3 reliable?" reads like a question about a documented thing; the car says it is not ours.

@@ -92,7 +92,8 @@ internal static class EnglishLexicon
             "frontend", "backend", "build", "builds", "cdn", "web acl*", "flow log*", "namespace*", "fleet*", "workgroup*",
             "invocation*", "pvc*", "access key*", "sso", "permission set*", "rps", "requests", "appsync", "iot", "telemetry",
             "postgres*", "mysql", "synthetics", "amplify", "hpa", "beanstalk", "paged", "paging", "on fire", "restore*",
-            "point-in-time", "admin access", "event rule*", "capacity reservation*"),
+            "point-in-time", "admin access", "event rule*", "capacity reservation*", "pitr", "provisioned concurrency",
+            "concurrency limit*"),
     ];
 
     public static readonly PatternCue[] Patterns =
