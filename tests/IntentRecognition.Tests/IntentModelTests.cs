@@ -12,7 +12,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     [Fact]
     public void DataSetIsLargeVariedAndBilingual()
     {
-        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).Concat(IntentData.Regression3).ToList();
+        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).Concat(IntentData.Regression3).Concat(IntentData.Regression4).ToList();
 
         Assert.True(all.Count >= 1500, $"{all.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(all.Count(q => q.Intent == label) >= 300, $"{label}"));
@@ -35,10 +35,11 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
     public void RegressionSetIsLargeBilingualAndNeverTrainedOn(int set)
     {
         var seen = IntentData.Training.Concat(IntentData.Dev).Select(q => q.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var regression = set == 2 ? IntentData.Regression2 : IntentData.Regression3;
+        var regression = set switch { 2 => IntentData.Regression2, 3 => IntentData.Regression3, _ => IntentData.Regression4 };
 
         Assert.True(regression.Count >= 300, $"{regression.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(regression.Count(q => q.Intent == label) >= 80, $"{label}"));

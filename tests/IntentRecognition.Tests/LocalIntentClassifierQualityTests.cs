@@ -36,15 +36,28 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 4 was round 3's blind held-out set (360 written, 120 per label, over half of each hard), measured
+    // once after tuning ended: 96.7 % as written; on the 356 kept (4 repeated earlier data word for word) 96.6 %, recalls
+    // 95.8 / 96.6 / 97.5 %, 1 of 118 off-topic to aws_ops ("how many troops did the Allies deploy …"). Retired since.
+    [Fact]
+    public void RegressionSet4KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression4);
+
+        Assert.True(evaluation.Accuracy >= 0.96, $"regression-4 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.95, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
         var evaluation = Evaluate(IntentData.Dev);
 
-        // 855 questions (751 of round 1, 42 of round 2, 62 of round 3), a third of them the hard cases of issue 23:
-        // 92.6 %, recalls 91.0 / 90.7 / 96.2 %, 0 of 288 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
-        Assert.True(evaluation.Accuracy >= 0.915, $"dev accuracy {evaluation.Accuracy:P1}");
-        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.89, $"{label} recall {evaluation.Recall(label):P1}"));
+        // 1,025 questions (751 of round 1, 42 of round 2, 232 of round 3), a third of them the hard cases of issue 23:
+        // 95.1 %, recalls 92.7 / 94.7 / 97.9 %, 0 of 340 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
+        Assert.True(evaluation.Accuracy >= 0.945, $"dev accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
