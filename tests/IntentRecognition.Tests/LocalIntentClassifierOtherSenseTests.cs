@@ -34,6 +34,8 @@ public sealed class LocalIntentClassifierOtherSenseTests
     [InlineData("is the amazon river cluster still going end to end")]
     [InlineData("is the aws stock price still going end to end")]
     [InlineData("奥迪 s3 still going end to end")]
+    [InlineData("are the troops of the cluster still going end to end")]
+    [InlineData("学校的集群 still going end to end")]
     public void AnOpsWordInAnotherSenseIsNotAwsOps(string text)
     {
         Assert.True(FrameModel.Value.Predict(text).AwsOps >= IntentDecision.AwsThreshold, "the frame alone should score high");

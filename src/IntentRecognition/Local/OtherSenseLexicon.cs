@@ -65,11 +65,28 @@ internal static class OtherSenseLexicon
             "面试", "简历", "考证", "认证考试", "护照", "签证", "菜谱", "做菜", "鱼鳞", "音阶",
             "葡萄酒", "产区", "淋巴", "豌豆", "鲸", "遗愿清单"),
 
+        // History and war, medicine, biology, sport, school and language, games, the home, money, geography.
+        new(CueKind.OffTopic, 1,
+            "troops", "soldier*", "army", "armies", "the allies", "d-day", "world war", "battle*", "invasion", "military",
+            "navy", "regiment*", "battalion*", "napoleon", "roman empire", "medieval", "ancient", "doctor", "nurse*",
+            "hospital*", "fever", "flu", "vaccine*", "allerg*", "medication*", "dentist", "blood pressure", "headache",
+            "bacteria", "dna", "protein*", "photosynthesis", "mitochondria", "organism*", "species", "marathon", "tennis",
+            "golf", "swimming", "cycling", "bouldering", "yoga", "bench press", "athlete*", "teacher*", "student*",
+            "school", "university", "essay", "thesis", "semester", "grammar", "verb", "verbs", "noun", "nouns",
+            "adjective*", "pronounc*", "synonym*", "spelling", "minecraft", "fortnite", "zelda", "pokemon", "roblox",
+            "video game*", "board game*", "dungeon*", "fridge", "refrigerator", "washing machine", "dishwasher",
+            "microwave", "thermostat", "furniture", "sofa", "garden*", "wedding*", "inflation", "interest rate*",
+            "credit card*", "tax return*", "pension", "cryptocurrenc*", "continent*", "ocean*", "island*", "desert*"),
+
         // Chinese daily life: cars, travel, food, sport, entertainment, home and money, the sky.
         new(CueKind.OffTopic, 1,
             "车型", "落地价", "提车", "油耗", "马力", "试驾", "轮胎", "二手车", "驾照", "高铁", "火车票", "机票", "景点",
             "旅游", "电影", "电视剧", "足球", "篮球", "球队", "宠物", "猫粮", "狗粮", "咖啡", "奶茶", "火锅", "房租",
             "房贷", "彩票", "比特币", "星座", "健身", "减肥", "烤箱", "蛋糕", "歌词", "小说", "恐龙", "月亮", "火星",
-            "太阳系", "地震"),
+            "太阳系", "地震", "军队", "士兵", "战争", "战役", "二战", "抗战", "军事", "诺曼底", "医生", "医院", "感冒",
+            "发烧", "疫苗", "血压", "头疼", "牙医", "细胞", "细菌", "基因", "蛋白质", "物种", "马拉松", "网球", "高尔夫",
+            "游泳", "瑜伽", "健身房", "老师", "学生", "学校", "论文", "期末", "高考", "语法", "单词", "发音", "成语",
+            "我的世界", "王者荣耀", "原神", "桌游", "冰箱", "洗衣机", "微波炉", "空调", "家具", "沙发", "花园", "婚礼",
+            "宝宝", "通货膨胀", "利率", "信用卡", "个税", "退休金", "海洋", "沙漠"),
     ];
 }
