@@ -85,9 +85,11 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         }
 
         var otherSense = OpsEvidence.NamesAResource(text) ? null : OtherSense.Find(text);
-        // The ops route needs an ops word in its ops sense, and a clear win where the question asks for documents.
-        var awsAllowed = !steered && (scores.Best() != Intent.AwsOps || OpsEvidence.InOpsSense(text))
-                         && !(scores.AwsOps < IntentDecision.DocumentedAws && OpsEvidence.AsksForDocuments(text));
+        // The ops route needs an ops word in its ops sense; without a clear win, also something of ours, and no request
+        // for documents.
+        var awsAllowed = !steered && (scores.Best() != Intent.AwsOps
+                                      || (OpsEvidence.InOpsSense(text) && (scores.AwsOps >= IntentDecision.ClearWin || OpsEvidence.NamesSomethingOfOurs(text))))
+                         && !(scores.AwsOps < IntentDecision.ClearWin && OpsEvidence.AsksForDocuments(text));
         var decided = IntentDecision.Decide(scores, awsAllowed);
         if (otherSense is not null && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatOps.IntentRecognition.Local;
 using ChatOps.IntentRecognition.Model;
 
@@ -5,7 +6,7 @@ namespace ChatOps.IntentRecognition;
 
 /// <summary>What the lexicons say about a message that the model cannot: whether it names something the team operates,
 /// in its ops sense, and whether it asks for documents. <see cref="LocalIntentClassifier"/> gates the ops route on it.</summary>
-internal static class OpsEvidence
+internal static partial class OpsEvidence
 {
     public static readonly CueMatcher Lexicon = new(
         [.. EnglishLexicon.Groups, .. ChineseLexicon.Groups],
@@ -16,8 +17,43 @@ internal static class OpsEvidence
     // only from its frame ("is … still drivable end to end?", "is the bakery still open right now?", "did the price of
     // eggs go up this month?") is chat, however sure the model is. Time and question-frame cues (Frame) do not count.
     public static bool NamesSomethingOperated(string normalised) =>
-        Lexicon.Match(normalised).Any(hit => hit.Kind is CueKind.Domain || (hit.Kind is CueKind.Live && !Frame.Contains(hit.Name)))
-        || NamesAResource(normalised);
+        Operated(normalised).Any() || NamesAResource(normalised);
+
+    // ...and, unless the model is sure, something that is ours: a word only ops uses (a service, "prod", "p99"), a
+    // resource id, or an everyday ops word ("build", "region", "deploy", "stuck") said of our own ("our", "we", "我们").
+    public static bool NamesSomethingOfOurs(string normalised)
+    {
+        var operated = Operated(normalised).ToList();
+        return operated.Any(hit => !Everyday.Contains(hit.Name)) || NamesAResource(normalised) || (operated.Count > 0 && Ours().IsMatch(normalised));
+    }
+
+    private static IEnumerable<CueHit> Operated(string normalised) =>
+        Lexicon.Match(normalised).Where(hit => hit.Kind is CueKind.Domain || (hit.Kind is CueKind.Live && !Frame.Contains(hit.Name)));
+
+    [GeneratedRegex(@"\b(our|ours|we|we've|we're|us|my team)\b|我们|咱们|我司|公司的|团队的")]
+    private static partial Regex Ours();
+
+    // Ops words that everyday language uses too: a Roman road was built, a parcel is stuck at a regional hub.
+    private static readonly HashSet<string> Everyday = new(StringComparer.Ordinal)
+    {
+        "deploy*", "deployment", "deployed", "cluster", "node", "nodes", "pod", "pods", "container*", "instance*", "server*",
+        "host*", "region*", "release*", "restart*", "backup*", "snapshot*", "patch*", "upgrade*", "migration", "volume*",
+        "role", "roles", "job", "jobs", "message*", "service", "services", "database", "db", "queue", "topic*",
+        "partition*", "pipeline*", "endpoint*", "replica*", "shard*", "stack", "incident*", "outage*", "console", "build",
+        "builds", "frontend", "backend", "requests", "fleet*", "namespace*", "certificate", "principal*", "consumer*",
+        "restore*", "nightly", "overnight", "last week", "past week", "past day", "failover", "rollback", "canary", "broker",
+        "health", "slow", "failed", "error", "exception*", "timeout*", "cost", "costs", "spend*", "usage", "backlog",
+        "connections", "throughput", "investigate", "alert", "alerts", "capacity", "scaled", "scaling", "memory", "disk",
+        "log", "logs", "latency", "healthy", "failing", "crashed", "crashing", "restarted", "errors", "exceptions",
+        "dashboard", "alarm", "alarms", "lag", "metric*", "utilization", "utilisation", "billing", "api", "telemetry",
+        "paged", "paging", "on fire", "everything green", "all green", "admin access", "bucket", "lambda", "s3", "cpu",
+        "account", "traffic shift*", "quota*", "deadlock*", "invocation*", "uptime", "describe", "firing", "erroring",
+        "iops", "memory usage", "dns", "iot", "storage", "rps",
+        "集群", "实例", "服务", "节点", "数据库", "机器", "服务器", "容器", "部署", "发布", "上线", "故障", "事故", "账号", "桶",
+        "队列", "主题", "分区", "副本", "网关", "接口", "证书", "域名", "扩容", "缩容", "重启", "回滚", "缓存", "云", "备份",
+        "快照", "切换", "迁移", "权限", "弹性", "卷", "镜像", "函数", "任务", "同步", "存储", "连接", "角色", "前端", "后端",
+        "构建", "跑完", "私有", "公网", "配额", "死锁", "并发",
+    };
 
     // Live cues that are only a question's frame: time words, "how many", "list", "status", "is … running?".
     private static readonly HashSet<string> Frame = new(StringComparer.Ordinal)

@@ -22,6 +22,9 @@ internal static class IntentData
     /// the earlier sets, evaluated once after tuning ended, then retired like the others.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression4 { get; } = LabelledQuestions.Load(DataFile("intent-regression-4.tsv"));
 
+    /// <summary>The fifth held-out set (issue 23, round 4): 600 written blind, 200 per label, evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression5 { get; } = LabelledQuestions.Load(DataFile("intent-regression-5.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

@@ -49,13 +49,26 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 5 was round 4's blind held-out set (600 written, 200 per label, over half of each hard), measured
+    // once after tuning ended: 96.3 % (also on the 596 kept), recalls 97.5 / 94.5 / 97.0 %, 2 of 197 off-topic to aws_ops
+    // ("how did the Romans build roads …", "my parcel is stuck at the regional hub …"). Retired since.
+    [Fact]
+    public void RegressionSet5KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression5);
+
+        Assert.True(evaluation.Accuracy >= 0.96, $"regression-5 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.935, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.011, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
         var evaluation = Evaluate(IntentData.Dev);
 
         // 1,025 questions (751 of round 1, 42 of round 2, 232 of round 3), a third of them the hard cases of issue 23:
-        // 95.1 %, recalls 92.7 / 94.7 / 97.9 %, 0 of 340 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
+        // 95.1 %, recalls 93.0 / 93.9 / 98.5 %, 0 of 340 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
         Assert.True(evaluation.Accuracy >= 0.945, $"dev accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");

@@ -8,9 +8,10 @@ internal static class IntentDecision
     /// <summary>Smallest probability with which a question goes to <c>aws_ops</c>; below it the safer of the other two wins.</summary>
     public const double AwsThreshold = 0.5;
 
-    /// <summary>Smallest <c>aws_ops</c> probability with which a question that asks for documents ("per the runbook",
-    /// "the ADR", "按文档", "预案") still goes to <c>aws_ops</c>: an urgent runbook question is about the runbook.</summary>
-    public const double DocumentedAws = 0.8;
+    /// <summary>An <c>aws_ops</c> probability that is a clear win: below it, a question that asks for documents ("per the
+    /// runbook", "the ADR", "按文档") is about the documents, and one whose only ops words are everyday ones ("build",
+    /// "region", "stuck") must also name something of ours ("our", "prod", a service, a resource id). Chosen on the dev set.</summary>
+    public const double ClearWin = 0.8;
 
     /// <summary>Follow-ups with a top probability below this keep the previous route of the thread.</summary>
     public const double FollowUpConfidence = 0.9;
