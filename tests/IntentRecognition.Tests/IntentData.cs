@@ -25,6 +25,9 @@ internal static class IntentData
     /// <summary>The fifth held-out set (issue 23, round 4): 600 written blind, 200 per label, evaluated once, then retired.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression5 { get; } = LabelledQuestions.Load(DataFile("intent-regression-5.tsv"));
 
+    /// <summary>The sixth held-out set (issue 23, after round 4): 600 written blind, evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression6 { get; } = LabelledQuestions.Load(DataFile("intent-regression-6.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

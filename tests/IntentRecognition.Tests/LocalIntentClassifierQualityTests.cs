@@ -62,6 +62,19 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.011, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 6 was the blind held-out set after round 4 (600 written, 200 per label, 55 % of each hard), measured
+    // once after tuning ended: 94.8 % as written; on the 582 kept (18 repeated earlier data) 94.7 %, recalls
+    // 97.0 / 92.3 / 94.7 %, 2 of 188 off-topic to aws_ops. Retired since.
+    [Fact]
+    public void RegressionSet6KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression6);
+
+        Assert.True(evaluation.Accuracy >= 0.945, $"regression-6 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.012, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {

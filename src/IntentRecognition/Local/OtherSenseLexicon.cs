@@ -34,7 +34,7 @@ internal static class OtherSenseLexicon
             "shipping container*", "intermodal", "seaport*", "pea", "peas", "whale*", "dolphin*", "orca*", "seed pod*",
             "coffee pod*", "nespresso", "star cluster*", "grape*", "lymph*", "piano", "guitar", "chord*",
             "musical", "major scale", "minor scale", "bathroom scale", "kitchen scale", "richter", "earthquake*",
-            "fish scale*", "wine*", "vineyard*", "brain region*", "dialect*", "tourist*", "for instance", "bucket list",
+            "fish scale*", "wine*", "vineyard*", "brain region*", "dialect*", "tourist*", "bucket list",
             "career", "careers", "job market", "interview*", "salary", "salaries", "certification*", "exam", "exams", "airpods", "tupperware", "recipe*", "baking", "oven",
             "flour", "dough", "sourdough", "passport*", "visa", "embassy", "consulate", "driver's license", "mortgage*",
             "landlord"),
