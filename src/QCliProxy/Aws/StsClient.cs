@@ -8,9 +8,9 @@ using ChatOps.QCliProxy.Configuration;
 
 namespace ChatOps.QCliProxy.Aws;
 
-// STS AssumeRole (query protocol, SigV4-signed with AWSSDK.Core's signer, the one the bot uses) at AWS_ENDPOINT_URL_STS
-// or the regional endpoint.
-internal sealed class StsClient(HttpClient http, ProxyOptions options)
+// STS AssumeRole (query protocol, SigV4-signed with AWSSDK.Core's signer, the one the bot uses, at the proxy's clock) at
+// AWS_ENDPOINT_URL_STS or the regional endpoint.
+internal sealed class StsClient(HttpClient http, ProxyOptions options, TimeProvider time)
 {
     public const string DefaultRegion = "us-east-1";
     private static readonly XNamespace Sts = "https://sts.amazonaws.com/doc/2011-06-15/";
@@ -55,7 +55,7 @@ internal sealed class StsClient(HttpClient http, ProxyOptions options)
             DateTimeOffset.Parse(Required(credentials, "Expiration"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
     }
 
-    private static async Task SignAsync(HttpRequestMessage request, byte[] body, AwsKeys source, string region, CancellationToken ct)
+    private async Task SignAsync(HttpRequestMessage request, byte[] body, AwsKeys source, string region, CancellationToken ct)
     {
         var signing = new AWSSigningRequest { HttpMethod = request.Method, RequestUri = request.RequestUri!, Content = body };
         signing.Headers["content-type"] = request.Content!.Headers.ContentType!.ToString();
@@ -64,6 +64,7 @@ internal sealed class StsClient(HttpClient http, ProxyOptions options)
             Credentials = new SessionAWSCredentials(source.AccessKeyId, source.SecretAccessKey, source.SessionToken),
             Region = RegionEndpoint.GetBySystemName(region),
             Service = "sts",
+            SignedAt = time.GetUtcNow().UtcDateTime,
         };
         var signed = await AWSSigV4Signer.SignAsync(signing, parameters, ct);
         foreach (var (name, value) in signed.Headers)

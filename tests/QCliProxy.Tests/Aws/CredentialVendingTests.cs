@@ -79,7 +79,7 @@ public sealed class CredentialVendingTests : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(300),
         };
         var logger = LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<CredentialVendor>();
-        var vendor = new CredentialVendor(new InstanceMetadataClient(new HttpClient(), options), new StsClient(new HttpClient(), options), options, _time, logger);
+        var vendor = new CredentialVendor(new InstanceMetadataClient(new HttpClient(), options), new StsClient(new HttpClient(), options, _time), options, _time, logger);
         return new AwsProfileFiles(options, new CliUser(options), vendor);
     }
 
