@@ -21,7 +21,7 @@ public sealed class CascadeIntentClassifier(
 {
     /// <summary>The default threshold, chosen on <c>Data/intent-dev.tsv</c> with <c>classify --calibrate</c>
     /// (docs/INTENT-QUALITY.md, "Local first, Bedrock when unsure").</summary>
-    public const double DefaultLocalConfidence = 0.7;
+    public const double DefaultLocalConfidence = 0.8;
 
     /// <summary>The threshold at which the local classifier never decides: every question goes to the remote classifier.</summary>
     public const double BedrockAlways = 1;

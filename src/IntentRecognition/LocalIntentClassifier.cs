@@ -20,6 +20,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
     private static readonly string[] FollowUpOpenings = ["and ", "what about", "how about", "same for", "also ", "then ", "那", "还有", "那么", "另外"];
 
     private readonly CueMatcher summary;
+    private readonly HashSet<string> operatorWords;
     private readonly Lazy<IntentModel> model;
 
     /// <summary>Creates the classifier.</summary>
@@ -35,6 +36,8 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         KnowledgeSummary = knowledgeSummary;
         AwsProfiles = awsProfiles ?? [];
         summary = SummaryTerms.Build(knowledgeSummary, OpsEvidence.Lexicon);
+        // The operator's own words (what the knowledge base covers, the profiles' names) are never another domain's.
+        operatorWords = [.. DomainVocabulary.Words(CueMatcher.Normalise(string.Join(' ', [knowledgeSummary ?? string.Empty, .. AwsProfiles])))];
         model = new Lazy<IntentModel>(loadModel, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -85,15 +88,13 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         }
 
         var otherSense = OpsEvidence.NamesAResource(text) ? null : OtherSense.Find(text);
-        // The ops route needs an ops word in its ops sense; without a clear win, also something of ours, and no request
-        // for documents.
-        var awsAllowed = !steered && (scores.Best() != Intent.AwsOps
-                                      || (OpsEvidence.InOpsSense(text) && (scores.AwsOps >= IntentDecision.ClearWin || OpsEvidence.NamesSomethingOfOurs(text))))
-                         && !(scores.AwsOps < IntentDecision.ClearWin && OpsEvidence.AsksForDocuments(text));
+        var foreign = otherSense is null && !OpsEvidence.NamesAResource(text) && model.Value.Vocabulary.Measure(text, operatorWords).ReadsAsAnotherDomain;
+        var awsAllowed = OpsAllowed(text, scores, steered, foreign);
         var decided = IntentDecision.Decide(scores, awsAllowed);
-        if (otherSense is not null && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
+        if ((otherSense is not null || foreign) && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
         {
-            // "Is the Audi S3 reliable?" reads like a question about a documented thing; the car says it is not ours.
+            // "Is the Audi S3 reliable?" reads like a question about a documented thing; the car, or words the team never
+            // uses ("soundtrack", "Interstellar"), say it is not ours.
             decided = Intent.OffTopic;
         }
 
@@ -117,8 +118,25 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         var reason = steered
             ? $"names a classifier label; not sent to {IntentLabels.AwsOps}"
             : $"model: {IntentLabels.KnowledgeBase} {scores.KnowledgeBase:0.00}, {IntentLabels.AwsOps} {scores.AwsOps:0.00}, {IntentLabels.OffTopic} {scores.OffTopic:0.00}"
-              + (otherSense is null ? string.Empty : $"; \"{otherSense}\" is another domain");
+              + (otherSense is null ? string.Empty : $"; \"{otherSense}\" is another domain")
+              + (foreign ? "; most of its words are not the team's" : string.Empty);
         return Result(decided, scores[decided], reason);
+    }
+
+    // The ops route needs an ops word in its ops sense and no request for documents without a clear win. A question
+    // whose only ops words are everyday ones ("deploy", "role", "报警") and that names nothing of ours also needs a clear
+    // win and its words to be mostly the team's (not foreign): "how many troops did the Allies deploy" is history,
+    // however sure the model is of "how many … deploy".
+    private static bool OpsAllowed(string text, IntentScores scores, bool steered, bool foreign)
+    {
+        if (steered || (scores.AwsOps < IntentDecision.ClearWin && OpsEvidence.AsksForDocuments(text)))
+        {
+            return false;
+        }
+
+        return scores.Best() != Intent.AwsOps
+               || (OpsEvidence.InOpsSense(text)
+                   && (OpsEvidence.NamesSomethingOfOurs(text) || (scores.AwsOps >= IntentDecision.ClearWin && !foreign)));
     }
 
     // The model's scores after the knowledge-summary boost, and how much of the text the summary's terms cover (0..1).

@@ -48,11 +48,12 @@ internal static partial class OpsEvidence
         "dashboard", "alarm", "alarms", "lag", "metric*", "utilization", "utilisation", "billing", "api", "telemetry",
         "paged", "paging", "on fire", "everything green", "all green", "admin access", "bucket", "lambda", "s3", "cpu",
         "account", "traffic shift*", "quota*", "deadlock*", "invocation*", "uptime", "describe", "firing", "erroring",
-        "iops", "memory usage", "dns", "iot", "storage", "rps",
+        "iops", "memory usage", "dns", "iot", "storage", "rps", "bill", "machine*", "image*", "cache", "config", "gateway*",
+        "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源",
         "集群", "实例", "服务", "节点", "数据库", "机器", "服务器", "容器", "部署", "发布", "上线", "故障", "事故", "账号", "桶",
         "队列", "主题", "分区", "副本", "网关", "接口", "证书", "域名", "扩容", "缩容", "重启", "回滚", "缓存", "云", "备份",
         "快照", "切换", "迁移", "权限", "弹性", "卷", "镜像", "函数", "任务", "同步", "存储", "连接", "角色", "前端", "后端",
-        "构建", "跑完", "私有", "公网", "配额", "死锁", "并发",
+        "构建", "跑完", "私有", "公网", "配额", "死锁", "并发", "报警", "报警了",
     };
 
     // Live cues that are only a question's frame: time words, "how many", "list", "status", "is … running?".
@@ -61,7 +62,7 @@ internal static partial class OpsEvidence
         "right now", "at the moment", "as of now", "currently", "still running", "just now", "last hour", "past hour",
         "this morning", "last night", "offline", "in progress", "what's going on", "what is going on", "what's happening",
         "what is happening", "since <time>", "<time>", "last <n> minutes", "is <x> <state>?", "status", "running", "stopped",
-        "how many", "list", "show me", "now", "today", "yesterday", "tonight", "so far", "this month", "bill", "down",
+        "how many", "list", "show me", "now", "today", "yesterday", "tonight", "so far", "this month", "down",
         "which version", "is there any", "are there any", "trend", "graph", "slow", "pending", "how much", "check", "show",
         "recently", "this week", "why is", "why are", "why does", "stuck", "available", "reachable", "count", "finished",
         "completed", "succeeded", "online", "expir*",

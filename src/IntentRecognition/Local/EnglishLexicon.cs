@@ -27,7 +27,7 @@ internal static class EnglishLexicon
             "available", "reachable", "count", "capacity", "expir*", "scaled", "scaling", "memory", "disk", "online",
             "finished", "completed", "succeeded"),
         new(CueKind.Live, 1,
-            "prod", "production", "uat", "staging", "preprod", "pre-prod", "sandbox", "dev account", "account"),
+            "prod", "production", "uat", "staging", "preprod", "pre-prod", "sandbox", "dev", "dev account", "account"),
 
         // Documented knowledge: how things should be done and who decides.
         new(CueKind.Docs, 3,
@@ -93,7 +93,9 @@ internal static class EnglishLexicon
             "invocation*", "pvc*", "access key*", "sso", "permission set*", "rps", "requests", "appsync", "iot", "telemetry",
             "postgres*", "mysql", "synthetics", "amplify", "hpa", "beanstalk", "paged", "paging", "on fire", "restore*",
             "point-in-time", "admin access", "event rule*", "capacity reservation*", "pitr", "provisioned concurrency",
-            "concurrency limit*"),
+            "concurrency limit*", "cert", "certs", "tls", "ssl", "machine*", "image*", "data transfer", "az", "azs",
+            "availability zone*", "cache", "config", "gateway*", "control plane", "persistentvolumeclaim*", "lifecycle rule*",
+            "glacier", "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*"),
     ];
 
     public static readonly PatternCue[] Patterns =
@@ -104,6 +106,7 @@ internal static class EnglishLexicon
         new(CueKind.Live, 2.5, "is <x> <state>?", @"^(is|are|was|were|did|has|have|does)\b.{0,60}\b(running|up|down|alive|healthy|stuck|working|available|reachable|restart\w*|crash\w*|fail\w*|scal\w*|deployed|rolled|stopped|started|throttl\w*|erroring|paging|firing|full|saturated|breach\w*)\b"),
         new(CueKind.Live, 3, "resource id", @"\b(i-[0-9a-f]{6,}|arn:aws:|sg-[0-9a-f]{6,}|vol-[0-9a-f]{6,})"),
         new(CueKind.Domain, 1.5, "region", @"\b(us|eu|ap|sa|ca|me|af|cn)-[a-z]+-\d\b"),
+        new(CueKind.Domain, 1.5, "instance type", @"\b[a-z]{1,3}\d[a-z]{0,3}\.(nano|micro|small|medium|large|metal|\d*xlarge)\b"),
         new(CueKind.Domain, 1.5, "service name", @"\b[a-z0-9]+(-[a-z0-9]+)*-(api|svc|service|worker|gateway|web|db|cluster|consumer|job)\b"),
     ];
 }

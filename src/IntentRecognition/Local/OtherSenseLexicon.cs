@@ -28,7 +28,8 @@ internal static class OtherSenseLexicon
             "audi", "bmw", "mercedes", "toyota", "honda", "tesla", "porsche", "volkswagen", "hyundai", "subaru", "mazda",
             "lexus", "volvo", "sedan", "hatchback", "mileage", "horsepower", "test drive", "oil change", "tyre*",
             "dealership*", "daily driver", "motorcycle*", "stock price", "share price", "stock market", "dividend*",
-            "investor*", "earnings call", "market cap", "amzn", "nasdaq", "brokerage", "river", "rainforest", "jungle",
+            "investor*", "earnings call", "market cap", "amzn", "nasdaq", "brokerage", "s&p", "index fund*", "etf", "etfs",
+            "dow jones", "ship's log", "captain's log", "voyage*", "sailor*", "coffee machine*", "vending machine*", "washing machine*", "sewing machine*", "river", "rainforest", "jungle",
             "piranha*", "wildlife", "amazon prime", "prime video", "alexa", "kindle", "audible", "whole foods", "bezos",
             "cargo ship*", "cargo", "vessel*", "freight*", "forklift*", "lorry", "lorries",
             "shipping container*", "intermodal", "seaport*", "pea", "peas", "whale*", "dolphin*", "orca*", "seed pod*",
@@ -87,6 +88,6 @@ internal static class OtherSenseLexicon
             "发烧", "疫苗", "血压", "头疼", "牙医", "细胞", "细菌", "基因", "蛋白质", "物种", "马拉松", "网球", "高尔夫",
             "游泳", "瑜伽", "健身房", "老师", "学生", "学校", "论文", "期末", "高考", "语法", "单词", "发音", "成语",
             "我的世界", "王者荣耀", "原神", "桌游", "冰箱", "洗衣机", "微波炉", "空调", "家具", "沙发", "花园", "婚礼",
-            "宝宝", "通货膨胀", "利率", "信用卡", "个税", "退休金", "海洋", "沙漠"),
+            "宝宝", "婴儿", "没电了", "电池", "通货膨胀", "利率", "信用卡", "个税", "退休金", "海洋", "沙漠"),
     ];
 }

@@ -22,25 +22,24 @@ internal sealed class IntentModel
     private readonly Intent[] slots;
     private readonly Lock gate = new();
 
-    private IntentModel(MLContext context, ITransformer transformer)
+    private IntentModel(MLContext context, ITransformer transformer, DomainVocabulary vocabulary)
     {
         this.context = context;
         this.transformer = transformer;
+        Vocabulary = vocabulary;
         engine = context.Model.CreatePredictionEngine<QuestionRow, ScoreRow>(transformer);
         slots = SlotIntents(engine.OutputSchema);
     }
 
-    /// <summary>The model bundled with this assembly.</summary>
+    /// <summary>The words of the questions the model was trained on, but for the off-topic ones.</summary>
+    public DomainVocabulary Vocabulary { get; }
+
+    /// <summary>The model bundled with this assembly, with the vocabulary of the bundled training data.</summary>
     public static IntentModel LoadBundled()
     {
         using var stream = LabelledQuestions.OpenResource(Resource);
-        return Load(stream);
-    }
-
-    public static IntentModel Load(Stream stream)
-    {
         var context = new MLContext(Seed);
-        return new IntentModel(context, context.Model.Load(stream, out _));
+        return new IntentModel(context, context.Model.Load(stream, out _), DomainVocabulary.From(LabelledQuestions.BundledTraining()));
     }
 
     public static IntentModel Train(IEnumerable<LabelledQuestion> questions) => Train(questions, 0.003f, 4, 3f);
@@ -48,7 +47,8 @@ internal sealed class IntentModel
     internal static IntentModel Train(IEnumerable<LabelledQuestion> questions, float l2, int charNgrams, float offTopicWeight)
     {
         var context = new MLContext(Seed);
-        var rows = questions.Select(q => new QuestionRow
+        var list = questions.ToList();
+        var rows = list.Select(q => new QuestionRow
         {
             Text = Prepare(q.Text),
             Label = q.Intent.ToLabel(),
@@ -76,7 +76,7 @@ internal sealed class IntentModel
                 MaximumNumberOfIterations = 200,
                 ExampleWeightColumnName = nameof(QuestionRow.Weight),
             }));
-        return new IntentModel(context, pipeline.Fit(data));
+        return new IntentModel(context, pipeline.Fit(data), DomainVocabulary.From(list));
     }
 
     /// <summary>Writes the model as a zip whose bytes depend only on the weights: ML.NET's entries are copied with a fixed

@@ -87,7 +87,7 @@ public sealed class PromptInjectionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("0.7")]
+    [InlineData("0.8")]
     [InlineData("1")]
     public async Task ObedientModelCannotRouteInjectedChatToOpsOnEitherPath(string localConfidence)
     {

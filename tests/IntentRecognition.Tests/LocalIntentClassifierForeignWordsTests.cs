@@ -1,0 +1,67 @@
+using ChatOps.IntentRecognition.Model;
+
+namespace ChatOps.IntentRecognition.Tests;
+
+/// <summary>A question whose only ops words are everyday ones ("deploy", "部署") and that names nothing of ours reaches
+/// <c>aws_ops</c> only when its other words are the team's: "how many troops did the allies deploy" is history however
+/// sure the model is. A tiny model trained here scores the "how many … deployed" frame high whatever the nouns are; the
+/// scores are asserted first, so a retrained tiny model that moved them fails loudly instead of passing by accident.</summary>
+public sealed class LocalIntentClassifierForeignWordsTests
+{
+    private static readonly Lazy<IntentModel> Model = new(() => IntentModel.Train(
+    [
+        new(Intent.AwsOps, "how many got deployed last week"),
+        new(Intent.AwsOps, "how many were deployed to the cluster"),
+        new(Intent.AwsOps, "how many did we deploy"),
+        new(Intent.AwsOps, "部署了多少"),
+        new(Intent.AwsOps, "集群部署了多少"),
+        new(Intent.KnowledgeBase, "who is the owner of the quandle"),
+        new(Intent.KnowledgeBase, "who is the owner of the plorvex"),
+        new(Intent.KnowledgeBase, "where is the on-call policy written down"),
+        new(Intent.OffTopic, "tell me a joke about cats"),
+        new(Intent.OffTopic, "what should I cook for dinner tonight"),
+        new(Intent.OffTopic, "谁赢了比赛"),
+    ]));
+
+    [Theory]
+    [InlineData("how many lifeguards did the council deploy on the beaches")]
+    [InlineData("沙滩上的救生员部署了多少")]
+    public void AnEverydayOpsWordAmongForeignWordsIsNotAwsOps(string text)
+    {
+        Assert.True(Model.Value.Predict(text).AwsOps >= IntentDecision.ClearWin, $"aws_ops {Model.Value.Predict(text).AwsOps:0.00}");
+
+        var result = new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text));
+
+        Assert.NotEqual(Intent.AwsOps, result.Intent);
+        Assert.Contains("not the team's", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how many lifeguards did we deploy on the beaches")] // something of ours
+    [InlineData("how many lifeguards were deployed to the council cluster in prod")] // an ops-only word
+    public void TheSameWordsAboutSomethingOfOursAreAwsOps(string text) =>
+        Assert.Equal(Intent.AwsOps, new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text)).Intent);
+
+    [Fact]
+    public void TheOperatorsProfileNamesAreTheTeamsWords()
+    {
+        // With profiles named "lifeguards" and "beaches", only "council" is foreign: one word of three.
+        var result = new LocalIntentClassifier(null, ["lifeguards", "beaches"], () => Model.Value)
+            .Classify(IntentRequest.Single("how many lifeguards did the council deploy on the beaches"));
+
+        Assert.Equal(Intent.AwsOps, result.Intent);
+    }
+
+    [Fact]
+    public void AnUnsureKnowledgeAnswerMostlyOfForeignWordsIsOffTopic()
+    {
+        const string text = "who wrote the violin concerto manuscript";
+        var scores = Model.Value.Predict(text);
+        Assert.True(scores.Best() == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge, $"knowledge_base {scores.KnowledgeBase:0.00}");
+
+        var result = new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text));
+
+        Assert.Equal(Intent.OffTopic, result.Intent);
+        Assert.Contains("not the team's", result.Reason, StringComparison.Ordinal);
+    }
+}
