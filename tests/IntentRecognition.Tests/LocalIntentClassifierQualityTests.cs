@@ -75,13 +75,28 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.012, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 7 was the blind held-out set after round 5 (600 written, 200 per label, 56 % of each hard), measured
+    // once after tuning ended (d033225, the foreign-words rule): 96.0 % as written, recalls 93.5 / 96.0 / 98.5 %, 1 of 200
+    // off-topic to aws_ops ("which ports were the main gateways for immigrants …"); on the 575 kept (25 repeated earlier
+    // data) 95.8 %, recalls 93.3 / 95.9 / 98.4 %, 1 of 183. Retired since.
+    [Fact]
+    public void RegressionSet7KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression7);
+
+        Assert.True(evaluation.Accuracy >= 0.955, $"regression-7 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.93, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.006, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
         var evaluation = Evaluate(IntentData.Dev);
 
-        // 1,025 questions (751 of round 1, 42 of round 2, 232 of round 3), a third of them the hard cases of issue 23:
-        // 95.1 %, recalls 93.0 / 93.9 / 98.5 %, 0 of 340 off-topic to aws_ops (round 2, 793 questions: 91.8 %, 1 of 267).
+        // 1,263 questions (751 of round 1, 42 of round 2, 232 of round 3, 238 of round 5), over a third of them the hard
+        // cases of issue 23: 95.1 %, recalls 93.5 / 92.9 / 98.6 %, 0 of 443 off-topic to aws_ops (round 3, 1,025
+        // questions: 95.1 %, 0 of 340; round 2, 793 questions: 91.8 %, 1 of 267).
         Assert.True(evaluation.Accuracy >= 0.945, $"dev accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.01, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
