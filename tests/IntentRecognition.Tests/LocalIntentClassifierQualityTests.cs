@@ -89,6 +89,19 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.006, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
+    // Regression set 8 was a second blind set on the same model as set 7 (600 written, 56 % hard, its Chinese rows written
+    // as their own scenarios), measured once: 96.3 % as written, recalls 95.0 / 95.0 / 99.0 %, 1 of 200 off-topic to
+    // aws_ops ("快递显示在转运节点卡了三天了…"); on the 575 kept 96.2 %, 1 of 180. Retired since.
+    [Fact]
+    public void RegressionSet8KeepsItsAccuracyAndEveryLabelsRecall()
+    {
+        var evaluation = Evaluate(IntentData.Regression8);
+
+        Assert.True(evaluation.Accuracy >= 0.96, $"regression-8 accuracy {evaluation.Accuracy:P1}");
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.945, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.006, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
+    }
+
     [Fact]
     public void DevSetMeetsTheBarsTheThresholdsWereChosenFor()
     {
