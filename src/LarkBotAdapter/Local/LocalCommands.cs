@@ -126,13 +126,20 @@ public static class LocalCommands
             await error.WriteLineAsync("ask needs a question, e.g. ask \"what is the SLA of checkout-api?\"");
             return ExitCodes.Usage;
         }
+        // Every run of one conversation is a reply in one thread, whose earlier turns AskThread keeps between runs.
         var turn = new ChatTurn(ConsoleChatChannel.PlatformName, "local", "console", ChatTypes.Direct, $"local-{Guid.NewGuid():N}",
-            null, null, Environment.UserName, "text", question, []);
+            AskThread.RootId(ask.Options), null, Environment.UserName, "text", question, []);
+        var thread = services.GetRequiredService<AskThread>();
+        if (await thread.RestoreAsync(ask.Options, turn.ThreadKey, CancellationToken.None) is { } lost)
+        {
+            await error.WriteLineAsync(lost);
+        }
         var channel = services.GetRequiredService<ConsoleChatChannel>();
         var printed = ask.Json ? null : PrintWhileStreaming(channel, services.GetRequiredService<NotedClassifier>(), output, render);
         var processor = services.GetRequiredService<TurnProcessor>();
         var time = services.GetRequiredService<TimeProvider>();
         var intent = await processor.ProcessAsync(new WorkJob(WorkJob.TurnKind, turn, 1, time.GetUtcNow()), CancellationToken.None);
+        await thread.KeepAsync(ask.Options, turn.ThreadKey, CancellationToken.None);
         var exitCode = services.GetRequiredService<AskOutcome>().ExitCode;
         if (ask.Json)
         {
