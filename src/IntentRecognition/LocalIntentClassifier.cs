@@ -90,14 +90,7 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         var otherSense = OpsEvidence.NamesAResource(text) ? null : OtherSense.Find(text);
         var foreign = otherSense is null && !OpsEvidence.NamesAResource(text) && model.Value.Vocabulary.Measure(text, operatorWords).ReadsAsAnotherDomain;
         var awsAllowed = OpsAllowed(text, scores, steered, foreign);
-        var decided = IntentDecision.Decide(scores, awsAllowed);
-        if ((otherSense is not null || foreign) && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
-        {
-            // "Is the Audi S3 reliable?" reads like a question about a documented thing; the car, or words the team never
-            // uses ("soundtrack", "Interstellar"), say it is not ours.
-            decided = Intent.OffTopic;
-        }
-
+        var decided = Settle(IntentDecision.Decide(scores, awsAllowed), scores, text, otherSense is not null || foreign);
         var top = Math.Max(scores.KnowledgeBase, Math.Max(scores.AwsOps, scores.OffTopic));
         // A bare follow-up ("why?", "and in prod?") keeps the thread's route (the model is sure of anything on two words);
         // a longer one that opens like a follow-up ("and what does …") only when the model is unsure.
@@ -137,6 +130,26 @@ public sealed class LocalIntentClassifier : IIntentClassifier
         return scores.Best() != Intent.AwsOps
                || (OpsEvidence.InOpsSense(text)
                    && (OpsEvidence.NamesSomethingOfOurs(text) || (scores.AwsOps >= IntentDecision.ClearWin && !foreign)));
+    }
+
+    // Between knowledge and chat, the words decide when the model is unsure: "is the Audi S3 reliable?" reads like a
+    // question about a documented thing, but the car (or words the team never uses: "soundtrack", "Interstellar") says
+    // it is not ours; "what's the procedure when a Route 53 health check flips?" reads like chat to a model that never saw
+    // "flips", but it asks for documents about something we operate.
+    private static Intent Settle(Intent decided, IntentScores scores, string text, bool anotherDomain)
+    {
+        if (anotherDomain && decided == Intent.KnowledgeBase && scores.KnowledgeBase < IntentDecision.OtherSenseKnowledge && !OpsEvidence.AsksForDocuments(text))
+        {
+            return Intent.OffTopic;
+        }
+
+        if (!anotherDomain && decided == Intent.OffTopic && scores.OffTopic < IntentDecision.DocumentsOverChat
+            && OpsEvidence.AsksForDocuments(text) && OpsEvidence.NamesSomethingOperated(text))
+        {
+            return Intent.KnowledgeBase;
+        }
+
+        return decided;
     }
 
     // The model's scores after the knowledge-summary boost, and how much of the text the summary's terms cover (0..1).

@@ -30,7 +30,7 @@ internal static partial class OpsEvidence
     private static IEnumerable<CueHit> Operated(string normalised) =>
         Lexicon.Match(normalised).Where(hit => hit.Kind is CueKind.Domain || (hit.Kind is CueKind.Live && !Frame.Contains(hit.Name)));
 
-    [GeneratedRegex(@"\b(our|ours|we|we've|we're|us|my team)\b|我们|咱们|我司|公司的|团队的")]
+    [GeneratedRegex(@"\b(our|ours|we|we've|we're|my team)\b|我们|咱们|我司|公司的|团队的")]
     private static partial Regex Ours();
 
     // Ops words that everyday language uses too: a Roman road was built, a parcel is stuck at a regional hub.
@@ -49,7 +49,7 @@ internal static partial class OpsEvidence
         "paged", "paging", "on fire", "everything green", "all green", "admin access", "bucket", "lambda", "s3", "cpu",
         "account", "traffic shift*", "quota*", "deadlock*", "invocation*", "uptime", "describe", "firing", "erroring",
         "iops", "memory usage", "dns", "iot", "storage", "rps", "bill", "machine*", "image*", "cache", "config", "gateway*",
-        "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源",
+        "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源", "健康吗", "不健康", "超时了",
         "集群", "实例", "服务", "节点", "数据库", "机器", "服务器", "容器", "部署", "发布", "上线", "故障", "事故", "账号", "桶",
         "队列", "主题", "分区", "副本", "网关", "接口", "证书", "域名", "扩容", "缩容", "重启", "回滚", "缓存", "云", "备份",
         "快照", "切换", "迁移", "权限", "弹性", "卷", "镜像", "函数", "任务", "同步", "存储", "连接", "角色", "前端", "后端",
@@ -65,7 +65,7 @@ internal static partial class OpsEvidence
         "how many", "list", "show me", "now", "today", "yesterday", "tonight", "so far", "this month", "down",
         "which version", "is there any", "are there any", "trend", "graph", "slow", "pending", "how much", "check", "show",
         "recently", "this week", "why is", "why are", "why does", "stuck", "available", "reachable", "count", "finished",
-        "completed", "succeeded", "online", "expir*",
+        "completed", "succeeded", "online", "expir*", "<时间>以后", "<时间>", "最近<n>分钟", "<x>吗 (状态)", "正常吗", "是否正常",
         "现在", "目前", "当前", "今天", "今早", "早上", "昨晚", "昨天", "本月", "这个月", "上个月", "这周", "以来", "状态", "看一下", "看下", "看看",
         "多少", "几个", "有哪些", "最近", "情况", "哪些", "慢", "卡住", "运行", "有多少", "刚刚", "刚才", "此刻", "现在的",
     };

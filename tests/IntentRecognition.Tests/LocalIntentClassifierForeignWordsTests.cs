@@ -13,6 +13,7 @@ public sealed class LocalIntentClassifierForeignWordsTests
         new(Intent.AwsOps, "how many got deployed last week"),
         new(Intent.AwsOps, "how many were deployed to the cluster"),
         new(Intent.AwsOps, "how many did we deploy"),
+        new(Intent.AwsOps, "how many did they deploy on the"),
         new(Intent.AwsOps, "部署了多少"),
         new(Intent.AwsOps, "集群部署了多少"),
         new(Intent.KnowledgeBase, "who is the owner of the quandle"),
@@ -64,4 +65,22 @@ public sealed class LocalIntentClassifierForeignWordsTests
         Assert.Equal(Intent.OffTopic, result.Intent);
         Assert.Contains("not the team's", result.Reason, StringComparison.Ordinal);
     }
+
+    // The other way round: a question that asks for documents ("per the runbook") about something operated ("cluster")
+    // is knowledge when the model calls it chat without being sure, unless a word of another domain says it is chat.
+    [Fact]
+    public void AnUnsureChatAnswerThatAsksForDocumentsAboutSomethingOperatedIsKnowledge()
+    {
+        const string text = "what should i tell the cluster per the runbook";
+        var scores = Model.Value.Predict(text);
+        Assert.True(scores.Best() == Intent.OffTopic && scores.OffTopic < IntentDecision.DocumentsOverChat, $"off_topic {scores.OffTopic:0.00}");
+
+        Assert.Equal(Intent.KnowledgeBase, new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text)).Intent);
+    }
+
+    [Theory]
+    [InlineData("what should I cook per the runbook for dinner tonight")] // a word of another domain, and the model is sure
+    [InlineData("tell me the runbook for a cluster joke")] // the model is sure
+    public void ChatThatNamesARunbookStaysChat(string text) =>
+        Assert.Equal(Intent.OffTopic, new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text)).Intent);
 }

