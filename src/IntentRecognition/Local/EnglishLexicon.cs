@@ -95,7 +95,8 @@ internal static class EnglishLexicon
             "point-in-time", "admin access", "event rule*", "capacity reservation*", "pitr", "provisioned concurrency",
             "concurrency limit*", "cert", "certs", "tls", "ssl", "machine*", "image*", "data transfer", "az", "azs",
             "availability zone*", "cache", "config", "gateway*", "control plane", "persistentvolumeclaim*", "lifecycle rule*",
-            "glacier", "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*"),
+            "glacier", "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "storage", "support case*",
+            "support ticket*", "node group*"),
     ];
 
     public static readonly PatternCue[] Patterns =
