@@ -129,7 +129,8 @@ public sealed class LocalIntentClassifier : IIntentClassifier
 
         return scores.Best() != Intent.AwsOps
                || (OpsEvidence.InOpsSense(text)
-                   && (OpsEvidence.NamesSomethingOfOurs(text) || (scores.AwsOps >= IntentDecision.ClearWin && !foreign)));
+                   && (OpsEvidence.NamesSomethingOnlyOpsHas(text)
+                       || (!foreign && (OpsEvidence.NamesSomethingOfOurs(text) || scores.AwsOps >= IntentDecision.ClearWin))));
     }
 
     // Between knowledge and chat, the words decide when the model is unsure: "is the Audi S3 reliable?" reads like a

@@ -21,11 +21,13 @@ internal static partial class OpsEvidence
 
     // ...and, unless the model is sure, something that is ours: a word only ops uses (a service, "prod", "p99"), a
     // resource id, or an everyday ops word ("build", "region", "deploy", "stuck") said of our own ("our", "we", "我们").
-    public static bool NamesSomethingOfOurs(string normalised)
-    {
-        var operated = Operated(normalised).ToList();
-        return operated.Any(hit => !Everyday.Contains(hit.Name)) || NamesAResource(normalised) || (operated.Count > 0 && Ours().IsMatch(normalised));
-    }
+    public static bool NamesSomethingOfOurs(string normalised) =>
+        NamesSomethingOnlyOpsHas(normalised) || (Operated(normalised).Any() && Ours().IsMatch(normalised));
+
+    // ...of which a word only ops uses or a resource id holds however foreign the rest of the sentence reads; "our" or
+    // "we" next to an everyday ops word does not ("the raid instance we keep wiping on", "我们这儿地铁…发布了吗").
+    public static bool NamesSomethingOnlyOpsHas(string normalised) =>
+        Operated(normalised).Any(hit => !Everyday.Contains(hit.Name)) || NamesAResource(normalised);
 
     private static IEnumerable<CueHit> Operated(string normalised) =>
         Lexicon.Match(normalised).Where(hit => hit.Kind is CueKind.Domain || (hit.Kind is CueKind.Live && !Frame.Contains(hit.Name)));
@@ -49,7 +51,7 @@ internal static partial class OpsEvidence
         "paged", "paging", "on fire", "everything green", "all green", "admin access", "bucket", "lambda", "s3", "cpu",
         "account", "traffic shift*", "quota*", "deadlock*", "invocation*", "uptime", "describe", "firing", "erroring",
         "iops", "memory usage", "dns", "iot", "storage", "rps", "bill", "machine*", "image*", "cache", "config", "gateway*",
-        "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源", "健康吗", "不健康", "超时了", "工单",
+        "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源", "健康吗", "不健康", "超时了", "工单", "production",
         "集群", "实例", "服务", "节点", "数据库", "机器", "服务器", "容器", "部署", "发布", "上线", "故障", "事故", "账号", "桶",
         "队列", "主题", "分区", "副本", "网关", "接口", "证书", "域名", "扩容", "缩容", "重启", "回滚", "缓存", "云", "备份",
         "快照", "切换", "迁移", "权限", "弹性", "卷", "镜像", "函数", "任务", "同步", "存储", "连接", "角色", "前端", "后端",

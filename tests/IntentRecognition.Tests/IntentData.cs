@@ -36,6 +36,12 @@ internal static class IntentData
     /// then retired.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression8 { get; } = LabelledQuestions.Load(DataFile("intent-regression-8.tsv"));
 
+    /// <summary>The ninth and tenth held-out sets (issue 23, round 6): 600 written blind each, evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression9 { get; } = LabelledQuestions.Load(DataFile("intent-regression-9.tsv"));
+
+    /// <summary>See <see cref="Regression9"/>.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression10 { get; } = LabelledQuestions.Load(DataFile("intent-regression-10.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

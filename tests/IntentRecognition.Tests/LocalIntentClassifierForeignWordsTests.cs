@@ -2,8 +2,8 @@ using ChatOps.IntentRecognition.Model;
 
 namespace ChatOps.IntentRecognition.Tests;
 
-/// <summary>A question whose only ops words are everyday ones ("deploy", "部署") and that names nothing of ours reaches
-/// <c>aws_ops</c> only when its other words are the team's: "how many troops did the allies deploy" is history however
+/// <summary>A question whose only ops words are everyday ones ("deploy", "部署") and that names no word only ops uses and no
+/// resource id ("our" or "we" is not enough) reaches <c>aws_ops</c> only when its other words are the team's: "how many troops did the allies deploy" is history however
 /// sure the model is. A tiny model trained here scores the "how many … deployed" frame high whatever the nouns are; the
 /// scores are asserted first, so a retrained tiny model that moved them fails loudly instead of passing by accident.</summary>
 public sealed class LocalIntentClassifierForeignWordsTests
@@ -26,6 +26,7 @@ public sealed class LocalIntentClassifierForeignWordsTests
 
     [Theory]
     [InlineData("how many lifeguards did the council deploy on the beaches")]
+    [InlineData("how many lifeguards did we deploy on the beaches")] // "we" does not make lifeguards ours
     [InlineData("沙滩上的救生员部署了多少")]
     public void AnEverydayOpsWordAmongForeignWordsIsNotAwsOps(string text)
     {
@@ -38,9 +39,9 @@ public sealed class LocalIntentClassifierForeignWordsTests
     }
 
     [Theory]
-    [InlineData("how many lifeguards did we deploy on the beaches")] // something of ours
     [InlineData("how many lifeguards were deployed to the council cluster in prod")] // an ops-only word
-    public void TheSameWordsAboutSomethingOfOursAreAwsOps(string text) =>
+    [InlineData("how many lifeguards were deployed to i-0a1b2c3d4e5f67890")] // a resource id
+    public void TheSameWordsAboutSomethingOnlyOpsHasAreAwsOps(string text) =>
         Assert.Equal(Intent.AwsOps, new LocalIntentClassifier(null, null, () => Model.Value).Classify(IntentRequest.Single(text)).Intent);
 
     [Fact]

@@ -24,4 +24,13 @@ public sealed class OpsEvidenceTests
     [InlineData("告警 3点以后 还在响吗", true)]
     public void ChineseStateQuestionsAndTimesAreOnlyAFrame(string text, bool expected) =>
         Assert.Equal(expected, OpsEvidence.NamesSomethingOperated(CueMatcher.Normalise(text)));
+
+    // "production" is as much a factory's or a film's as ours; "prod" is only ours.
+    [Theory]
+    [InlineData("how did the us scale up liberty ship production so fast", false)]
+    [InlineData("how did we scale up the cluster so fast", false)]
+    [InlineData("how did we scale up prod so fast", true)]
+    [InlineData("how did we scale up i-0a1b2c3d4e5f67890 so fast", true)]
+    public void OnlyAnOpsOnlyWordOrAResourceIdIsOursWhateverTheRestSays(string text, bool expected) =>
+        Assert.Equal(expected, OpsEvidence.NamesSomethingOnlyOpsHas(CueMatcher.Normalise(text)));
 }

@@ -9,10 +9,11 @@ internal static partial class OtherSense
     private static readonly CueMatcher Matcher = new(OtherSenseLexicon.Groups, []);
 
     /// <summary>The first other-domain word in <paramref name="normalised"/> text, or null. Words inside a name such as
-    /// <c>hotel-search-api</c>, <c>music_events</c> or <c>wine.example.com</c> do not count: that is something operated.</summary>
+    /// <c>hotel-search-api</c>, <c>music_events</c>, <c>wine.example.com</c> or a path (<c>/playlist</c>) do not count:
+    /// that is something operated.</summary>
     public static string? Find(string normalised) =>
         Matcher.Match(Identifier().Replace(normalised, " ")) is [var first, ..] ? first.Name : null;
 
-    [GeneratedRegex(@"[a-z0-9]+(?:[-_.][a-z0-9]+)+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?<![a-z0-9])/[a-z0-9_\-./]+", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 }
