@@ -52,6 +52,8 @@ internal static partial class OpsEvidence
         "account", "traffic shift*", "quota*", "deadlock*", "invocation*", "uptime", "describe", "firing", "erroring",
         "iops", "memory usage", "dns", "iot", "storage", "rps", "bill", "machine*", "image*", "cache", "config", "gateway*",
         "budget*", "charges", "roll back", "rolled back", "rolling back", "revert*", "端口", "标签", "资源", "健康吗", "不健康", "超时了", "工单", "production",
+        "延迟", "报错", "报错了", "日志", "内存", "磁盘", "流量", "负载", "峰值", "费用", "成本", "错误", "异常", "超时", "失败", "花费",
+        "指标", "监控", "使用率", "占用率", "积压", "堆积", "连接数", "账单", "限流", "被限流", "限流了",
         "集群", "实例", "服务", "节点", "数据库", "机器", "服务器", "容器", "部署", "发布", "上线", "故障", "事故", "账号", "桶",
         "队列", "主题", "分区", "副本", "网关", "接口", "证书", "域名", "扩容", "缩容", "重启", "回滚", "缓存", "云", "备份",
         "快照", "切换", "迁移", "权限", "弹性", "卷", "镜像", "函数", "任务", "同步", "存储", "连接", "角色", "前端", "后端",

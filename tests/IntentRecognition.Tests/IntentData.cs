@@ -42,6 +42,12 @@ internal static class IntentData
     /// <summary>See <see cref="Regression9"/>.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression10 { get; } = LabelledQuestions.Load(DataFile("intent-regression-10.tsv"));
 
+    /// <summary>The eleventh and twelfth held-out sets (issue 23, round 7): 600 written blind each, evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression11 { get; } = LabelledQuestions.Load(DataFile("intent-regression-11.tsv"));
+
+    /// <summary>See <see cref="Regression11"/>.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression12 { get; } = LabelledQuestions.Load(DataFile("intent-regression-12.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

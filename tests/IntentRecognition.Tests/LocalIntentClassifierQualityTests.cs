@@ -106,12 +106,17 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     // 95.0 % as written, recalls 95.0 / 92.0 / 98.0 %, 2 of 200 off-topic to aws_ops (Liberty ship "production", a raid
     // "instance" that "we" keep wiping on); set 10 97.2 %, recalls 94.0 / 98.5 / 99.0 %, 1 of 200 (a subway line's plan
     // "发布" in "我们这儿"). On the rows kept: 94.9 % (570) and 97.0 % (571). Retired since.
+    // Regression sets 11 and 12 were the blind sets after round 7 (7b89ea8), 600 written each, measured once: set 11
+    // 97.7 % as written, recalls 96.5 / 97.0 / 99.5 %, 0 of 200 off-topic to aws_ops; set 12 95.7 %, recalls 94.0 /
+    // 94.0 / 99.0 %, 2 of 200 (the telegraph network that routed messages, a broker app's quote 延迟). Retired since.
     [Theory]
     [InlineData(9, 0.945, 0.915, 0.012)]
     [InlineData(10, 0.965, 0.935, 0.006)]
-    public void RegressionSets9And10KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
+    [InlineData(11, 0.97, 0.96, 0.006)]
+    [InlineData(12, 0.95, 0.93, 0.012)]
+    public void RegressionSets9To12KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
     {
-        var evaluation = Evaluate(set == 9 ? IntentData.Regression9 : IntentData.Regression10);
+        var evaluation = Evaluate(set switch { 9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, _ => IntentData.Regression12 });
 
         Assert.True(evaluation.Accuracy >= accuracy, $"regression-{set} accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= recall, $"{label} recall {evaluation.Recall(label):P1}"));

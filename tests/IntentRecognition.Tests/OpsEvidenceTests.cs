@@ -31,6 +31,9 @@ public sealed class OpsEvidenceTests
     [InlineData("how did we scale up the cluster so fast", false)]
     [InlineData("how did we scale up prod so fast", true)]
     [InlineData("how did we scale up i-0a1b2c3d4e5f67890 so fast", true)]
+    [InlineData("券商 app 的行情延迟好几秒", false)] // like "latency", 延迟 is everyday: a flight is 延迟 too
+    [InlineData("航班延迟了，费用能退吗", false)]
+    [InlineData("生产延迟好几秒", true)]
     public void OnlyAnOpsOnlyWordOrAResourceIdIsOursWhateverTheRestSays(string text, bool expected) =>
         Assert.Equal(expected, OpsEvidence.NamesSomethingOnlyOpsHas(CueMatcher.Normalise(text)));
 }
