@@ -127,6 +127,13 @@ public sealed class LocalIntentClassifier : IIntentClassifier
             return false;
         }
 
+        // "按部署文档，先发 us-east-1 还是 eu-west-1？" names a document: the answer is in it, unless the model is all but
+        // certain or a resource id says the question is about a running thing.
+        if (scores.AwsOps < IntentDecision.DocumentWin && OpsEvidence.NamesADocument(text) && !OpsEvidence.NamesAResource(text))
+        {
+            return false;
+        }
+
         return scores.Best() != Intent.AwsOps
                || (OpsEvidence.InOpsSense(text)
                    && (OpsEvidence.NamesSomethingOnlyOpsHas(text)

@@ -79,6 +79,13 @@ internal static partial class OpsEvidence
     public static bool InOpsSense(string normalised) =>
         NamesSomethingOperated(normalised) && (NamesAResource(normalised) || OtherSense.Find(normalised) is null);
 
+    // A document by name ("the runbook", "the deploy doc", "the ADR", "按部署文档"): its answer is written down. "Policy"
+    // alone is not one (an IAM or bucket policy is a live thing).
+    public static bool NamesADocument(string normalised) => DocumentNames().IsMatch(normalised);
+
+    [GeneratedRegex(@"\b(runbooks?|playbooks?|wiki|confluence|documentation|the docs?|design docs?|deploy(ment)? docs?|adrs?|postmortems?|post-mortems?|incident reviews?|according to|per the (runbook|doc|docs|policy|standard|guideline)s?)\b|文档|规范|规定|手册|预案|制度|复盘|按照")]
+    private static partial Regex DocumentNames();
+
     public static bool NamesAResource(string normalised) =>
         !string.Equals(QuestionFeatures.Prepare(normalised), normalised, StringComparison.Ordinal);
 

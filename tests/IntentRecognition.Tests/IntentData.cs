@@ -48,6 +48,12 @@ internal static class IntentData
     /// <summary>See <see cref="Regression11"/>.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression12 { get; } = LabelledQuestions.Load(DataFile("intent-regression-12.tsv"));
 
+    /// <summary>The thirteenth and fourteenth held-out sets (issue 23, round 8): 600 written blind each, evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression13 { get; } = LabelledQuestions.Load(DataFile("intent-regression-13.tsv"));
+
+    /// <summary>See <see cref="Regression13"/>.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression14 { get; } = LabelledQuestions.Load(DataFile("intent-regression-14.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

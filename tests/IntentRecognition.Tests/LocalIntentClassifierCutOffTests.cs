@@ -75,4 +75,25 @@ public sealed class LocalIntentClassifierCutOffTests
 
         Assert.Equal(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
     }
+
+    // A question that names a document ("the postmortem", "the deploy doc", 文档) is answered by it unless the model is all but
+    // certain (DocumentWin) or a resource id says it is about a running thing.
+    [Fact]
+    public void AQuestionThatNamesADocumentNeedsMoreThanAClearWinForAwsOps()
+    {
+        const string text = "who approves the quorvex cluster postmortem";
+        var scores = Model.Value.Predict(text);
+        Assert.True(scores.Best() == Intent.AwsOps && scores.AwsOps is >= IntentDecision.ClearWin and < IntentDecision.DocumentWin, $"aws_ops {scores.AwsOps:0.00}");
+
+        Assert.Equal(Intent.KnowledgeBase, classifier.Classify(IntentRequest.Single(text)).Intent);
+    }
+
+    [Fact]
+    public void AQuestionThatNamesADocumentAndAResourceIdKeepsTheOpsRoute()
+    {
+        const string text = "who approves the quorvex cluster postmortem on i-0a1b2c3d4e5f67890";
+        Assert.True(Model.Value.Predict(text).AwsOps < IntentDecision.DocumentWin, "below DocumentWin, so the resource id decides");
+
+        Assert.Equal(Intent.AwsOps, classifier.Classify(IntentRequest.Single(text)).Intent);
+    }
 }

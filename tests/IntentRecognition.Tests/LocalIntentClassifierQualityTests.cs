@@ -109,14 +109,23 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     // Regression sets 11 and 12 were the blind sets after round 7 (7b89ea8), 600 written each, measured once: set 11
     // 97.7 % as written, recalls 96.5 / 97.0 / 99.5 %, 0 of 200 off-topic to aws_ops; set 12 95.7 %, recalls 94.0 /
     // 94.0 / 99.0 %, 2 of 200 (the telegraph network that routed messages, a broker app's quote 延迟). Retired since.
+    // Regression sets 13 and 14 were the blind sets after round 8 (c0bac2e), measured once: set 13 95.2 % as written,
+    // recalls 89.5 / 97.0 / 99.0 % (knowledge_base under the bar: policy and postmortem questions naming services read as
+    // ops, glossary questions as chat), 0 of 200 off-topic to aws_ops; set 14 97.2 %, recalls 94.5 / 97.0 / 100 %, 0 of 200.
     [Theory]
     [InlineData(9, 0.945, 0.915, 0.012)]
     [InlineData(10, 0.965, 0.935, 0.006)]
     [InlineData(11, 0.97, 0.96, 0.006)]
     [InlineData(12, 0.95, 0.93, 0.012)]
-    public void RegressionSets9To12KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
+    [InlineData(13, 0.95, 0.9, 0.006)]
+    [InlineData(14, 0.965, 0.94, 0.006)]
+    public void RegressionSets9To14KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
     {
-        var evaluation = Evaluate(set switch { 9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, _ => IntentData.Regression12 });
+        var evaluation = Evaluate(set switch
+        {
+            9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, 12 => IntentData.Regression12,
+            13 => IntentData.Regression13, _ => IntentData.Regression14,
+        });
 
         Assert.True(evaluation.Accuracy >= accuracy, $"regression-{set} accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= recall, $"{label} recall {evaluation.Recall(label):P1}"));

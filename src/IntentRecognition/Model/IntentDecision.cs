@@ -15,6 +15,10 @@ internal static class IntentDecision
     /// ops route, the one error with a hard bar.</summary>
     public const double ClearWin = 0.85;
 
+    /// <summary>The <c>aws_ops</c> probability a question that names a document (a runbook, the deploy doc, an ADR, a
+    /// postmortem, "according to", 文档, 规范, 复盘…) needs, without a resource id. Chosen on the dev set.</summary>
+    public const double DocumentWin = 0.95;
+
     /// <summary>Follow-ups with a top probability below this keep the previous route of the thread.</summary>
     public const double FollowUpConfidence = 0.9;
 
