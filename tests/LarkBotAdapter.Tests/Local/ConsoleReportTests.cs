@@ -132,7 +132,7 @@ public sealed class ConsoleReportTests : IAsyncLifetime, IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await LocalCommands.RunAsync(args, TextReader.Null, output, error, settings);
+        var exit = await LocalCommands.RunAsync(args, TextReader.Null, output, error, [.. settings ?? [], AskCache.Fresh()]);
         return (exit, output.ToString(), error.ToString());
     }
 }

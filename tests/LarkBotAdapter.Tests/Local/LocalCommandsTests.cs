@@ -10,7 +10,7 @@ public sealed class LocalCommandsTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await LocalCommands.RunAsync(args, new StringReader(stdin), output, error);
+        var exit = await LocalCommands.RunAsync(args, new StringReader(stdin), output, error, [AskCache.Fresh()]);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -33,7 +33,7 @@ public sealed class LocalCommandsTests
         // Neither a proxy nor a CLI (PATH is an empty folder): the answer says how to get either, and the exit code says it failed.
         var empty = Directory.CreateTempSubdirectory("chatops-no-cli-").FullName;
         using var output = new StringWriter();
-        var exit = await LocalCommands.RunAsync(["ask", "查询一下生产环境", "EKS", "集群的节点状态"], new StringReader(""), output, new StringWriter(), [new("PATH", empty)]);
+        var exit = await LocalCommands.RunAsync(["ask", "查询一下生产环境", "EKS", "集群的节点状态"], new StringReader(""), output, new StringWriter(), [new("PATH", empty), AskCache.Fresh()]);
         var stdout = output.ToString();
         Assert.Equal(AskOutcome.RouteUnavailable, exit);
         Assert.StartsWith("intent: aws_ops (local)", stdout, StringComparison.Ordinal);

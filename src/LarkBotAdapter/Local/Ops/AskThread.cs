@@ -6,11 +6,15 @@ namespace ChatOps.LarkBotAdapter.Local.Ops;
 
 // What `ask` remembers of a conversation between runs: the thread's recent turns, kept in the conversation's folder
 // (thread.json, for the user only), so a follow-up ("and which of them are in eu-west-1?") keeps its route and context
-// as it would in a chat thread. Each run is its own process with an in-memory store: the turns are put into the store
-// before the run and read back after it. --new starts the conversation afresh.
+// as it would in a chat thread, for an hour after the last question. Each run is its own process with an in-memory
+// store: the turns are put into the store before the run and read back after it. --new starts the conversation afresh.
 public sealed class AskThread(LocalConversations conversations, IStateStore state, WorkerOptions worker, TimeProvider time)
 {
     public const string FileName = "thread.json";
+
+    // How long a conversation stays a thread: a question an hour after the last one starts afresh (the CLI's own
+    // conversation still resumes), as a chat thread left overnight is not where a new question goes.
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromHours(1);
 
     // The root of the conversation's thread: every run of one conversation is a reply in one thread.
     public static string RootId(AskOptions options) => $"conversation-{options.Conversation}";
@@ -26,7 +30,7 @@ public sealed class AskThread(LocalConversations conversations, IStateStore stat
             return null;
         }
 
-        if (!File.Exists(file))
+        if (!File.Exists(file) || time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(file) > FollowUpWindow)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOps.LarkBotAdapter.Local;
+using ChatOps.LarkBotAdapter.Tests.Local;
 
 namespace ChatOps.LarkBotAdapter.Tests.Channels.Slack;
 
@@ -10,7 +11,7 @@ public sealed class SlackLocalAskTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await LocalCommands.RunAsync(args, new StringReader(""), output, error);
+        var exit = await LocalCommands.RunAsync(args, new StringReader(""), output, error, [AskCache.Fresh()]);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -20,7 +21,7 @@ public sealed class SlackLocalAskTests
         var empty = Directory.CreateTempSubdirectory("chatops-no-cli-").FullName;
         using var output = new StringWriter();
         var exit = await LocalCommands.RunAsync(["ask", "--channel", "slack", "is p99 < 200ms & are 5xx errors up on checkout-api in prod right now?"],
-            new StringReader(""), output, new StringWriter(), [new("PATH", empty)]);
+            new StringReader(""), output, new StringWriter(), [new("PATH", empty), AskCache.Fresh()]);
         var stdout = output.ToString();
         Directory.Delete(empty);
         Assert.Equal(AskOutcome.RouteUnavailable, exit);

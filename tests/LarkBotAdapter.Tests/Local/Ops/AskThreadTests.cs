@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using ChatOps.LarkBotAdapter.Local.Ops;
 
 namespace ChatOps.LarkBotAdapter.Tests.Local.Ops;
 
@@ -42,6 +43,20 @@ public sealed class AskThreadTests
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("intent: aws_ops", fresh, StringComparison.Ordinal);
+        Assert.Equal([FollowUp], Turns(laptop).Where(t => t.GetProperty("role").GetString() == "user").Select(t => t.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task AThreadLeftForMoreThanAnHourIsNotContinued()
+    {
+        using var laptop = new LaptopOpsFolder();
+        await laptop.AskAsync(null, "--profile", "prod", OpsQuestion);
+        File.SetLastWriteTimeUtc(ThreadFile(laptop), DateTime.UtcNow - AskThread.FollowUpWindow - TimeSpan.FromMinutes(5));
+
+        var (exit, later, _) = await laptop.AskAsync(null, "--profile", "prod", FollowUp);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("intent: aws_ops", later, StringComparison.Ordinal);
         Assert.Equal([FollowUp], Turns(laptop).Where(t => t.GetProperty("role").GetString() == "user").Select(t => t.GetProperty("text").GetString()));
     }
 
