@@ -54,6 +54,13 @@ internal static class IntentData
     /// <summary>See <see cref="Regression13"/>.</summary>
     public static IReadOnlyList<LabelledQuestion> Regression14 { get; } = LabelledQuestions.Load(DataFile("intent-regression-14.tsv"));
 
+    /// <summary>The fifteenth and sixteenth held-out sets (issue 23, after round 9, the last): 600 written blind each,
+    /// evaluated once, then retired.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression15 { get; } = LabelledQuestions.Load(DataFile("intent-regression-15.tsv"));
+
+    /// <summary>See <see cref="Regression15"/>.</summary>
+    public static IReadOnlyList<LabelledQuestion> Regression16 { get; } = LabelledQuestions.Load(DataFile("intent-regression-16.tsv"));
+
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     /// <summary>The committed model in the source tree (found from the test's folder up to the solution).</summary>

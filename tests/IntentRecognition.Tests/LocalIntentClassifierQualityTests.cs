@@ -112,6 +112,9 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     // Regression sets 13 and 14 were the blind sets after round 8 (c0bac2e), measured once: set 13 95.2 % as written,
     // recalls 89.5 / 97.0 / 99.0 % (knowledge_base under the bar: policy and postmortem questions naming services read as
     // ops, glossary questions as chat), 0 of 200 off-topic to aws_ops; set 14 97.2 %, recalls 94.5 / 97.0 / 100 %, 0 of 200.
+    // Regression sets 15 and 16 were the blind sets after round 9 (085dba9), the last: set 15 95.8 % as written, recalls
+    // 94.0 / 95.0 / 98.5 %, 0 of 200 off-topic to aws_ops (on the 541 kept: 95.4 %, 0 of 161); set 16 96.5 %, recalls
+    // 95.5 / 96.0 / 98.0 %, 0 of 200 (on the 564 kept: 96.3 %, 0 of 178). Retired since.
     [Theory]
     [InlineData(9, 0.945, 0.915, 0.012)]
     [InlineData(10, 0.965, 0.935, 0.006)]
@@ -119,12 +122,14 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [InlineData(12, 0.95, 0.93, 0.012)]
     [InlineData(13, 0.95, 0.9, 0.006)]
     [InlineData(14, 0.965, 0.94, 0.006)]
-    public void RegressionSets9To14KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
+    [InlineData(15, 0.95, 0.93, 0.006)]
+    [InlineData(16, 0.96, 0.95, 0.006)]
+    public void RegressionSets9To16KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
     {
         var evaluation = Evaluate(set switch
         {
             9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, 12 => IntentData.Regression12,
-            13 => IntentData.Regression13, _ => IntentData.Regression14,
+            13 => IntentData.Regression13, 14 => IntentData.Regression14, 15 => IntentData.Regression15, _ => IntentData.Regression16,
         });
 
         Assert.True(evaluation.Accuracy >= accuracy, $"regression-{set} accuracy {evaluation.Accuracy:P1}");
