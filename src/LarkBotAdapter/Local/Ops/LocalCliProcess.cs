@@ -21,22 +21,32 @@ public sealed class LocalCliProcess(ProcessStartInfo start)
     public async IAsyncEnumerable<string> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var process = Start();
-        process.StandardInput.Close();
-        var stderr = BoundedTextSink.Head(StderrLimit);
-        var stderrDrained = stderr.DrainAsync(process.StandardError.BaseStream);
-        var texts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var kill = cancellationToken.Register(() => Kill(process));
-        var pump = PumpAsync(process, texts.Writer, cancellationToken);
-        await foreach (var text in texts.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            yield return text;
-        }
+            process.StandardInput.Close();
+            var stderr = BoundedTextSink.Head(StderrLimit);
+            var stderrDrained = stderr.DrainAsync(process.StandardError.BaseStream);
+            var texts = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            using var kill = cancellationToken.Register(() => Kill(process));
+            var pump = PumpAsync(process, texts.Writer, cancellationToken);
+            await foreach (var text in texts.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return text;
+            }
 
-        await pump;
-        await process.WaitForExitAsync(cancellationToken);
-        await stderrDrained.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
-        ExitCode = process.ExitCode;
-        Diagnostics = stderr.Text();
+            await pump;
+            await process.WaitForExitAsync(cancellationToken);
+            await stderrDrained.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            ExitCode = process.ExitCode;
+            Diagnostics = stderr.Text();
+        }
+        finally
+        {
+            // However the run ends (the deadline, an error, a reader that stops), the tree is killed before the Process
+            // is disposed: the cancellation callback above can lose that race (callbacks run last-registered first, so
+            // the reader may resume and dispose the Process before Kill runs), which left the CLI running, orphaned.
+            Kill(process);
+        }
     }
 
     private Process Start()
@@ -71,7 +81,10 @@ public sealed class LocalCliProcess(ProcessStartInfo start)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
         {

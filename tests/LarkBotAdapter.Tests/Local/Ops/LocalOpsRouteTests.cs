@@ -133,6 +133,40 @@ public sealed class LocalOpsRouteTests
         Assert.Equal(AskOutcome.RouteFailed, exit);
         Assert.DoesNotContain("second part", stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Join(laptop.Conversation(), ".chatops-resume")));
+        Assert.True(await NoneRunsAsync(never), "the CLI the deadline ended is still running");
+    }
+
+    // Whether no process has `marker` on its command line (the CLI's question names it), allowing the kernel a moment
+    // to finish a kill that was sent.
+    private static async Task<bool> NoneRunsAsync(string marker)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var running = Directory.EnumerateDirectories("/proc").Any(folder =>
+            {
+                try
+                {
+                    return int.TryParse(Path.GetFileName(folder), out _)
+                        && File.ReadAllText(Path.Join(folder, "cmdline")).Contains(marker, StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            });
+            if (!running)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     // Creates the release file when the awaited text has been printed; notes whether that was before the second part.
