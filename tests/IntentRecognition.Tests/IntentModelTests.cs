@@ -12,7 +12,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     [Fact]
     public void DataSetIsLargeVariedAndBilingual()
     {
-        var all = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).Concat(IntentData.Regression3).Concat(IntentData.Regression4).Concat(IntentData.Regression5).Concat(IntentData.Regression6).Concat(IntentData.Regression7).Concat(IntentData.Regression8).Concat(IntentData.Regression9).Concat(IntentData.Regression10).Concat(IntentData.Regression11).Concat(IntentData.Regression12).Concat(IntentData.Regression13).Concat(IntentData.Regression14).Concat(IntentData.Regression15).Concat(IntentData.Regression16).ToList();
+        var all = IntentData.All.ToList();
 
         Assert.True(all.Count >= 1500, $"{all.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(all.Count(q => q.Intent == label) >= 300, $"{label}"));
@@ -31,6 +31,12 @@ public sealed class IntentModelTests(ITestOutputHelper output)
         Assert.All(IntentData.Training, q => Assert.False(IsDev(q.Text), q.Text));
         Assert.InRange(IntentData.Dev.Count, 300, 1500);
     }
+
+    [Fact]
+    public void EveryRegressionFileIsARegressionSet() =>
+        Assert.Equal(
+            IntentData.Regression.Keys.Select(set => $"intent-regression-{set}.tsv").Order(StringComparer.Ordinal),
+            Directory.GetFiles(Path.GetDirectoryName(IntentData.DataFile("x"))!, "intent-regression-*.tsv").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData(2)]
@@ -51,7 +57,7 @@ public sealed class IntentModelTests(ITestOutputHelper output)
     public void RegressionSetIsLargeBilingualAndNeverTrainedOn(int set)
     {
         var seen = IntentData.Training.Concat(IntentData.Dev).Select(q => q.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        var regression = set switch { 2 => IntentData.Regression2, 3 => IntentData.Regression3, 4 => IntentData.Regression4, 5 => IntentData.Regression5, 6 => IntentData.Regression6, 7 => IntentData.Regression7, 8 => IntentData.Regression8, 9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, 12 => IntentData.Regression12, 13 => IntentData.Regression13, 14 => IntentData.Regression14, 15 => IntentData.Regression15, _ => IntentData.Regression16 };
+        var regression = IntentData.Regression[set];
 
         Assert.True(regression.Count >= 300, $"{regression.Count} questions");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(regression.Count(q => q.Intent == label) >= 80, $"{label}"));

@@ -80,7 +80,7 @@ public sealed class LocalIntentClassifierOtherSenseTests
     [Fact]
     public void NoOpsQuestionOfTheDataHasAWordOfAnotherDomain()
     {
-        var clashes = IntentData.Training.Concat(IntentData.Dev).Concat(IntentData.Regression2).Concat(IntentData.Regression3).Concat(IntentData.Regression4).Concat(IntentData.Regression5).Concat(IntentData.Regression6).Concat(IntentData.Regression7).Concat(IntentData.Regression8).Concat(IntentData.Regression9).Concat(IntentData.Regression10).Concat(IntentData.Regression11).Concat(IntentData.Regression12).Concat(IntentData.Regression13).Concat(IntentData.Regression14).Concat(IntentData.Regression15).Concat(IntentData.Regression16)
+        var clashes = IntentData.All
             .Where(q => q.Intent == Intent.AwsOps)
             .Select(q => CueMatcher.Normalise(q.Text))
             .Where(text => !OpsEvidence.NamesAResource(text) && OtherSense.Find(text) is not null)

@@ -14,7 +14,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet2KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression2);
+        var evaluation = Evaluate(IntentData.Regression[2]);
 
         // Issue 23, round 3: 96.3 %, recalls 97.3 / 92.3 / 98.8 %, 0 of 160 off-topic to aws_ops (round 2: 95.3 %; round 1: 94.3 %, 4 of 160).
         Assert.True(evaluation.Accuracy >= 0.95, $"regression-2 accuracy {evaluation.Accuracy:P1}");
@@ -29,7 +29,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet3KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression3);
+        var evaluation = Evaluate(IntentData.Regression[3]);
 
         Assert.True(evaluation.Accuracy >= 0.95, $"regression-3 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.93, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -42,7 +42,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet4KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression4);
+        var evaluation = Evaluate(IntentData.Regression[4]);
 
         Assert.True(evaluation.Accuracy >= 0.96, $"regression-4 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.95, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -55,7 +55,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet5KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression5);
+        var evaluation = Evaluate(IntentData.Regression[5]);
 
         Assert.True(evaluation.Accuracy >= 0.96, $"regression-5 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.935, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -68,7 +68,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet6KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression6);
+        var evaluation = Evaluate(IntentData.Regression[6]);
 
         Assert.True(evaluation.Accuracy >= 0.945, $"regression-6 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.92, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -82,7 +82,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet7KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression7);
+        var evaluation = Evaluate(IntentData.Regression[7]);
 
         Assert.True(evaluation.Accuracy >= 0.955, $"regression-7 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.93, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -95,7 +95,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [Fact]
     public void RegressionSet8KeepsItsAccuracyAndEveryLabelsRecall()
     {
-        var evaluation = Evaluate(IntentData.Regression8);
+        var evaluation = Evaluate(IntentData.Regression[8]);
 
         Assert.True(evaluation.Accuracy >= 0.96, $"regression-8 accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= 0.94, $"{label} recall {evaluation.Recall(label):P1}"));
@@ -126,11 +126,7 @@ public sealed class LocalIntentClassifierQualityTests(ITestOutputHelper output)
     [InlineData(16, 0.96, 0.95, 0.006)]
     public void RegressionSets9To16KeepTheirAccuracyAndEveryLabelsRecall(int set, double accuracy, double recall, double offTopicToAwsOps)
     {
-        var evaluation = Evaluate(set switch
-        {
-            9 => IntentData.Regression9, 10 => IntentData.Regression10, 11 => IntentData.Regression11, 12 => IntentData.Regression12,
-            13 => IntentData.Regression13, 14 => IntentData.Regression14, 15 => IntentData.Regression15, _ => IntentData.Regression16,
-        });
+        var evaluation = Evaluate(IntentData.Regression[set]);
 
         Assert.True(evaluation.Accuracy >= accuracy, $"regression-{set} accuracy {evaluation.Accuracy:P1}");
         Assert.All(Enum.GetValues<Intent>(), label => Assert.True(evaluation.Recall(label) >= recall, $"{label} recall {evaluation.Recall(label):P1}"));
